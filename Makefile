@@ -1,0 +1,56 @@
+# NegoLab — every set-up step lives here, so a fresh machine needs only `make run` or `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 5000
+APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
+
+.PHONY: run install test test-fast e2e-deps bench translations lint clean help
+
+help:
+	@echo "make run    installe, migre la base SQLite, charge la démo et sert sur http://$(HOST):$(PORT)"
+	@echo "make test   installe les dépendances de test (Chromium compris) et lance toute la suite"
+	@echo "make bench  lance les bancs d'essai de bench/ (ratios contre une référence mesurée)"
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP) translations
+
+translations: $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy --statistics -d simulator/translations
+
+run: install
+	$(BIN)/simulator init-db
+	$(BIN)/simulator demo
+	$(BIN)/simulator run --host $(HOST) --port $(PORT)
+
+# Debian's Chromium (never a browser download) and pdftotext for the browser and PDF tests.
+e2e-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installation des paquets Debian :$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+test: install e2e-deps
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not e2e"
+
+bench: install
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+lint: install
+	$(BIN)/ruff check simulator tests bench
+
+clean:
+	rm -rf $(VENV) instance/negolab.db .pytest_cache

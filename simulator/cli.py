@@ -1,0 +1,73 @@
+"""The `simulator` console script: run, init-db, demo, and the domain commands."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup
+
+from simulator import create_app
+
+
+@click.group(cls=FlaskGroup, create_app=lambda: create_app(), add_default_commands=False,
+             add_version_option=False)
+def main() -> None:
+    """NegoLab : simulateur de négociation technico-commerciale (BTS CCST)."""
+
+
+@main.command("init-db")
+def init_db() -> None:
+    """Create or migrate the database to the latest schema (Alembic)."""
+    from flask_migrate import upgrade
+
+    upgrade()
+    click.echo("Base de données à jour : " + _safe_url())
+
+
+@main.command("demo")
+def demo() -> None:
+    """Load the demo accounts and class session (idempotent) and print the logins."""
+    from simulator.extensions import db
+    from simulator.operations.demo import DEMO_JOIN_CODE, load_demo
+
+    accounts = load_demo()
+    db.session.commit()
+    click.echo("Comptes de démonstration :")
+    for account in accounts:
+        click.echo(f"  {account.role.value:<8} {account.email:<28} mot de passe : {account.password}")
+    click.echo(f"  étudiant  code de session {DEMO_JOIN_CODE} + un nom de votre choix")
+
+
+@main.command("run")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def run(host: str, port: int) -> None:
+    """Serve NegoLab with the development server (no debug mode)."""
+    from werkzeug.serving import run_simple
+
+    click.echo(f"NegoLab sur http://{host}:{port}  (Ctrl+C pour arrêter)")
+    # Flask.run() is a no-op under the Flask CLI, so serve with Werkzeug directly.
+    run_simple(host, port, current_app._get_current_object(), threaded=True,
+               use_reloader=False, use_debugger=False)
+
+
+def _safe_url() -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(current_app.config["SQLALCHEMY_DATABASE_URI"]).render_as_string(hide_password=True)
+
+
+def _register_domain_commands() -> None:
+    """Attach the pure-domain command groups (they need no app context)."""
+    import importlib
+
+    for module_name, attr in _DOMAIN_COMMANDS:
+        module = importlib.import_module(module_name)
+        main.add_command(getattr(module, attr))
+
+
+_DOMAIN_COMMANDS: list[tuple[str, str]] = []
+_register_domain_commands()
+
+if __name__ == "__main__":
+    main()

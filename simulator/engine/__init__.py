@@ -1,0 +1,1 @@
+"""Pure domain core of NegoLab: no Flask, no database, no globals."""

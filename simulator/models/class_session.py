@@ -1,0 +1,44 @@
+"""A class session a trainer opens and students join with a code."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from simulator.extensions import db
+from simulator.models._time import utcnow
+
+
+class SessionMode(str, enum.Enum):
+    """Practice shows the debrief at once; exam holds it until released."""
+
+    PRACTICE = "practice"
+    EXAM = "exam"
+
+
+class ClassSession(db.Model):
+    """A group of students working on situations of one pack."""
+
+    __tablename__ = "class_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    mode: Mapped[SessionMode] = mapped_column(sa.Enum(SessionMode, native_enum=False, length=16))
+    #: code students type to join; unambiguous letters and digits
+    join_code: Mapped[str] = mapped_column(sa.String(12), unique=True)
+    #: slug of the scenario pack the session works on, if chosen
+    pack_slug: Mapped[str | None] = mapped_column(sa.String(80))
+    trainer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    is_open: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    trainer = relationship("User", foreign_keys=[trainer_id])
+    students = relationship(
+        "User",
+        primaryjoin="User.class_session_id == ClassSession.id",
+        order_by="User.display_name",
+        viewonly=True,
+    )

@@ -1,0 +1,1 @@
+"""Operations: change rows for one use case, flush, and leave the commit to the request."""

@@ -1,0 +1,1 @@
+"""Web layer: one blueprint per role, thin views over operations."""

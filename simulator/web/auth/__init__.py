@@ -1,0 +1,7 @@
+"""Log in, join a class, log out, switch language."""
+
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)
+
+from simulator.web.auth import views  # noqa: E402,F401

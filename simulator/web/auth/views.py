@@ -1,0 +1,105 @@
+"""Views of the auth blueprint."""
+
+from __future__ import annotations
+
+from flask import current_app, redirect, request, session, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from simulator.config import LANGUAGES
+from simulator.extensions import db
+from simulator.operations import accounts
+from simulator.operations.errors import OperationError
+from simulator.web.auth import bp
+from simulator.web.auth.forms import JoinForm, LoginForm
+from simulator.web.rendering import render_page
+from simulator.web.roles import dashboard_endpoint
+
+
+def _throttle_settings() -> tuple[int, int]:
+    return current_app.config["LOGIN_MAX_FAILURES"], current_app.config["LOGIN_WINDOW_SECONDS"]
+
+
+def _remote_addr() -> str:
+    return request.remote_addr or "?"
+
+
+@bp.get("/")
+def home() -> ResponseReturnValue:
+    """Landing page: staff login and student join side by side."""
+    if current_user.is_authenticated:
+        return redirect(url_for(dashboard_endpoint(current_user.role)))
+    return render_page("auth/home.html", login_form=LoginForm(), join_form=JoinForm())
+
+
+@bp.post("/connexion")
+def login() -> ResponseReturnValue:
+    """Log a trainer or jury member in."""
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            user = accounts.authenticate_staff(form.email.data, form.password.data,
+                                               _remote_addr(), *_throttle_settings())
+        except OperationError as exc:
+            db.session.commit()  # keep the failed attempt for throttling
+            error, status = exc.message, exc.status_code
+        else:
+            login_user(user)
+            session.permanent = True
+            return redirect(url_for(dashboard_endpoint(user.role)), 303)
+    else:
+        status = 400
+    return render_page("auth/home.html", status=status, login_form=form, join_form=JoinForm(),
+                       login_error=error)
+
+
+@bp.post("/rejoindre")
+def join() -> ResponseReturnValue:
+    """Let a student join a class session with its code."""
+    form = JoinForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            student = accounts.join_class(form.join_code.data, form.display_name.data,
+                                          form.resume_code.data or "", _remote_addr(),
+                                          *_throttle_settings())
+        except OperationError as exc:
+            db.session.commit()
+            error, status = exc.message, exc.status_code
+        else:
+            db.session.commit()
+            login_user(student)
+            session.permanent = True
+            return redirect(url_for("student.dashboard"), 303)
+    else:
+        status = 400
+    return render_page("auth/home.html", status=status, login_form=LoginForm(), join_form=form,
+                       join_error=error)
+
+
+@bp.post("/deconnexion")
+@login_required
+def logout() -> ResponseReturnValue:
+    """Log out and go back home."""
+    logout_user()
+    return redirect(url_for("auth.home"), 303)
+
+
+@bp.post("/langue/<lang>")
+def set_language(lang: str) -> ResponseReturnValue:
+    """Switch the interface language and come back to the same page."""
+    if lang in LANGUAGES:
+        session["lang"] = lang
+    target = request.form.get("next") or url_for("auth.home")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("auth.home")
+    return redirect(target, 303)
+
+
+@bp.get("/sante")
+def health() -> ResponseReturnValue:
+    """Liveness probe for deployments; touches the database."""
+    db.session.execute(db.select(1))
+    return {"status": "ok", "message": _("NegoLab fonctionne.")}

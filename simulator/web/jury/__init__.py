@@ -1,0 +1,7 @@
+"""Jury pages: the E4 situation 2 console and the evaluation grid."""
+
+from flask import Blueprint
+
+bp = Blueprint("jury", __name__, url_prefix="/jury")
+
+from simulator.web.jury import views  # noqa: E402,F401

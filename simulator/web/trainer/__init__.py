@@ -1,0 +1,7 @@
+"""Trainer pages: class sessions, packs, results."""
+
+from flask import Blueprint
+
+bp = Blueprint("trainer", __name__, url_prefix="/formateur")
+
+from simulator.web.trainer import views  # noqa: E402,F401

@@ -1,0 +1,57 @@
+"""Views of the trainer blueprint."""
+
+from __future__ import annotations
+
+from flask import abort, redirect, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from simulator.extensions import db
+from simulator.models import ClassSession, Role, SessionMode
+from simulator.operations.class_sessions import create_class_session, sessions_of
+from simulator.web.rendering import render_page
+from simulator.web.roles import role_required
+from simulator.web.trainer import bp
+from simulator.web.trainer.forms import ClassSessionForm
+
+
+@bp.get("/")
+@role_required(Role.TRAINER)
+def dashboard() -> ResponseReturnValue:
+    """The trainer's sessions and the form to open one."""
+    return render_page("trainer/dashboard.html", sessions=sessions_of(current_user),
+                       form=ClassSessionForm())
+
+
+@bp.post("/sessions")
+@role_required(Role.TRAINER)
+def create_session() -> ResponseReturnValue:
+    """Open a class session and show its join code."""
+    form = ClassSessionForm()
+    if not form.validate_on_submit():
+        return render_page("trainer/dashboard.html", status=400, sessions=sessions_of(current_user),
+                           form=form)
+    created = create_class_session(current_user, form.name.data, SessionMode(form.mode.data))
+    db.session.commit()
+    return redirect(url_for("trainer.session_detail", session_id=created.id), 303)
+
+
+def _own_session(session_id: int) -> ClassSession:
+    session = db.get_or_404(ClassSession, session_id)
+    if session.trainer_id != current_user.id:
+        abort(403)
+    return session
+
+
+@bp.get("/sessions/<int:session_id>")
+@role_required(Role.TRAINER)
+def session_detail(session_id: int) -> ResponseReturnValue:
+    """A class session: its join code and who joined."""
+    return render_page("trainer/session.html", session=_own_session(session_id))
+
+
+@bp.get("/sessions/<int:session_id>/etudiants")
+@role_required(Role.TRAINER)
+def session_students(session_id: int) -> ResponseReturnValue:
+    """The list of students, polled by htmx so the trainer sees arrivals live."""
+    return render_page("trainer/session.html", block="students", session=_own_session(session_id))
