@@ -17,7 +17,7 @@ def main() -> None:
 
 @main.command("init-db")
 def init_db() -> None:
-    """Create or migrate the database to the latest schema (Alembic)."""
+    """Créer ou migrer la base au dernier schéma (Alembic)."""
     from flask_migrate import upgrade
 
     upgrade()
@@ -26,11 +26,11 @@ def init_db() -> None:
 
 @main.command("demo")
 def demo() -> None:
-    """Load the demo accounts and class session (idempotent) and print the logins."""
+    """Charger les comptes, packs et session de démonstration (idempotent)."""
     from simulator.extensions import db
     from simulator.operations.demo import DEMO_JOIN_CODE, load_demo
 
-    accounts = load_demo()
+    accounts = load_demo(current_app.config["PACKS_DIR"])
     db.session.commit()
     click.echo("Comptes de démonstration :")
     for account in accounts:
@@ -42,7 +42,7 @@ def demo() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 def run(host: str, port: int) -> None:
-    """Serve NegoLab with the development server (no debug mode)."""
+    """Servir NegoLab avec le serveur de développement (sans mode debug)."""
     from werkzeug.serving import run_simple
 
     click.echo(f"NegoLab sur http://{host}:{port}  (Ctrl+C pour arrêter)")
@@ -66,7 +66,12 @@ def _register_domain_commands() -> None:
         main.add_command(getattr(module, attr))
 
 
-_DOMAIN_COMMANDS: list[tuple[str, str]] = []
+_DOMAIN_COMMANDS: list[tuple[str, str]] = [
+    ("simulator.commands.scenarios", "pack_group"),
+    ("simulator.commands.scenarios", "generate_command"),
+    ("simulator.commands.commercial", "quote"),
+    ("simulator.commands.commercial", "risk"),
+]
 _register_domain_commands()
 
 if __name__ == "__main__":

@@ -125,7 +125,7 @@ def demo(app: Flask) -> None:
     from simulator.operations.demo import load_demo
 
     with app.app_context():
-        load_demo()
+        load_demo(app.config["PACKS_DIR"])
         db.session.commit()
 
 

@@ -3,6 +3,8 @@
 from simulator.models.class_session import ClassSession, SessionMode
 from simulator.models.event import Event, EventAppendOnlyError
 from simulator.models.login_attempt import LoginAttempt
+from simulator.models.pack import PackVersion
+from simulator.models.situation import Situation, SituationVersion
 from simulator.models.user import Role, User
 
 __all__ = [
@@ -10,6 +12,9 @@ __all__ = [
     "Event",
     "EventAppendOnlyError",
     "LoginAttempt",
+    "PackVersion",
+    "Situation",
+    "SituationVersion",
     "Role",
     "SessionMode",
     "User",

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from simulator.extensions import db
 from simulator.models import ClassSession, Role, SessionMode, User
 from simulator.operations.accounts import create_staff
+from simulator.operations.packs import sync_shipped
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,10 @@ DEMO_ACCOUNTS = (
 DEMO_JOIN_CODE = "DEMO42"
 
 
-def load_demo() -> list[DemoAccount]:
-    """Create the demo accounts and class session unless they exist; return the accounts."""
+def load_demo(packs_dir: str | None = None) -> list[DemoAccount]:
+    """Create the demo accounts, shipped packs and class session unless they exist."""
+    if packs_dir:
+        sync_shipped(packs_dir)
     users = {}
     for account in DEMO_ACCOUNTS:
         user = db.session.scalar(sa.select(User).where(User.email == account.email))

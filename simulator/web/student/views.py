@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from flask import abort
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from simulator.extensions import db
 from simulator.models import Role
+from simulator.operations.situations import current_version, ensure_student_situation
+from simulator.scenarios.visibility import student_view
 from simulator.web.rendering import render_page
 from simulator.web.roles import role_required
 from simulator.web.student import bp
@@ -14,5 +18,20 @@ from simulator.web.student import bp
 @bp.get("/")
 @role_required(Role.STUDENT)
 def dashboard() -> ResponseReturnValue:
-    """The student's class session and their work."""
-    return render_page("student/dashboard.html", class_session=current_user.class_session)
+    """The student's class session and their situation."""
+    situation = ensure_student_situation(current_user)
+    db.session.commit()
+    summary = student_view(current_version(situation).snapshot) if situation else None
+    return render_page("student/dashboard.html", class_session=current_user.class_session,
+                       situation=situation, s=summary)
+
+
+@bp.get("/situation")
+@role_required(Role.STUDENT)
+def situation() -> ResponseReturnValue:
+    """The student's situation as a salesperson would know it: no hidden value."""
+    found = ensure_student_situation(current_user)
+    if found is None:
+        abort(404)
+    db.session.commit()
+    return render_page("student/situation.html", s=student_view(current_version(found).snapshot))

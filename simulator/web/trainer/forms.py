@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, StringField
+from wtforms import RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
@@ -18,3 +18,10 @@ class ClassSessionForm(FlaskForm):
         default="practice",
         validators=[DataRequired()],
     )
+    pack_slug = SelectField(_l("Pack de scénarios"), choices=[], default="")
+
+    def set_packs(self, packs: list[tuple[str, str]]) -> "ClassSessionForm":
+        """Offer the stored packs (slug, title) and « none »."""
+        self.pack_slug.choices = [SelectChoice("", _l("— aucun pour l’instant —"))] + [
+            SelectChoice(slug, title) for slug, title in packs]
+        return self

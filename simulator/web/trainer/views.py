@@ -9,10 +9,15 @@ from flask_login import current_user
 from simulator.extensions import db
 from simulator.models import ClassSession, Role, SessionMode
 from simulator.operations.class_sessions import create_class_session, sessions_of
+from simulator.operations.packs import latest_versions
 from simulator.web.rendering import render_page
 from simulator.web.roles import role_required
 from simulator.web.trainer import bp
 from simulator.web.trainer.forms import ClassSessionForm
+
+
+def _session_form() -> ClassSessionForm:
+    return ClassSessionForm().set_packs([(p.slug, p.title) for p in latest_versions()])
 
 
 @bp.get("/")
@@ -20,18 +25,19 @@ from simulator.web.trainer.forms import ClassSessionForm
 def dashboard() -> ResponseReturnValue:
     """The trainer's sessions and the form to open one."""
     return render_page("trainer/dashboard.html", sessions=sessions_of(current_user),
-                       form=ClassSessionForm())
+                       form=_session_form())
 
 
 @bp.post("/sessions")
 @role_required(Role.TRAINER)
 def create_session() -> ResponseReturnValue:
     """Open a class session and show its join code."""
-    form = ClassSessionForm()
+    form = _session_form()
     if not form.validate_on_submit():
         return render_page("trainer/dashboard.html", status=400, sessions=sessions_of(current_user),
                            form=form)
-    created = create_class_session(current_user, form.name.data, SessionMode(form.mode.data))
+    created = create_class_session(current_user, form.name.data, SessionMode(form.mode.data),
+                                   form.pack_slug.data or None)
     db.session.commit()
     return redirect(url_for("trainer.session_detail", session_id=created.id), 303)
 

@@ -1,0 +1,1 @@
+"""Click commands of the `simulator` console script (registered by simulator.cli)."""

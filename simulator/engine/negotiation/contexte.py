@@ -1,0 +1,68 @@
+"""What a move handler works with, and the small helpers they share."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from simulator.engine.negotiation import vocabulaire as voc
+from simulator.engine.negotiation.coups import Coup
+from simulator.engine.negotiation.espace import Espace, Termes
+from simulator.engine.negotiation.etat import Etat, TermesJson
+from simulator.engine.negotiation.repliques import replique
+from simulator.engine.negotiation.reponse import Reponse
+from simulator.engine.negotiation.setup import NegotiationSetup
+from simulator.engine.negotiation.valeurs import afficher, en_json
+
+
+@dataclass
+class Contexte:
+    """One turn: the setup, its space, the state being built, the move, the turn's RNG and clock."""
+
+    s: NegotiationSetup
+    esp: Espace
+    etat: Etat
+    coup: Coup
+    rng: random.Random
+    t: float
+
+    def repondre(
+        self,
+        type_: str,
+        cle: str,
+        emotion: str,
+        raison: dict[str, Any],
+        gabarit: dict[str, str] | None = None,
+        **champs: Any,
+    ) -> Reponse:
+        """Build the buyer's reply with the utterance `cle` filled from `gabarit`; champs are reply fields."""
+        texte = replique(self.s, cle, self.rng, **(gabarit or {}))
+        return Reponse(self.etat.tour, type_, texte, emotion, raison=raison, **champs)
+
+    def user(self, points: float) -> None:
+        """Spend buyer patience, weighted by the persona."""
+        self.etat.patience -= points * voc.PERSONAS[self.s.persona]["cout"]
+
+    def libelle(self, cle: str) -> str:
+        """Return the French label of an issue."""
+        return self.s.enjeux[self.s.index[cle]].libelle.lower()
+
+
+def lire_termes(s: NegotiationSetup, brut: TermesJson) -> Termes:
+    """Read JSON terms into typed values."""
+    return {k: s.enjeux[s.index[k]].lire(v) for k, v in brut.items()}
+
+
+def en_termes_json(t: Termes) -> TermesJson:
+    """Return the JSON form of terms, in issue order."""
+    return {k: en_json(v) for k, v in t.items()}
+
+
+def decrire(s: NegotiationSetup, t: Termes) -> str:
+    """Describe terms in French: « prix unitaire : 3 650,00 € HT ; délai : 4 semaines »."""
+    morceaux = []
+    for e in s.enjeux:
+        if e.cle in t:
+            morceaux.append(f"{e.libelle.lower()} : {afficher(e.nature, t[e.cle])}")
+    return " ; ".join(morceaux)

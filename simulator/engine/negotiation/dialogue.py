@@ -1,0 +1,113 @@
+"""Conversation moves: discovery, reformulation, CAP arguments, summary, walk-away, free text."""
+
+from __future__ import annotations
+
+from simulator.engine.negotiation import vocabulaire as voc
+from simulator.engine.negotiation.contexte import Contexte, en_termes_json, lire_termes
+from simulator.engine.negotiation.objections import declencher
+from simulator.engine.negotiation.offres import signer
+from simulator.engine.negotiation.reponse import Reponse
+
+PRIORITES_REVELABLES = 3
+VALEUR_PERCUE_MAX = 0.12
+
+
+def jouer_question(ctx: Contexte) -> Reponse:
+    """Answer a discovery question: a priority (criteres, with rapport), else the next fact."""
+    etat, theme = ctx.etat, ctx.coup.theme or ""
+    raison = {"regle": "decouverte", "theme": theme}
+    if theme == "criteres":
+        ordre = sorted(ctx.s.enjeux, key=lambda e: -ctx.s.acheteur.poids[e.cle])[:PRIORITES_REVELABLES]
+        suivante = next((e for e in ordre if e.cle not in etat.priorites), None)
+        if suivante is not None and (not etat.priorites or etat.rapport >= 1):
+            etat.priorites.append(suivante.cle)
+            etat.faits_non_reformules += 1
+            return ctx.repondre("reponse", "priorite", "neutre", {**raison, "regle": "priorite_revelee"},
+                                {"enjeu": suivante.libelle.lower()}, priorite=suivante.cle)
+        if suivante is not None:
+            return _fait_ou(ctx, theme, raison, "priorite_reservee")
+    return _fait_ou(ctx, theme, raison, "fait_epuise")
+
+
+def _fait_ou(ctx: Contexte, theme: str, raison: dict[str, object], sinon: str) -> Reponse:
+    """Reveal the next fact of the theme, or reply `sinon` (repeating costs patience)."""
+    etat = ctx.etat
+    for k, f in enumerate(ctx.s.faits):
+        if f.theme == theme and k not in etat.faits:
+            etat.faits.append(k)
+            etat.faits_non_reformules += 1
+            fait = {"theme": f.theme, "texte": f.texte, "motivation": f.motivation}
+            return ctx.repondre("reponse", "fait", "neutre", {**raison, "fait": k}, {"fait": f.texte}, fait=fait)
+    if sinon == "fait_epuise":
+        ctx.user(0.05)
+    return ctx.repondre("reponse", sinon, "hésitant", {**raison, "regle": sinon})
+
+
+def jouer_reformulation(ctx: Contexte) -> Reponse:
+    """A reformulation of what was learnt builds rapport and restores a little patience."""
+    etat = ctx.etat
+    if etat.faits_non_reformules == 0:
+        ctx.user(0.02)
+        return ctx.repondre("reponse", "reformulation_vide", "hésitant", {"regle": "reformulation_vide"})
+    etat.rapport += 1
+    etat.faits_non_reformules = 0
+    etat.patience = min(ctx.s.patience, etat.patience + 0.05 * voc.PERSONAS[ctx.s.persona]["rapport"])
+    return ctx.repondre("reponse", "reformulation_ok", "satisfait", {"regle": "reformulation_validee"})
+
+
+def jouer_argument(ctx: Contexte) -> Reponse:
+    """A CAP argument on a real motivation raises perceived value; an irrelevant one costs patience."""
+    etat, c = ctx.etat, ctx.coup
+    motivation = c.motivation or ""
+    deja = etat.arguments.get(motivation, 0)
+    etat.arguments[motivation] = deja + 1
+    raison: dict[str, object] = {"motivation": motivation, "deja": deja}
+    motivations = ctx.s.acheteur.motivations
+    if motivation not in motivations:
+        ctx.user(0.08)
+        emotion = "irrité" if ctx.s.persona == "directif" else "hésitant"
+        rep = ctx.repondre("reponse", "argument_hors_sujet", emotion, {**raison, "regle": "argument_hors_sujet"})
+        return declencher(ctx, "argument", rep)
+    gain = (0.04 if motivation == motivations[0] else 0.025) * 0.5**deja
+    if not (c.caracteristique and c.avantage):
+        gain *= 0.5
+    if c.preuve:
+        gain += 0.015 * voc.PERSONAS[ctx.s.persona]["preuve"]
+    elif ctx.s.persona == "analytique":
+        gain *= 0.5
+    avant = etat.valeur_percue
+    etat.valeur_percue = min(VALEUR_PERCUE_MAX, avant + gain)
+    raison.update(regle="argument_pertinent", gain=etat.valeur_percue - avant)
+    cle = "argument_ok" if c.preuve or ctx.s.persona != "analytique" else "argument_sans_preuve"
+    return declencher(ctx, "argument", ctx.repondre("reponse", cle, "intéressé", raison))
+
+
+def jouer_recapitulatif(ctx: Contexte) -> Reponse:
+    """A summary: signs an agreement it matches, sets up the close otherwise."""
+    etat, s = ctx.etat, ctx.s
+    base = etat.accord if etat.statut == "accord" else etat.offre_vendeur
+    if base is None and not ctx.coup.termes:
+        return ctx.repondre("question", "question_offre", "hésitant", {"regle": "pas_d_offre"})
+    recap = {**(base or {}), **etat.accords_partiels, **(ctx.coup.termes or {})}
+    recap = {e.cle: recap[e.cle] for e in s.enjeux if e.cle in recap}
+    etat.recap = en_termes_json(lire_termes(s, recap))
+    if etat.statut != "accord":
+        return ctx.repondre("reponse", "recap_ok", "neutre", {"regle": "recapitulatif"})
+    ecarts = [k for k in etat.accord or {} if etat.recap.get(k) != (etat.accord or {})[k]]
+    if not ecarts:
+        return signer(ctx, {"regle": "recapitulatif_conforme"})
+    ctx.user(0.1)
+    return ctx.repondre("reponse", "recap_faux", "méfiant", {"regle": "recapitulatif_non_conforme", "enjeu": ecarts[0]},
+                        {"enjeu": ctx.libelle(ecarts[0])})
+
+
+def jouer_rupture(ctx: Contexte) -> Reponse:
+    """The seller walks away."""
+    ctx.etat.statut = "abandon"
+    return ctx.repondre("rupture", "abandon_vendeur", "neutre", {"regle": "abandon_vendeur"})
+
+
+def jouer_message(ctx: Contexte) -> Reponse:
+    """Free text without a structured move: the buyer listens."""
+    return ctx.repondre("reponse", "message", "neutre", {"regle": "message_libre"})
+

@@ -1,0 +1,78 @@
+"""The debrief after the end: criteria, figures, move classes, curves and the hidden side revealed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from simulator.engine.negotiation.reponse import Transcription
+from simulator.engine.negotiation.setup import NegotiationSetup
+from simulator.engine.scoring.classement import classer_coups
+from simulator.engine.scoring.criteres import evaluer, relever
+from simulator.engine.scoring.mesures import courbes, mesurer
+
+LEVIERS = {
+    "argument_pertinent": "argument sur une motivation réelle : valeur perçue en hausse",
+    "concession_sans_contrepartie": "concession sans contrepartie : exigences de l'acheteur en hausse",
+    "reformulation_validee": "reformulation validée : confiance en hausse",
+    "objection_traitee": "objection levée",
+    "objection_anticipee": "objection désamorcée avant d'être formulée",
+    "argument_hors_sujet": "argument hors sujet : patience en baisse",
+    "recul": "recul sur une offre : patience en baisse",
+    "immobile": "offre répétée sans mouvement : patience en baisse",
+}
+
+
+def debrief(
+    s: NegotiationSetup,
+    tr: Transcription,
+    preparation: dict[str, Any] | None = None,
+    suivi: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Score a finished (or interrupted) negotiation on the ten E4 criteria, with the figures."""
+    mesures = mesurer(s, tr)
+    coups = classer_coups(s.espace, tr)
+    criteres = evaluer(relever(s, tr.tours, mesures, coups, preparation, suivi))
+    total = sum(c["niveau"] for c in criteres)
+    return {
+        "criteres": criteres,
+        "note_sur_20": (Decimal(total) * 20 / 30).quantize(Decimal("0.1")),
+        "mesures": mesures,
+        "coups": coups,
+        "courbes": courbes(tr.etat.offres),
+        "cote_cache": cote_cache(s, tr),
+    }
+
+
+def cote_cache(s: NegotiationSetup, tr: Transcription) -> dict[str, Any]:
+    """Reveal the buyer's real priorities and limits, and the moves that moved them (after the end only)."""
+    a = s.acheteur
+    ordre = sorted(s.enjeux, key=lambda e: -a.poids[e.cle])
+    total = sum(a.poids.values())
+    leviers = []
+    for t in tr.tours:
+        raison = t["reponse"]["raison"]
+        for cle in (raison.get("regle"), raison.get("mouvement")):
+            if cle in LEVIERS:
+                leviers.append({"tour": t["index"], "effet": LEVIERS[cle]})
+    return {
+        "priorites": [{"enjeu": e.cle, "libelle": e.libelle, "poids": round(a.poids[e.cle] / total, 3)} for e in ordre],
+        "reservation": a.reservation,
+        "motivations": list(a.motivations),
+        "batna": a.batna,
+        "budget_ht": a.budget_ht,
+        "persona": s.persona,
+        "exposant": s.exposant,
+        "leviers": leviers,
+    }
+
+
+def jsonifier(x: Any) -> Any:
+    """Return x with every Decimal turned into a string (for JSON output)."""
+    if isinstance(x, Decimal):
+        return str(x)
+    if isinstance(x, dict):
+        return {k: jsonifier(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [jsonifier(v) for v in x]
+    return x

@@ -1,0 +1,62 @@
+"""Generate, store and read situations."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from typing import Any
+
+import sqlalchemy as sa
+
+from simulator.extensions import db
+from simulator.models import PackVersion, Situation, SituationVersion, User
+from simulator.operations import packs
+from simulator.scenarios.generator import generate
+from simulator.scenarios.situation import to_json
+
+
+def preview_snapshot(stored: PackVersion, seed: int) -> dict[str, Any]:
+    """Generate the snapshot of (pack version, seed) without storing it."""
+    return json.loads(to_json(generate(packs.parse(stored), seed)))
+
+
+def create_situation(stored: PackVersion, seed: int, student: User | None = None,
+                     class_session_id: int | None = None) -> Situation:
+    """Generate and store a situation with its version 0."""
+    snapshot = preview_snapshot(stored, seed)
+    situation = Situation(pack_version_id=stored.id, seed=seed, origin="generated",
+                          student_id=student.id if student else None,
+                          class_session_id=class_session_id, snapshot=snapshot)
+    db.session.add(situation)
+    db.session.flush()
+    db.session.add(SituationVersion(situation_id=situation.id, n=0, overrides={},
+                                    snapshot=snapshot, reason="génération"))
+    db.session.flush()
+    return situation
+
+
+def situation_of(student: User) -> Situation | None:
+    """The student's situation in their class session, if any."""
+    return db.session.scalar(sa.select(Situation).where(Situation.student_id == student.id)
+                             .order_by(Situation.id.desc()).limit(1))
+
+
+def ensure_student_situation(student: User) -> Situation | None:
+    """Give the student a situation of their session's pack, generated once with a fresh seed."""
+    existing = situation_of(student)
+    if existing is not None:
+        return existing
+    session = student.class_session
+    if session is None or not session.pack_slug:
+        return None
+    stored = packs.latest(session.pack_slug)
+    if stored is None:
+        return None
+    return create_situation(stored, secrets.randbelow(1_000_000), student, session.id)
+
+
+def current_version(situation: Situation) -> SituationVersion:
+    """The newest version of a situation."""
+    return db.session.scalar(sa.select(SituationVersion)
+                             .where(SituationVersion.situation_id == situation.id)
+                             .order_by(SituationVersion.n.desc()).limit(1))

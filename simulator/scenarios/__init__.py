@@ -1,0 +1,1 @@
+"""Scenario packs (YAML -> validated model), the situation generator and the parameter registry."""

@@ -1,0 +1,111 @@
+"""Trainer pages for scenario packs: list, upload, edit into a new version, preview."""
+
+from __future__ import annotations
+
+from flask import abort, redirect, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from simulator.extensions import db
+from simulator.models import PackVersion, Role
+from simulator.operations import packs
+from simulator.operations.situations import preview_snapshot
+from simulator.scenarios.loader import validate_text
+from simulator.scenarios.visibility import student_view
+from simulator.web.rendering import render_page
+from simulator.web.roles import role_required
+from simulator.web.trainer import bp
+
+MAX_PACK_BYTES = 1_000_000
+
+
+def _stored(slug: str, version: int) -> PackVersion:
+    stored = db.session.scalar(db.select(PackVersion).where(PackVersion.slug == slug,
+                                                            PackVersion.version == version))
+    if stored is None:
+        abort(404)
+    return stored
+
+
+def _submitted_text() -> str:
+    upload = request.files.get("file")
+    if upload and upload.filename:
+        raw = upload.read(MAX_PACK_BYTES + 1)
+        return raw.decode("utf-8", errors="replace")
+    return request.form.get("yaml_text", "")
+
+
+@bp.get("/packs")
+@role_required(Role.TRAINER)
+def pack_list() -> ResponseReturnValue:
+    """Every pack's newest version, and the form to add one."""
+    return render_page("trainer/packs.html", packs=packs.latest_versions())
+
+
+@bp.post("/packs/valider")
+@role_required(Role.TRAINER)
+def pack_validate() -> ResponseReturnValue:
+    """Validate the text being typed (htmx) and return the errors panel."""
+    text = _submitted_text()
+    _pack, errors = validate_text(text, request.form.get("filename") or "pack.yaml")
+    return render_page("trainer/_pack_errors.html", block="errors", errors=errors,
+                       lines=text.splitlines(), checked=True)
+
+
+@bp.post("/packs")
+@role_required(Role.TRAINER)
+def pack_save() -> ResponseReturnValue:
+    """Store the text as a new version, or show it back with its errors; nothing is lost."""
+    text = _submitted_text()
+    try:
+        stored = packs.save_text(text, current_user, request.form.get("filename") or "pack.yaml")
+    except packs.PackRejected as rejected:
+        return render_page("trainer/pack_edit.html", status=422, text=text, errors=rejected.errors,
+                           lines=text.splitlines(), base=None, checked=True)
+    db.session.commit()
+    return redirect(url_for("trainer.pack_detail", slug=stored.slug, version=stored.version), 303)
+
+
+@bp.get("/packs/nouveau")
+@role_required(Role.TRAINER)
+def pack_new() -> ResponseReturnValue:
+    """An empty editor, or a copy of an existing pack to start from."""
+    source = request.args.get("depuis")
+    text = ""
+    if source:
+        base = packs.latest(source)
+        text = base.yaml_text if base else ""
+    return render_page("trainer/pack_edit.html", text=text, errors=[], lines=[], base=None,
+                       checked=False)
+
+
+@bp.get("/packs/<slug>/v<int:version>")
+@role_required(Role.TRAINER)
+def pack_detail(slug: str, version: int) -> ResponseReturnValue:
+    """One version: its text, its history, and links to edit and preview."""
+    stored = _stored(slug, version)
+    return render_page("trainer/pack.html", stored=stored, versions=packs.versions_of(slug))
+
+
+@bp.get("/packs/<slug>/v<int:version>/modifier")
+@role_required(Role.TRAINER)
+def pack_edit(slug: str, version: int) -> ResponseReturnValue:
+    """Edit a copy of this version; saving creates the next version."""
+    stored = _stored(slug, version)
+    text = packs.text_for_next_version(stored, packs.latest(slug) or stored)
+    return render_page("trainer/pack_edit.html", text=text, errors=[], lines=[], base=stored,
+                       checked=False)
+
+
+@bp.get("/packs/<slug>/v<int:version>/apercu")
+@role_required(Role.TRAINER)
+def pack_preview(slug: str, version: int) -> ResponseReturnValue:
+    """A situation generated for a seed, as the student or as the jury sees it."""
+    stored = _stored(slug, version)
+    seed = request.args.get("seed", default=1, type=int)
+    seed = max(0, min(seed or 0, 2**31 - 1))
+    as_jury = request.args.get("vue") == "jury"
+    snapshot = preview_snapshot(stored, seed)
+    shown = snapshot if as_jury else student_view(snapshot)
+    return render_page("trainer/pack_preview.html", stored=stored, seed=seed, as_jury=as_jury,
+                       s=shown)
