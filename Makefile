@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) translations
 
 translations: $(STAMP)
-	$(BIN)/pybabel compile --use-fuzzy --statistics -d simulator/translations
+	$(BIN)/pybabel compile --statistics -d simulator/translations
 
 run: install
 	$(BIN)/simulator init-db

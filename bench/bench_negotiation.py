@@ -18,11 +18,23 @@ from simulator.engine.negotiation.acheteur import contre_proposition, maj_modele
 from simulator.engine.negotiation.tactique import cible
 
 NIVEAUX = {"price": 20, "quantity": 10, "delivery": 6, "payment": 4, "warranty": 3}
-NATURES = {"price": "prix", "quantity": "quantite", "delivery": "delai", "payment": "paiement", "warranty": "garantie"}
+NATURES = {
+    "price": "prix",
+    "quantity": "quantite",
+    "delivery": "delai",
+    "payment": "paiement",
+    "warranty": "garantie",
+}
 SW = {"price": 0.45, "quantity": 0.20, "delivery": 0.10, "payment": 0.15, "warranty": 0.10}
 S_HAUSSE = {"price": True, "quantity": True, "delivery": True, "payment": False, "warranty": False}
 BW = {"price": 0.35, "quantity": 0.10, "delivery": 0.25, "payment": 0.10, "warranty": 0.20}
-B_SENS = {"price": "baisse", "quantity": "hausse", "delivery": "baisse", "payment": "hausse", "warranty": "hausse"}
+B_SENS = {
+    "price": "baisse",
+    "quantity": "hausse",
+    "delivery": "baisse",
+    "payment": "hausse",
+    "warranty": "hausse",
+}
 N_STEPS, RES, E_BUYER, E_SELLER = 100, 0.3, 0.25, 4.0
 
 
@@ -31,14 +43,34 @@ def setup_bench() -> NegotiationSetup:
     enjeux = []
     for k, n in NIVEAUX.items():
         v = [j / (n - 1) if S_HAUSSE[k] else 1 - j / (n - 1) for j in range(n)]
-        enjeux.append({"cle": k, "libelle": k, "nature": NATURES[k], "sens_acheteur": B_SENS[k],
-                       "valeurs": [str(j) if k == "price" else j for j in range(n)],
-                       "impact_marge": [str((Decimal(1000) * Decimal(SW[k]) * Decimal(x)).quantize(Decimal("0.000001"))) for x in v]})
-    return NegotiationSetup.from_dict({
-        "persona": "directif", "enjeux": enjeux, "paiement_max_jours": 60,
-        "acheteur": {"poids": BW, "reservation": RES, "exposant": E_BUYER, "patience": 1000, "motivations": ["argent"]},
-        "vendeur": {"marge_plancher": "300", "marge_cible": "600"},
-    })
+        enjeux.append(
+            {
+                "cle": k,
+                "libelle": k,
+                "nature": NATURES[k],
+                "sens_acheteur": B_SENS[k],
+                "valeurs": [str(j) if k == "price" else j for j in range(n)],
+                "impact_marge": [
+                    str((Decimal(1000) * Decimal(SW[k]) * Decimal(x)).quantize(Decimal("0.000001")))
+                    for x in v
+                ],
+            }
+        )
+    return NegotiationSetup.from_dict(
+        {
+            "persona": "directif",
+            "enjeux": enjeux,
+            "paiement_max_jours": 60,
+            "acheteur": {
+                "poids": BW,
+                "reservation": RES,
+                "exposant": E_BUYER,
+                "patience": 1000,
+                "motivations": ["argent"],
+            },
+            "vendeur": {"marge_plancher": "300", "marge_cible": "600"},
+        }
+    )
 
 
 def negocier_noyau(s: NegotiationSetup) -> tuple[int | None, int]:
@@ -50,7 +82,9 @@ def negocier_noyau(s: NegotiationSetup) -> tuple[int | None, int]:
     debout, avant = None, None
     for step in range(N_STEPS):
         t = (step + 1) / (N_STEPS + 1)
-        if step % 2 == 0:  # Conceder seller: accept if good enough, else its worst offer above target
+        if (
+            step % 2 == 0
+        ):  # Conceder seller: accept if good enough, else its worst offer above target
             cs = 1.0 - (1.0 - esp.res_s) * t ** (1 / E_SELLER)
             if debout is not None and esp.us[debout] >= cs:
                 return debout, step
@@ -77,11 +111,16 @@ def negocier_moteur(s: NegotiationSetup) -> tuple[str, int]:
         t = (2 * step + 1) / (N_STEPS + 1)
         cs = 1.0 - (1.0 - esp.res_s) * t ** (1 / E_SELLER)
         contre = etat.contre_offre
-        if contre is not None and esp.u_vendeur({k: s.enjeux[s.index[k]].lire(v) for k, v in contre.items()}) >= cs:
+        if (
+            contre is not None
+            and esp.u_vendeur({k: s.enjeux[s.index[k]].lire(v) for k, v in contre.items()}) >= cs
+        ):
             termes = contre
         else:
-            termes = {k: str(v) if isinstance(v, Decimal) else v
-                      for k, v in esp.termes_outcome(esp.ordre_s[bisect_left(esp.us_tries, cs)]).items()}
+            termes = {
+                k: str(v) if isinstance(v, Decimal) else v
+                for k, v in esp.termes_outcome(esp.ordre_s[bisect_left(esp.us_tries, cs)]).items()
+            }
         etat, _ = play(s, etat, {"type": "offre", "termes": termes, "temps_s": t * s.duree_s})
         if etat.statut != "en_cours":
             break
@@ -106,8 +145,8 @@ def negmas_par_seconde(n: int) -> tuple[float, str] | None:
     except ImportError:
         return None
     issues = [make_issue(name=k, values=v) for k, v in NIVEAUX.items()]
-    up = lambda m: AffineFun(1.0 / (m - 1), bias=0.0)  # noqa: E731
-    down = lambda m: AffineFun(-1.0 / (m - 1), bias=1.0)  # noqa: E731
+    up = lambda m: AffineFun(1.0 / (m - 1), bias=0.0)
+    down = lambda m: AffineFun(-1.0 / (m - 1), bias=1.0)
     sv = {k: (up if S_HAUSSE[k] else down)(m) for k, m in NIVEAUX.items()}
     bv = {k: (up if B_SENS[k] == "hausse" else down)(m) for k, m in NIVEAUX.items()}
 
@@ -119,7 +158,11 @@ def negmas_par_seconde(n: int) -> tuple[float, str] | None:
         m.add(BoulwareTBNegotiator(name="buyer"), ufun=bu)
         m.run()
         ag = m.state.agreement
-        return "pas d'accord" if ag is None else f"{ag} u_vendeur={su(ag):.3f} u_acheteur={bu(ag):.3f} pas={m.state.step}"
+        return (
+            "pas d'accord"
+            if ag is None
+            else f"{ag} u_vendeur={su(ag):.3f} u_acheteur={bu(ag):.3f} pas={m.state.step}"
+        )
 
     exemple = une()
     return statistics.median(mesurer(une, n) for _ in range(3)), exemple
@@ -131,13 +174,20 @@ def main() -> None:
     debut = time.perf_counter()
     s = setup_bench()
     _ = s.espace
-    print(f"précalcul de l'espace ({s.espace.taille} résultats possibles, une fois par situation) : {1e3 * (time.perf_counter() - debut):.1f} ms")
+    print(
+        f"précalcul de l'espace ({s.espace.taille} résultats possibles, une fois par situation) : {1e3 * (time.perf_counter() - debut):.1f} ms"
+    )
     o, pas = negocier_noyau(s)
     esp = s.espace
-    print("NegoLab noyau : accord", None if o is None else esp.termes_outcome(o),
-          "" if o is None else f"u_vendeur={esp.us[o]:.3f} u_acheteur={esp.ub[o]:.3f} pas={pas}")
+    print(
+        "NegoLab noyau : accord",
+        None if o is None else esp.termes_outcome(o),
+        "" if o is None else f"u_vendeur={esp.us[o]:.3f} u_acheteur={esp.ub[o]:.3f} pas={pas}",
+    )
     noyau = statistics.median(mesurer(lambda: negocier_noyau(s), n * 10) for _ in range(3))
-    print(f"NegoLab noyau (cible + contre-offre sur tables précalculées) : {noyau:,.0f} négociations/s")
+    print(
+        f"NegoLab noyau (cible + contre-offre sur tables précalculées) : {noyau:,.0f} négociations/s"
+    )
     print("NegoLab moteur complet : fin", negocier_moteur(s))
     moteur = statistics.median(mesurer(lambda: negocier_moteur(s), n) for _ in range(3))
     print(f"NegoLab moteur complet (play(), état JSON, répliques) : {moteur:,.0f} négociations/s")
@@ -147,7 +197,9 @@ def main() -> None:
         return
     negmas, exemple = resultat
     print(f"NegMAS SAOMechanism : {negmas:,.1f} négociations/s ; exemple : {exemple}")
-    print(f"ratio noyau / NegMAS : {noyau / negmas:,.0f}×   ratio moteur complet / NegMAS : {moteur / negmas:,.1f}×")
+    print(
+        f"ratio noyau / NegMAS : {noyau / negmas:,.0f}×   ratio moteur complet / NegMAS : {moteur / negmas:,.1f}×"
+    )
 
 
 if __name__ == "__main__":

@@ -87,7 +87,7 @@ def generate_command(pack_name: str, seed: int, as_json: bool, overrides: tuple[
     except OverrideError as exc:
         raise Erreur("modification refusée :\n" + "\n".join(exc.problems)) from None
     if as_json:
-        click.echo(text, nl=False)
+        click.echo(text)
         return
     snapshot = json.loads(text)
     company = snapshot["client"]["company"]

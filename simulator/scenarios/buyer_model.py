@@ -7,7 +7,16 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from simulator.engine.money import cents
 from simulator.scenarios.schema_frame import ISSUE_LABELS
 from simulator.scenarios.situation import (
-    Batna, Buyer, CompetitorOffer, Hidden, IssueDomain, Need, Negotiation, Rules, SupplyLine, Terms,
+    Batna,
+    Buyer,
+    CompetitorOffer,
+    Hidden,
+    IssueDomain,
+    Need,
+    Negotiation,
+    Rules,
+    SupplyLine,
+    Terms,
 )
 
 #: Concession exponent of T(t) = Umax - (Umax - Ures) * t**(1/e): e < 1 Boulware, e > 1 Conceder.

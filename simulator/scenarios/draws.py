@@ -45,10 +45,10 @@ def weighted(rng: random.Random, items: Sequence[T], weights: Sequence[Decimal])
 
 def euros(value: Decimal) -> Decimal:
     """Round to the whole euro, shown with cents (financial statements are kept in euros)."""
-    return value.quantize(Decimal("1"), rounding=ROUND_HALF_UP).quantize(Decimal("0.01"))
+    return value.quantize(Decimal(1), rounding=ROUND_HALF_UP).quantize(Decimal("0.01"))
 
 
 def round_to(value: Decimal, step: int) -> Decimal:
     """Round half-up to a multiple of step (budgets are announced in round figures)."""
-    return ((value / step).quantize(Decimal("1"), rounding=ROUND_HALF_UP) * step).quantize(
+    return ((value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step).quantize(
         Decimal("0.01"))

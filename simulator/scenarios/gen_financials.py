@@ -10,7 +10,12 @@ from simulator.scenarios.draws import between, euros, int_between
 from simulator.scenarios.schema_clients import Archetype, FinancialRanges
 from simulator.scenarios.schema_common import DecRange
 from simulator.scenarios.situation_client import (
-    Bilan, CompteDeResultat, Exercice, Financials, PaymentHistory, PaymentIncident,
+    Bilan,
+    CompteDeResultat,
+    Exercice,
+    Financials,
+    PaymentHistory,
+    PaymentIncident,
 )
 
 _CASH_PCT = {"sain": ("6", "12"), "fragile": ("1", "4"), "risque": ("0", "1")}

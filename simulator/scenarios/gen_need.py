@@ -11,7 +11,11 @@ from simulator.scenarios.schema import Pack
 from simulator.scenarios.schema_catalogue import Product, Service
 from simulator.scenarios.schema_clients import Archetype
 from simulator.scenarios.situation import (
-    CompetitorOffer, Need, NeedLine, PriceIncrease, SupplyLine,
+    CompetitorOffer,
+    Need,
+    NeedLine,
+    PriceIncrease,
+    SupplyLine,
 )
 
 

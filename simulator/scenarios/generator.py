@@ -7,16 +7,22 @@ import random
 from faker import Faker
 
 from simulator.scenarios.buyer_model import derive_negotiation
-from simulator.scenarios.draws import int_between, weighted
+from simulator.scenarios.draws import between, int_between, weighted
 from simulator.scenarios.gen_company import make_company, make_contacts
 from simulator.scenarios.gen_financials import make_financials, make_payment_history
 from simulator.scenarios.gen_need import budget_for, make_competitors, make_need, make_supply
-from simulator.scenarios.draws import between
 from simulator.scenarios.registry_params import PARAMETERS_BY_KEY
 from simulator.scenarios.schema import Pack
 from simulator.scenarios.schema_catalogue import Catalogue
 from simulator.scenarios.situation import (
-    SCHEMA_VERSION, Buyer, Need, PackRef, RangeLimit, Rules, Situation, Terms,
+    SCHEMA_VERSION,
+    Buyer,
+    Need,
+    PackRef,
+    RangeLimit,
+    Rules,
+    Situation,
+    Terms,
 )
 from simulator.scenarios.situation_client import Client, Contact
 

@@ -15,8 +15,17 @@ from simulator.scenarios.situation import RangeLimit, Situation
 
 MAX_TEXT = 300
 
-__all__ = ["Change", "OverrideError", "PARAMETERS", "PRESETS", "Preset", "apply", "choices_for",
-           "diff", "limits_for"]
+__all__ = [
+    "PARAMETERS",
+    "PRESETS",
+    "Change",
+    "OverrideError",
+    "Preset",
+    "apply",
+    "choices_for",
+    "diff",
+    "limits_for",
+]
 
 
 class OverrideError(ValueError):

@@ -9,7 +9,11 @@ from pydantic import Field
 
 from simulator.scenarios.schema_catalogue import Catalogue, Sector, Seller, Supplier
 from simulator.scenarios.schema_clients import (
-    Archetype, BuyingRole, Competitor, FinancialRanges, default_financial_profiles,
+    Archetype,
+    BuyingRole,
+    Competitor,
+    FinancialRanges,
+    default_financial_profiles,
 )
 from simulator.scenarios.schema_common import ProfilFinancier, StrictModel
 from simulator.scenarios.schema_frame import NegotiationFrame, RegistryEntry, Utterances
@@ -41,7 +45,7 @@ class Pack(StrictModel):
     buying_centre: list[BuyingRole] = Field(min_length=1)
     competitors: list[Competitor] = Field(min_length=1)
     negotiation: NegotiationFrame
-    registry: list[RegistryEntry] = []
+    registry: list[RegistryEntry] = Field(default_factory=list)
     utterances: Utterances
 
 

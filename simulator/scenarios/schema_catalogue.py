@@ -8,8 +8,16 @@ from typing import Literal
 from pydantic import Field
 
 from simulator.scenarios.schema_common import (
-    NAF_PATTERN, REF_PATTERN, DecRange, FormeJuridique, IntRange, MoneyHT, Pct, Probability,
-    Soncas, StrictModel,
+    NAF_PATTERN,
+    REF_PATTERN,
+    DecRange,
+    FormeJuridique,
+    IntRange,
+    MoneyHT,
+    Pct,
+    Probability,
+    Soncas,
+    StrictModel,
 )
 
 
@@ -70,10 +78,10 @@ class Product(StrictModel):
     characteristics: dict[str, str] = Field(min_length=1, description="caractéristiques techniques")
     list_price_ht: MoneyHT
     purchase_cost: MoneyHT
-    vat_rate: Decimal = Field(default=Decimal("20"), ge=0, le=100)
+    vat_rate: Decimal = Field(default=Decimal(20), ge=0, le=100)
     warranty_months: int = Field(default=12, ge=0, le=120)
-    options: list[Option] = []
-    services: list[str] = Field(default=[], description="références des services compatibles")
+    options: list[Option] = Field(default_factory=list)
+    services: list[str] = Field(default_factory=list, description="références des services compatibles")
     arguments: list[Argument] = Field(min_length=1)
 
 
@@ -87,16 +95,16 @@ class Service(StrictModel):
     unit: str = "forfait"
     list_price_ht: MoneyHT
     purchase_cost: MoneyHT
-    vat_rate: Decimal = Field(default=Decimal("20"), ge=0, le=100)
+    vat_rate: Decimal = Field(default=Decimal(20), ge=0, le=100)
     applies_to: list[str] = Field(min_length=1, description="références des produits concernés")
-    arguments: list[Argument] = []
+    arguments: list[Argument] = Field(default_factory=list)
 
 
 class Catalogue(StrictModel):
     """Products and services of the seller."""
 
     products: list[Product] = Field(min_length=1)
-    services: list[Service] = []
+    services: list[Service] = Field(default_factory=list)
 
 
 class PriceIncrease(StrictModel):

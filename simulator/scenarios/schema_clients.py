@@ -8,8 +8,17 @@ from pydantic import Field
 
 from simulator.scenarios.schema_catalogue import NafCode
 from simulator.scenarios.schema_common import (
-    REF_PATTERN, DecRange, FormeJuridique, IntRange, ObjectionKind, Persona, ProfilFinancier, Role,
-    Soncas, StrictModel, Weight,
+    REF_PATTERN,
+    DecRange,
+    FormeJuridique,
+    IntRange,
+    ObjectionKind,
+    Persona,
+    ProfilFinancier,
+    Role,
+    Soncas,
+    StrictModel,
+    Weight,
 )
 
 
@@ -64,7 +73,7 @@ class NeedTemplate(StrictModel):
     label: str
     context: str = Field(description="contexte du projet, raconté au vendeur")
     lines: list[NeedLine] = Field(min_length=1)
-    services: list[str] = []
+    services: list[str] = Field(default_factory=list)
     constraints: list[str] = Field(min_length=1)
     deadline_weeks: IntRange
 
@@ -75,7 +84,7 @@ class Archetype(StrictModel):
     key: str = Field(pattern=r"^[a-z0-9-]{2,40}$")
     label: str
     segment: str
-    weight: Weight = Decimal("1")
+    weight: Weight = Decimal(1)
     naf: list[NafCode] = Field(min_length=1)
     legal_forms: list[FormeJuridique] = Field(min_length=1)
     name_patterns: list[str] = Field(min_length=1, description="ex. « {nom} Maintenance »")
@@ -101,7 +110,7 @@ class BuyingRole(StrictModel):
     job_titles: list[str] = Field(min_length=1)
     persona_weights: dict[Persona, Weight] = Field(min_length=1)
     motivations: list[Soncas] = Field(min_length=1)
-    objections: list[Objection] = []
+    objections: list[Objection] = Field(default_factory=list)
 
 
 class Competitor(StrictModel):
@@ -113,5 +122,5 @@ class Competitor(StrictModel):
     lead_time_weeks: IntRange
     payment_days: IntRange
     warranty_months: int = Field(ge=0, le=120)
-    strengths: list[str] = []
-    weaknesses: list[str] = []
+    strengths: list[str] = Field(default_factory=list)
+    weaknesses: list[str] = Field(default_factory=list)

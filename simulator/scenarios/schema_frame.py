@@ -7,7 +7,14 @@ from decimal import Decimal
 from pydantic import Field
 
 from simulator.scenarios.schema_common import (
-    IntRange, IssueKey, ObjectionKind, Persona, Role, Soncas, StrictModel, Weight,
+    IntRange,
+    IssueKey,
+    ObjectionKind,
+    Persona,
+    Role,
+    Soncas,
+    StrictModel,
+    Weight,
 )
 
 IssueWeights = dict[IssueKey, Weight]

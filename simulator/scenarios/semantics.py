@@ -124,8 +124,9 @@ def _registry(pack: Pack) -> list[Problem]:
     seen: set[str] = set()
     for i, entry in enumerate(pack.registry):
         if entry.key not in KNOWN_KEYS:
-            problems.append((("registry", i, "key"), f"paramètre inconnu « {entry.key} » "
-                             f"(paramètres possibles : {', '.join(KNOWN_KEYS)})"))
+            known = ", ".join(KNOWN_KEYS)
+            message = f"paramètre inconnu « {entry.key} » (paramètres possibles : {known})"
+            problems.append((("registry", i, "key"), message))
         elif entry.key in seen:
             problems.append((("registry", i, "key"), f"paramètre « {entry.key} » déclaré deux fois"))
         seen.add(entry.key)

@@ -182,10 +182,15 @@ class Situation(Model):
 
 
 def to_json(situation: Situation) -> str:
-    """Serialise a situation deterministically: sorted keys, decimals as strings, UTF-8 text."""
+    """Serialise a situation canonically: sorted keys, compact, decimals as strings, UTF-8 text."""
     return dumps(situation.model_dump(mode="json"))
 
 
 def dumps(snapshot: dict[str, object]) -> str:
-    """Serialise a snapshot dict the canonical way."""
+    """Canonical JSON of a snapshot (compact, so the C encoder is used; byte-identical everywhere)."""
+    return json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def pretty(snapshot: dict[str, object]) -> str:
+    """Indented JSON for humans (golden files, debugging); same content as dumps()."""
     return json.dumps(snapshot, sort_keys=True, ensure_ascii=False, indent=2) + "\n"

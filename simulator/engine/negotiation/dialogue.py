@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from simulator.engine.negotiation import vocabulaire as voc
 from simulator.engine.negotiation.contexte import Contexte, en_termes_json, lire_termes
 from simulator.engine.negotiation.objections import declencher
@@ -17,19 +19,27 @@ def jouer_question(ctx: Contexte) -> Reponse:
     etat, theme = ctx.etat, ctx.coup.theme or ""
     raison = {"regle": "decouverte", "theme": theme}
     if theme == "criteres":
-        ordre = sorted(ctx.s.enjeux, key=lambda e: -ctx.s.acheteur.poids[e.cle])[:PRIORITES_REVELABLES]
+        ordre = sorted(ctx.s.enjeux, key=lambda e: -ctx.s.acheteur.poids[e.cle])[
+            :PRIORITES_REVELABLES
+        ]
         suivante = next((e for e in ordre if e.cle not in etat.priorites), None)
         if suivante is not None and (not etat.priorites or etat.rapport >= 1):
             etat.priorites.append(suivante.cle)
             etat.faits_non_reformules += 1
-            return ctx.repondre("reponse", "priorite", "neutre", {**raison, "regle": "priorite_revelee"},
-                                {"enjeu": suivante.libelle.lower()}, priorite=suivante.cle)
+            return ctx.repondre(
+                "reponse",
+                "priorite",
+                "neutre",
+                {**raison, "regle": "priorite_revelee"},
+                {"enjeu": suivante.libelle.lower()},
+                priorite=suivante.cle,
+            )
         if suivante is not None:
             return _fait_ou(ctx, theme, raison, "priorite_reservee")
     return _fait_ou(ctx, theme, raison, "fait_epuise")
 
 
-def _fait_ou(ctx: Contexte, theme: str, raison: dict[str, object], sinon: str) -> Reponse:
+def _fait_ou(ctx: Contexte, theme: str, raison: dict[str, Any], sinon: str) -> Reponse:
     """Reveal the next fact of the theme, or reply `sinon` (repeating costs patience)."""
     etat = ctx.etat
     for k, f in enumerate(ctx.s.faits):
@@ -37,7 +47,9 @@ def _fait_ou(ctx: Contexte, theme: str, raison: dict[str, object], sinon: str) -
             etat.faits.append(k)
             etat.faits_non_reformules += 1
             fait = {"theme": f.theme, "texte": f.texte, "motivation": f.motivation}
-            return ctx.repondre("reponse", "fait", "neutre", {**raison, "fait": k}, {"fait": f.texte}, fait=fait)
+            return ctx.repondre(
+                "reponse", "fait", "neutre", {**raison, "fait": k}, {"fait": f.texte}, fait=fait
+            )
     if sinon == "fait_epuise":
         ctx.user(0.05)
     return ctx.repondre("reponse", sinon, "hésitant", {**raison, "regle": sinon})
@@ -48,11 +60,17 @@ def jouer_reformulation(ctx: Contexte) -> Reponse:
     etat = ctx.etat
     if etat.faits_non_reformules == 0:
         ctx.user(0.02)
-        return ctx.repondre("reponse", "reformulation_vide", "hésitant", {"regle": "reformulation_vide"})
+        return ctx.repondre(
+            "reponse", "reformulation_vide", "hésitant", {"regle": "reformulation_vide"}
+        )
     etat.rapport += 1
     etat.faits_non_reformules = 0
-    etat.patience = min(ctx.s.patience, etat.patience + 0.05 * voc.PERSONAS[ctx.s.persona]["rapport"])
-    return ctx.repondre("reponse", "reformulation_ok", "satisfait", {"regle": "reformulation_validee"})
+    etat.patience = min(
+        ctx.s.patience, etat.patience + 0.05 * voc.PERSONAS[ctx.s.persona]["rapport"]
+    )
+    return ctx.repondre(
+        "reponse", "reformulation_ok", "satisfait", {"regle": "reformulation_validee"}
+    )
 
 
 def jouer_argument(ctx: Contexte) -> Reponse:
@@ -66,7 +84,9 @@ def jouer_argument(ctx: Contexte) -> Reponse:
     if motivation not in motivations:
         ctx.user(0.08)
         emotion = "irrité" if ctx.s.persona == "directif" else "hésitant"
-        rep = ctx.repondre("reponse", "argument_hors_sujet", emotion, {**raison, "regle": "argument_hors_sujet"})
+        rep = ctx.repondre(
+            "reponse", "argument_hors_sujet", emotion, {**raison, "regle": "argument_hors_sujet"}
+        )
         return declencher(ctx, "argument", rep)
     gain = (0.04 if motivation == motivations[0] else 0.025) * 0.5**deja
     if not (c.caracteristique and c.avantage):
@@ -97,8 +117,13 @@ def jouer_recapitulatif(ctx: Contexte) -> Reponse:
     if not ecarts:
         return signer(ctx, {"regle": "recapitulatif_conforme"})
     ctx.user(0.1)
-    return ctx.repondre("reponse", "recap_faux", "méfiant", {"regle": "recapitulatif_non_conforme", "enjeu": ecarts[0]},
-                        {"enjeu": ctx.libelle(ecarts[0])})
+    return ctx.repondre(
+        "reponse",
+        "recap_faux",
+        "méfiant",
+        {"regle": "recapitulatif_non_conforme", "enjeu": ecarts[0]},
+        {"enjeu": ctx.libelle(ecarts[0])},
+    )
 
 
 def jouer_rupture(ctx: Contexte) -> Reponse:
@@ -110,4 +135,3 @@ def jouer_rupture(ctx: Contexte) -> Reponse:
 def jouer_message(ctx: Contexte) -> Reponse:
     """Free text without a structured move: the buyer listens."""
     return ctx.repondre("reponse", "message", "neutre", {"regle": "message_libre"})
-

@@ -45,13 +45,19 @@ class Espace:
     pertes: list[list[float]]  # buyer's loss along chemin (ascending)
     valeurs_b: list[list[float]]  # unweighted buyer utility of every declared value
     poids: list[float]  # normalised buyer weights
-    table_b: list[dict[Valeur, float]] = field(default_factory=list)  # declared value -> weighted utility
-    table_m: list[dict[Valeur, Decimal]] = field(default_factory=list)  # declared value -> margin impact
+    table_b: list[dict[Valeur, float]] = field(
+        default_factory=list
+    )  # declared value -> weighted utility
+    table_m: list[dict[Valeur, Decimal]] = field(
+        default_factory=list
+    )  # declared value -> margin impact
 
     def __post_init__(self) -> None:
         """Index declared values so that on-grid terms are looked up, not interpolated."""
-        self.table_b = [{v: self.poids[i] * u for v, u in zip(e.valeurs, self.valeurs_b[i], strict=True)}
-                        for i, e in enumerate(self.enjeux)]
+        self.table_b = [
+            {v: self.poids[i] * u for v, u in zip(e.valeurs, self.valeurs_b[i], strict=True)}
+            for i, e in enumerate(self.enjeux)
+        ]
         self.table_m = [dict(zip(e.valeurs, e.impact_marge, strict=True)) for e in self.enjeux]
 
     @property

@@ -46,7 +46,11 @@ class Etat:
         autre = Etat(**{f.name: getattr(self, f.name) for f in fields(self)})
         for nom in ("poids_vendeur", "objections", "arguments", "accords_partiels"):
             setattr(autre, nom, dict(getattr(self, nom)))
-        autre.faits, autre.priorites, autre.offres = list(self.faits), list(self.priorites), list(self.offres)
+        autre.faits, autre.priorites, autre.offres = (
+            list(self.faits),
+            list(self.priorites),
+            list(self.offres),
+        )
         return autre
 
     def to_dict(self) -> dict[str, Any]:

@@ -52,14 +52,26 @@ def play(setup: NegotiationSetup, state: Etat, move: Coup | dict[str, Any]) -> t
     coup = move if isinstance(move, Coup) else Coup.from_dict(move)
     valider(setup, coup)
     if state.termine:
-        rep = Reponse(state.tour, "reponse", replique(setup, "termine", tirage(state.graine, state.tour)),
-                      "neutre", raison={"regle": "negociation_terminee"})
+        rep = Reponse(
+            state.tour,
+            "reponse",
+            replique(setup, "termine", tirage(state.graine, state.tour)),
+            "neutre",
+            raison={"regle": "negociation_terminee"},
+        )
         return state, rep
     etat = state.copie()
     etat.tour += 1
     horloge = etat.temps_s + DUREE_COUP_DEFAUT_S if coup.temps_s is None else float(coup.temps_s)
     etat.temps_s = max(etat.temps_s, horloge)
-    ctx = Contexte(setup, setup.espace, etat, coup, tirage(etat.graine, etat.tour), fraction(etat.temps_s, setup.duree_s))
+    ctx = Contexte(
+        setup,
+        setup.espace,
+        etat,
+        coup,
+        tirage(etat.graine, etat.tour),
+        fraction(etat.temps_s, setup.duree_s),
+    )
     rep = HANDLERS[coup.type](ctx)
     if etat.tour == 1 and rep.objection is None:
         rep = objections.declencher(ctx, "debut", rep)
@@ -73,14 +85,20 @@ def _fin_eventuelle(ctx: Contexte, rep: Reponse) -> Reponse:
         return rep
     if etat.patience <= 0:
         etat.statut = "rompue"
-        return ctx.repondre("rupture", "rupture_patience", "irrité", {**rep.raison, "regle": "patience_epuisee"})
+        return ctx.repondre(
+            "rupture", "rupture_patience", "irrité", {**rep.raison, "regle": "patience_epuisee"}
+        )
     if ctx.t >= 1.0:
         etat.statut = "expiree"
-        return ctx.repondre("rupture", "rupture_temps", "hésitant", {**rep.raison, "regle": "temps_ecoule"})
+        return ctx.repondre(
+            "rupture", "rupture_temps", "hésitant", {**rep.raison, "regle": "temps_ecoule"}
+        )
     return rep
 
 
-def replay(setup: NegotiationSetup, seed: int, moves: Iterable[Coup | dict[str, Any]]) -> Transcription:
+def replay(
+    setup: NegotiationSetup, seed: int, moves: Iterable[Coup | dict[str, Any]]
+) -> Transcription:
     """Replay a list of moves from the start; moves after the end are ignored."""
     etat = start(setup, seed)
     tours: list[dict[str, Any]] = []
@@ -89,5 +107,12 @@ def replay(setup: NegotiationSetup, seed: int, moves: Iterable[Coup | dict[str, 
             break
         coup = move if isinstance(move, Coup) else Coup.from_dict(move)
         etat, rep = play(setup, etat, coup)
-        tours.append({"index": etat.tour, "temps_s": etat.temps_s, "coup": coup.to_dict(), "reponse": rep.to_dict()})
+        tours.append(
+            {
+                "index": etat.tour,
+                "temps_s": etat.temps_s,
+                "coup": coup.to_dict(),
+                "reponse": rep.to_dict(),
+            }
+        )
     return Transcription(seed, tours, etat)

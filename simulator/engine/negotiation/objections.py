@@ -21,7 +21,9 @@ def _exprimer(ctx: Contexte, o: Objection, raison: dict[str, Any], regle: str) -
     """Voice an objection as the buyer's reply."""
     ctx.etat.objections[o.id] = "exprimee"
     raison = {**raison, "regle": regle, "objection": o.id, "enjeu": o.enjeu}
-    return ctx.repondre("objection", "objection", "méfiant", raison, {"objection": o.texte}, objection=o.id)
+    return ctx.repondre(
+        "objection", "objection", "méfiant", raison, {"objection": o.texte}, objection=o.id
+    )
 
 
 def declencher(ctx: Contexte, declencheur: str, rep: Reponse) -> Reponse:
@@ -67,12 +69,20 @@ def jouer_traitement(ctx: Contexte) -> Reponse:
     """Treat an objection: the right technique settles it, report defers it, a wrong one irritates."""
     o = _par_id(ctx, ctx.coup.objection or "")
     etat, technique = ctx.etat, ctx.coup.technique or ""
-    raison: dict[str, Any] = {"objection": o.id, "technique": technique, "attendues": list(o.techniques)}
+    raison: dict[str, Any] = {
+        "objection": o.id,
+        "technique": technique,
+        "attendues": list(o.techniques),
+    }
     if etat.objections[o.id] in ("traitee", "levee"):
-        return ctx.repondre("reponse", "objection_traitee", "neutre", {**raison, "regle": "deja_traitee"})
+        return ctx.repondre(
+            "reponse", "objection_traitee", "neutre", {**raison, "regle": "deja_traitee"}
+        )
     if technique == "report":
         etat.objections[o.id] = "reportee"
-        return ctx.repondre("reponse", "objection_reportee", "hésitant", {**raison, "regle": "objection_reportee"})
+        return ctx.repondre(
+            "reponse", "objection_reportee", "hésitant", {**raison, "regle": "objection_reportee"}
+        )
     if technique in o.techniques:
         anticipee = etat.objections[o.id] == "latente"
         etat.objections[o.id] = "traitee"
@@ -82,5 +92,11 @@ def jouer_traitement(ctx: Contexte) -> Reponse:
     ctx.user(0.08)
     if etat.objections[o.id] == "latente":
         etat.objections[o.id] = "exprimee"
-    return ctx.repondre("objection", "objection_non_traitee", "irrité", {**raison, "regle": "objection_mal_traitee"},
-                        {"objection": o.texte}, objection=o.id)
+    return ctx.repondre(
+        "objection",
+        "objection_non_traitee",
+        "irrité",
+        {**raison, "regle": "objection_mal_traitee"},
+        {"objection": o.texte},
+        objection=o.id,
+    )

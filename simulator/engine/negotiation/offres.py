@@ -6,11 +6,11 @@ from decimal import Decimal
 from typing import Any
 
 from simulator.engine.negotiation import acheteur as ach
+from simulator.engine.negotiation.cadre import verifier_cadre
 from simulator.engine.negotiation.contexte import Contexte, decrire, en_termes_json, lire_termes
 from simulator.engine.negotiation.espace import Termes
 from simulator.engine.negotiation.objections import objection_bloquante, objections_sur_offre
 from simulator.engine.negotiation.reponse import Reponse
-from simulator.engine.negotiation.valeurs import ValeurInvalide, afficher
 
 SEUIL = 0.005  # utility changes below this are "silent"
 PART_EXIGENCE = 0.5  # share of an unconditional concession the buyer adds to its expectations
@@ -26,9 +26,13 @@ def jouer_offre(ctx: Contexte) -> Reponse:
 def jouer_concession(ctx: Contexte) -> Reponse:
     """Handle a concession: the standing offer with one issue moved, maybe against a counterpart."""
     base = ctx.etat.offre_vendeur or {}
-    brut = {**ctx.etat.accords_partiels, **base, ctx.coup.enjeu: ctx.coup.valeur}
+    brut: dict[str, Any] = {
+        **ctx.etat.accords_partiels,
+        **base,
+        str(ctx.coup.enjeu): ctx.coup.valeur,
+    }
     brut.update({k: v for k, v in ctx.coup.contrepartie.items() if v is not None})
-    return _evaluer(ctx, brut, list(ctx.coup.contrepartie))  # type: ignore[arg-type]
+    return _evaluer(ctx, brut, list(ctx.coup.contrepartie))
 
 
 def jouer_conclusion(ctx: Contexte) -> Reponse:
@@ -37,7 +41,9 @@ def jouer_conclusion(ctx: Contexte) -> Reponse:
     if etat.statut == "accord":
         if etat.recap == etat.accord or ctx.coup.technique == "resume":
             return signer(ctx, {"regle": "signature_apres_recapitulatif"})
-        return ctx.repondre("question", "recap_demande", "neutre", {"regle": "recapitulatif_requis"})
+        return ctx.repondre(
+            "question", "recap_demande", "neutre", {"regle": "recapitulatif_requis"}
+        )
     if etat.offre_vendeur is None:
         return ctx.repondre("question", "question_offre", "hésitant", {"regle": "pas_d_offre"})
     termes = lire_termes(ctx.s, etat.offre_vendeur)
@@ -47,8 +53,13 @@ def jouer_conclusion(ctx: Contexte) -> Reponse:
         return _accepter(ctx, termes, raison)
     ctx.user(0.05)
     rep = _contrer(ctx, termes, objectif, raison)
-    prefixe = ctx.repondre("contre_offre", "conclusion_prematuree", "hésitant", {},
-                           {"enjeu": ctx.libelle(rep.raison["enjeu"])})
+    prefixe = ctx.repondre(
+        "contre_offre",
+        "conclusion_prematuree",
+        "hésitant",
+        {},
+        {"enjeu": ctx.libelle(rep.raison["enjeu"])},
+    )
     rep.texte = prefixe.texte + " " + rep.texte
     return rep
 
@@ -80,7 +91,11 @@ def _evaluer(ctx: Contexte, brut: dict[str, Any], contrepartie: list[str]) -> Re
 
 
 def _reagir_au_mouvement(
-    ctx: Contexte, avant: Termes | None, apres: Termes, contrepartie: list[str], raison: dict[str, Any]
+    ctx: Contexte,
+    avant: Termes | None,
+    apres: Termes,
+    contrepartie: list[str],
+    raison: dict[str, Any],
 ) -> None:
     """Raise expectations after a free concession, lose patience after a retreat or no move."""
     if avant is None:
@@ -109,54 +124,12 @@ def _reagir_au_mouvement(
 def _demande_reelle(ctx: Contexte, cle: str, apres: Termes, reference: Termes | None) -> bool:
     """Tell whether a counterpart asks the buyer for more than it had granted so far."""
     i = ctx.s.index[cle]
-    repere = ctx.esp.cb[i][ctx.esp.chemin[i][0]] if reference is None else ctx.esp.contribution(i, reference[cle])
+    repere = (
+        ctx.esp.cb[i][ctx.esp.chemin[i][0]]
+        if reference is None
+        else ctx.esp.contribution(i, reference[cle])
+    )
     return ctx.esp.contribution(i, apres[cle]) < repere - ach.EPS
-
-
-def verifier_cadre(ctx: Contexte, termes: Termes) -> Reponse | None:
-    """Doubt offers beyond the legal payment cap, below the supplier lead time or over budget."""
-    s = ctx.s
-    for e in s.enjeux:
-        v = termes.get(e.cle)
-        if v is None:
-            continue
-        if e.nature == "paiement" and int(v) > s.paiement_max_jours:  # type: ignore[arg-type]
-            return _douter(ctx, "hors_cadre_legal", "doute_legal", e.cle, afficher(e.nature, v))
-        if e.nature == "delai" and s.delai_min_semaines is not None and int(v) < s.delai_min_semaines:  # type: ignore[arg-type]
-            return _douter(ctx, "offre_intenable", "doute_delai", e.cle, afficher(e.nature, v))
-        try:
-            ctx.esp.contribution(s.index[e.cle], v)
-        except ValeurInvalide:
-            return _douter(ctx, "option_inconnue", "option_inconnue", e.cle, str(v))
-    montant = montant_ht(ctx, termes)
-    if s.acheteur.budget_ht is not None and montant is not None and montant > s.acheteur.budget_ht:
-        return _douter(ctx, "hors_budget", "hors_budget", "prix", "")
-    return None
-
-
-def montant_ht(ctx: Contexte, termes: Termes) -> Decimal | None:
-    """Return price × quantity of the terms when the setup makes it computable."""
-    s, prix = ctx.s, None
-    quantite = Decimal(s.quantite_ref)
-    for e in s.enjeux:
-        v = termes.get(e.cle)
-        if v is None:
-            continue
-        if e.nature == "prix":
-            prix = Decimal(v)
-        elif e.nature == "remise" and s.prix_catalogue is not None:
-            prix = s.prix_catalogue * (1 - Decimal(v) / 100)
-        elif e.nature == "quantite":
-            quantite = Decimal(v)
-    return None if prix is None else prix * quantite
-
-
-def _douter(ctx: Contexte, regle: str, cle: str, enjeu: str, valeur: str) -> Reponse:
-    """The buyer doubts the seller's credibility: méfiant, patience spent, nothing accepted."""
-    ctx.user(0.1)
-    libelle = ctx.libelle(enjeu) if enjeu in ctx.s.index else enjeu
-    return ctx.repondre("objection", cle, "méfiant", {"regle": regle, "enjeu": enjeu},
-                        {"valeur": valeur, "enjeu": libelle})
 
 
 def _partielle(ctx: Contexte, termes: Termes) -> Reponse:
@@ -173,14 +146,26 @@ def _partielle(ctx: Contexte, termes: Termes) -> Reponse:
     if atteignable + ach.EPS >= objectif:
         etat.accords_partiels.update(en_termes_json(termes))
         libelles = ", ".join(ctx.libelle(k) for k in nouveaux) or "ces points"
-        return ctx.repondre("accord_partiel", "accord_partiel", "intéressé", raison,
-                            {"enjeu": libelles}, enjeux_acceptes=nouveaux)
+        return ctx.repondre(
+            "accord_partiel",
+            "accord_partiel",
+            "intéressé",
+            raison,
+            {"enjeu": libelles},
+            enjeux_acceptes=nouveaux,
+        )
     ideal = esp.termes([esp.chemin[i][0] for i in range(len(s.enjeux))])
-    raison["enjeu"] = ach.ecart_principal(esp, termes, ideal)
+    enjeu = ach.ecart_principal(esp, termes, ideal)
+    raison["enjeu"] = enjeu
     rep = _contrer(ctx, None, objectif, raison)
     if rep.type == "contre_offre":
-        gabarit = {"enjeu": ctx.libelle(raison["enjeu"]), "termes": decrire(s, lire_termes(s, rep.termes or {}))}
-        rep.texte = ctx.repondre("contre_offre", "partiel_insuffisant", "hésitant", {}, gabarit).texte
+        gabarit = {
+            "enjeu": ctx.libelle(enjeu),
+            "termes": decrire(s, lire_termes(s, rep.termes or {})),
+        }
+        rep.texte = ctx.repondre(
+            "contre_offre", "partiel_insuffisant", "hésitant", {}, gabarit
+        ).texte
     return rep
 
 
@@ -194,8 +179,14 @@ def _accepter(ctx: Contexte, termes: Termes, raison: dict[str, Any]) -> Reponse:
     raison["regle"] = raison["regle"] + "_acceptee"
     if etat.recap == etat.accord:
         return signer(ctx, raison)
-    return ctx.repondre("accepte", "accepte", "satisfait", raison, {"termes": decrire(ctx.s, termes)},
-                        termes=etat.accord)
+    return ctx.repondre(
+        "accepte",
+        "accepte",
+        "satisfait",
+        raison,
+        {"termes": decrire(ctx.s, termes)},
+        termes=etat.accord,
+    )
 
 
 def signer(ctx: Contexte, raison: dict[str, Any]) -> Reponse:
@@ -204,12 +195,17 @@ def signer(ctx: Contexte, raison: dict[str, Any]) -> Reponse:
     return ctx.repondre("signature", "signature", "satisfait", raison, termes=ctx.etat.accord)
 
 
-def _contrer(ctx: Contexte, offre: Termes | None, objectif: float, raison: dict[str, Any]) -> Reponse:
+def _contrer(
+    ctx: Contexte, offre: Termes | None, objectif: float, raison: dict[str, Any]
+) -> Reponse:
     """Counter at the target (never above its own last counter), best for the seller as inferred."""
     s, esp, etat = ctx.s, ctx.esp, ctx.etat
     if etat.contre_offre is not None:
         objectif = min(objectif, esp.u_acheteur(lire_termes(s, etat.contre_offre)))
-    fixes = {s.index[k]: _niveau(ctx, s.index[k], v) for k, v in lire_termes(s, etat.accords_partiels).items()}
+    fixes = {
+        s.index[k]: _niveau(ctx, s.index[k], v)
+        for k, v in lire_termes(s, etat.accords_partiels).items()
+    }
     poids = [etat.poids_vendeur[e.cle] for e in s.enjeux]
     pos = ach.contre_proposition(esp, objectif, poids, ach.plafonds_depuis(esp, offre), fixes)
     contre = esp.termes(pos)
@@ -217,12 +213,26 @@ def _contrer(ctx: Contexte, offre: Termes | None, objectif: float, raison: dict[
     if offre is not None and u_c <= esp.u_acheteur(offre) + ach.EPS:
         return _accepter(ctx, offre, raison)
     raison.update(u_contre=u_c, cible=objectif)
-    raison.setdefault("enjeu", ach.ecart_principal(esp, offre, contre) if offre else s.enjeux[0].cle)
+    raison.setdefault(
+        "enjeu", ach.ecart_principal(esp, offre, contre) if offre else s.enjeux[0].cle
+    )
     _historiser(ctx, "acheteur", contre, u_c, esp.marge(contre), False)
     ecart = objectif - (esp.u_acheteur(offre) if offre else 0.0)
     immobile = raison.get("mouvement") == "immobile"
-    cle = "contre_offre_immobile" if immobile else "contre_offre_loin" if ecart > 0.25 else "contre_offre"
-    emotion = "irrité" if immobile or raison.get("mouvement") == "recul" or ecart > 0.35 else "hésitant" if ecart < 0.1 else "neutre"
+    cle = (
+        "contre_offre_immobile"
+        if immobile
+        else "contre_offre_loin"
+        if ecart > 0.25
+        else "contre_offre"
+    )
+    emotion = (
+        "irrité"
+        if immobile or raison.get("mouvement") == "recul" or ecart > 0.35
+        else "hésitant"
+        if ecart < 0.1
+        else "neutre"
+    )
     etat.contre_offre = en_termes_json(contre)
     gabarit = {"termes": decrire(s, contre), "enjeu": ctx.libelle(raison["enjeu"])}
     return ctx.repondre("contre_offre", cle, emotion, raison, gabarit, termes=etat.contre_offre)
@@ -237,7 +247,9 @@ def _niveau(ctx: Contexte, i: int, v: Any) -> int:
     return min(range(len(valeurs)), key=lambda p: abs(float(valeurs[p]) - float(v)))
 
 
-def _historiser(ctx: Contexte, camp: str, termes: Termes, u_b: float, marge: Decimal, cond: bool) -> None:
+def _historiser(
+    ctx: Contexte, camp: str, termes: Termes, u_b: float, marge: Decimal, cond: bool
+) -> None:
     """Append an offer to the history used by the concession curves and the debrief."""
     ctx.etat.offres.append({
         "tour": ctx.etat.tour, "camp": camp, "temps_s": ctx.etat.temps_s,

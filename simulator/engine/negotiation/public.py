@@ -7,7 +7,17 @@ from typing import Any
 from simulator.engine.negotiation.etat import Etat
 from simulator.engine.negotiation.reponse import Reponse
 
-CHAMPS_PUBLICS_REPONSE = ("tour", "type", "texte", "emotion", "termes", "enjeux_acceptes", "objection", "fait", "priorite")
+CHAMPS_PUBLICS_REPONSE = (
+    "tour",
+    "type",
+    "texte",
+    "emotion",
+    "termes",
+    "enjeux_acceptes",
+    "objection",
+    "fait",
+    "priorite",
+)
 
 
 def public_reply(reply: Reponse) -> dict[str, Any]:
@@ -35,6 +45,8 @@ def public_view(state: Etat, setup: Any = None) -> dict[str, Any]:
         "faits": faits,
         "priorites": list(state.priorites),
         "objections": {k: v for k, v in state.objections.items() if v != "latente"},
-        "offres": [{"tour": o["tour"], "camp": o["camp"], "temps_s": o["temps_s"], "termes": o["termes"]}
-                   for o in state.offres],
+        "offres": [
+            {"tour": o["tour"], "camp": o["camp"], "temps_s": o["temps_s"], "termes": o["termes"]}
+            for o in state.offres
+        ],
     }

@@ -11,8 +11,13 @@ if TYPE_CHECKING:
 DEFAUTS: dict[str, tuple[str, ...]] = {
     "fait": ("{fait}",),
     "fait_epuise": ("Je crois vous avoir tout dit sur ce point.", "Nous en avons déjà parlé."),
-    "priorite": ("Ce qui compte le plus pour nous : {enjeu}.", "Pour nous, le point clé, c'est : {enjeu}."),
-    "priorite_reservee": ("Disons que plusieurs critères comptent. Voyons déjà votre proposition.",),
+    "priorite": (
+        "Ce qui compte le plus pour nous : {enjeu}.",
+        "Pour nous, le point clé, c'est : {enjeu}.",
+    ),
+    "priorite_reservee": (
+        "Disons que plusieurs critères comptent. Voyons déjà votre proposition.",
+    ),
     "reformulation_ok": ("Oui, c'est bien ça.", "Exactement, vous avez bien compris."),
     "reformulation_vide": ("Hmm… nous n'avons pas encore beaucoup échangé.",),
     "argument_ok": ("Intéressant. Ça répond à une vraie préoccupation chez nous.",),
@@ -23,14 +28,23 @@ DEFAUTS: dict[str, tuple[str, ...]] = {
     "objection_non_traitee": ("Je ne suis pas convaincu. {objection}",),
     "objection_inconnue": ("Je n'ai pas soulevé ce point.",),
     "objection": ("{objection}",),
-    "doute_legal": ("{valeur} de délai de paiement ? C'est au-delà de ce que la loi autorise, ça m'étonne de vous.",),
+    "doute_legal": (
+        "{valeur} de délai de paiement ? C'est au-delà de ce que la loi autorise, ça m'étonne de vous.",
+    ),
     "doute_delai": ("{valeur} ? Je doute fort que vous puissiez tenir ce délai.",),
     "hors_budget": ("À ce montant, nous dépassons notre budget. Ce n'est pas possible.",),
     "option_inconnue": ("Je ne comprends pas votre proposition sur {enjeu}.",),
     "accepte": ("Très bien, c'est d'accord sur ces bases : {termes}.",),
-    "accepte_recap": ("C'est d'accord sur ces bases. Vous me faites un récapitulatif avant de signer ?",),
-    "contre_offre": ("Je peux aller jusque-là : {termes}.", "Voici ce que je vous propose : {termes}."),
-    "contre_offre_loin": ("Nous sommes encore loin, notamment sur {enjeu}. Je vous propose : {termes}.",),
+    "accepte_recap": (
+        "C'est d'accord sur ces bases. Vous me faites un récapitulatif avant de signer ?",
+    ),
+    "contre_offre": (
+        "Je peux aller jusque-là : {termes}.",
+        "Voici ce que je vous propose : {termes}.",
+    ),
+    "contre_offre_loin": (
+        "Nous sommes encore loin, notamment sur {enjeu}. Je vous propose : {termes}.",
+    ),
     "contre_offre_immobile": ("Vous ne bougez pas ? Je maintiens : {termes}.",),
     "accord_partiel": ("Sur {enjeu}, c'est d'accord. Voyons le reste.",),
     "partiel_insuffisant": ("Sur {enjeu}, ça ne me va pas. Regardons l'ensemble : {termes}.",),
@@ -58,13 +72,17 @@ PAR_PERSONA: dict[str, dict[str, tuple[str, ...]]] = {
     "analytique": {
         "argument_sans_preuve": ("Avez-vous des chiffres, un essai, une fiche technique ?",),
         "contre_offre": ("J'ai fait mes calculs : {termes}.",),
-        "contre_offre_loin": ("Les chiffres ne collent pas, surtout sur {enjeu}. Je propose : {termes}.",),
+        "contre_offre_loin": (
+            "Les chiffres ne collent pas, surtout sur {enjeu}. Je propose : {termes}.",
+        ),
         "accepte": ("Les chiffres tiennent. D'accord : {termes}.",),
     },
     "aimable": {
         "reformulation_ok": ("Oui, c'est tout à fait ça, merci de m'avoir écouté.",),
         "contre_offre": ("J'aimerais qu'on trouve un terrain d'entente : {termes} ?",),
-        "contre_offre_loin": ("Ça me met un peu mal à l'aise, surtout sur {enjeu}. Pourriez-vous : {termes} ?",),
+        "contre_offre_loin": (
+            "Ça me met un peu mal à l'aise, surtout sur {enjeu}. Pourriez-vous : {termes} ?",
+        ),
         "accepte": ("Avec plaisir, je suis content qu'on y arrive : {termes}.",),
     },
     "expressif": {

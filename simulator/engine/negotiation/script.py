@@ -30,4 +30,6 @@ def play_script(setup: NegotiationSetup, seed: int, moves_json: Any) -> dict[str
         "tours": etat.tour,
         "temps_s": etat.temps_s,
     }
-    return jsonifier({"transcription": tr.to_dict(), "resultat": resultat, "debrief": debrief(setup, tr)})
+    return jsonifier(
+        {"transcription": tr.to_dict(), "resultat": resultat, "debrief": debrief(setup, tr)}
+    )

@@ -78,7 +78,7 @@ class ObjectifsVendeur:
 
     marge_plancher: Decimal
     marge_cible: Decimal
-    marge_fixe: Decimal = Decimal("0")
+    marge_fixe: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)

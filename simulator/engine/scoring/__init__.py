@@ -5,4 +5,13 @@ from simulator.engine.scoring.criteres import CRITERES, NIVEAUX
 from simulator.engine.scoring.debrief import debrief, jsonifier
 from simulator.engine.scoring.mesures import courbes, mesurer
 
-__all__ = ["CRITERES", "NIVEAUX", "classer", "classer_coups", "courbes", "debrief", "jsonifier", "mesurer"]
+__all__ = [
+    "CRITERES",
+    "NIVEAUX",
+    "classer",
+    "classer_coups",
+    "courbes",
+    "debrief",
+    "jsonifier",
+    "mesurer",
+]

@@ -41,8 +41,12 @@ def classer_coups(esp: Espace, tr: Transcription) -> list[dict[str, Any]]:
         if coup["type"] in COUPS_OFFRE and o is not None:
             d_s = o["u_vendeur"] - precedent["u_vendeur"]
             d_b = o["u_acheteur"] - precedent["u_acheteur"]
-            ligne.update(classe=classer(d_s, d_b), d_vendeur=round(d_s, 4), d_acheteur=round(d_b, 4),
-                         conditionnelle=o["conditionnelle"])
+            ligne.update(
+                classe=classer(d_s, d_b),
+                d_vendeur=round(d_s, 4),
+                d_acheteur=round(d_b, 4),
+                conditionnelle=o["conditionnelle"],
+            )
             precedent = o
         else:
             ligne.update(classe="silent", d_vendeur=0.0, d_acheteur=0.0, conditionnelle=False)

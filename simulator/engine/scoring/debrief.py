@@ -56,7 +56,10 @@ def cote_cache(s: NegotiationSetup, tr: Transcription) -> dict[str, Any]:
             if cle in LEVIERS:
                 leviers.append({"tour": t["index"], "effet": LEVIERS[cle]})
     return {
-        "priorites": [{"enjeu": e.cle, "libelle": e.libelle, "poids": round(a.poids[e.cle] / total, 3)} for e in ordre],
+        "priorites": [
+            {"enjeu": e.cle, "libelle": e.libelle, "poids": round(a.poids[e.cle] / total, 3)}
+            for e in ordre
+        ],
         "reservation": a.reservation,
         "motivations": list(a.motivations),
         "batna": a.batna,

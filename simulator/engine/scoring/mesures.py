@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from decimal import Decimal
 from typing import Any
@@ -38,8 +39,12 @@ def mesurer(s: NegotiationSetup, tr: Transcription) -> dict[str, Any]:
         u_acheteur=round(u_b, 4),
         u_vendeur=round(u_s, 4),
         part_zopa=_part(marge, s.vendeur.marge_plancher, m["zopa_marge_max"]),
-        distance_pareto=round(min(math.dist((u_b, u_s), (esp.ub[o], esp.us[o])) for o in esp.pareto), 4),
-        distance_nash=None if esp.nash is None else round(math.dist((u_b, u_s), (esp.ub[esp.nash], esp.us[esp.nash])), 4),
+        distance_pareto=round(
+            min(math.dist((u_b, u_s), (esp.ub[o], esp.us[o])) for o in esp.pareto), 4
+        ),
+        distance_nash=None
+        if esp.nash is None
+        else round(math.dist((u_b, u_s), (esp.ub[esp.nash], esp.us[esp.nash])), 4),
         **valeur_laissee(esp, u_b, marge),
     )
     return m
@@ -64,7 +69,11 @@ def zopa(s: NegotiationSetup, esp: Espace) -> dict[str, Any]:
         return {"zopa_existe": False, "zopa_marge_max": None, "zopa_largeur": Decimal("0.00")}
     meilleur = max(dedans, key=esp.us.__getitem__)
     haut = cents(esp.marge(esp.termes_outcome(meilleur)))
-    return {"zopa_existe": True, "zopa_marge_max": haut, "zopa_largeur": cents(haut - s.vendeur.marge_plancher)}
+    return {
+        "zopa_existe": True,
+        "zopa_marge_max": haut,
+        "zopa_largeur": cents(haut - s.vendeur.marge_plancher),
+    }
 
 
 def valeur_laissee(esp: Espace, u_b: float, marge: Decimal) -> dict[str, Any]:
@@ -75,17 +84,23 @@ def valeur_laissee(esp: Espace, u_b: float, marge: Decimal) -> dict[str, Any]:
     o = max(candidats, key=esp.us.__getitem__)
     termes = esp.termes_outcome(o)
     ecart = esp.marge(termes) - marge
-    return {"paquet_frontiere": {k: str(v) for k, v in termes.items()},
-            "valeur_laissee": cents(max(Decimal(0), ecart))}
+    return {
+        "paquet_frontiere": {k: str(v) for k, v in termes.items()},
+        "valeur_laissee": cents(max(Decimal(0), ecart)),
+    }
 
 
 def concessions(offres: list[dict[str, Any]]) -> dict[str, Any]:
     """Sum the concessions each side made, in euros of seller margin, with counts."""
     vendeur = [o for o in offres if o["camp"] == "vendeur"]
     acheteur = [o for o in offres if o["camp"] == "acheteur"]
-    donnees = [Decimal(a["marge"]) - Decimal(b["marge"]) for a, b in zip(vendeur, vendeur[1:])]
-    obtenues = [Decimal(b["marge"]) - Decimal(a["marge"]) for a, b in zip(acheteur, acheteur[1:])]
-    cond = sum(1 for a, b in zip(vendeur, vendeur[1:]) if b["conditionnelle"] and Decimal(a["marge"]) > Decimal(b["marge"]))
+    donnees = [Decimal(a["marge"]) - Decimal(b["marge"]) for a, b in itertools.pairwise(vendeur)]
+    obtenues = [Decimal(b["marge"]) - Decimal(a["marge"]) for a, b in itertools.pairwise(acheteur)]
+    cond = sum(
+        1
+        for a, b in itertools.pairwise(vendeur)
+        if b["conditionnelle"] and Decimal(a["marge"]) > Decimal(b["marge"])
+    )
     return {
         "concessions_donnees": sum((d for d in donnees if d > 0), Decimal("0.00")),
         "nb_concessions_donnees": sum(1 for d in donnees if d > 0),
@@ -100,5 +115,7 @@ def courbes(offres: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Return the offer history per side for the concession-curve chart (data only)."""
     cote = {"vendeur": [], "acheteur": []}  # type: dict[str, list[dict[str, Any]]]
     for o in offres:
-        cote[o["camp"]].append({k: o[k] for k in ("tour", "temps_s", "u_vendeur", "u_acheteur", "marge")})
+        cote[o["camp"]].append(
+            {k: o[k] for k in ("tour", "temps_s", "u_vendeur", "u_acheteur", "marge")}
+        )
     return cote

@@ -100,7 +100,8 @@ def test_taux_de_marge_and_taux_de_marque_convert_into_each_other(cout, marge):
     tmarge = taux_de_marge(marge, cout)
     tmarque = taux_de_marque(marge, cout + marge)
     assert abs(marque_depuis_marge(tmarge) - tmarque) < D("1e-20")
-    assert abs(marge_depuis_marque(tmarque) - tmarge) < D("1e-15")
+    # relative: converting back divides by (1 - tmarque), which amplifies rounding for huge markups
+    assert abs(marge_depuis_marque(tmarque) - tmarge) <= D("1e-18") * max(D(1), abs(tmarge))
     # the displayed rates (2 decimals) convert within one hundredth of a point
     arrondi = pourcentage(marque_depuis_marge(pourcentage(tmarge) / 100))
     assert abs(arrondi - pourcentage(tmarque)) <= D("0.01")

@@ -14,6 +14,8 @@ from simulator.engine.negotiation import NegotiationSetup
 @pytest.fixture
 def make_setup() -> Callable[..., NegotiationSetup]:
     """Return the hand-built setup factory (persona, reservation, graine, poids, overrides)."""
+
     def _make(**kw: Any) -> NegotiationSetup:
         return fabriquer(**kw)
+
     return _make

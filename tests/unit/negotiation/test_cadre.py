@@ -6,15 +6,27 @@ import pytest
 
 from simulator.engine.negotiation import play, start
 
-BAS = {"prix": "3400", "delai": 3, "paiement": 60, "acompte": "0", "garantie": 36, "service": "installation + formation"}
+BAS = {
+    "prix": "3400",
+    "delai": 3,
+    "paiement": 60,
+    "acompte": "0",
+    "garantie": 36,
+    "service": "installation + formation",
+}
 
 
 @pytest.mark.parametrize("persona", ["directif", "analytique", "aimable", "expressif"])
-@pytest.mark.parametrize(("change", "regle"), [
-    ({"paiement": 90}, "hors_cadre_legal"),
-    ({"delai": 2}, "offre_intenable"),
-])
-def test_the_buyer_doubts_instead_of_accepting(make_setup, persona: str, change: dict, regle: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("change", "regle"),
+    [
+        ({"paiement": 90}, "hors_cadre_legal"),
+        ({"delai": 2}, "offre_intenable"),
+    ],
+)
+def test_the_buyer_doubts_instead_of_accepting(
+    make_setup, persona: str, change: dict, regle: str
+) -> None:  # type: ignore[no-untyped-def]
     s = make_setup(persona=persona, objections=[])
     etat, rep = play(s, start(s, 3), {"type": "offre", "termes": {**BAS, **change}})
     assert rep.type == "objection" and rep.emotion == "méfiant" and rep.raison["regle"] == regle

@@ -14,7 +14,9 @@ def test_same_moves_replay_to_the_same_transcript() -> None:
     s = fabriquer(persona="aimable", graine=4)
     _, coups = jouer(s, 4, habile)
     a = replay(s, 4, coups).to_dict()
-    b = replay(fabriquer(persona="aimable", graine=4), 4, [Coup.from_dict(c) for c in coups]).to_dict()
+    b = replay(
+        fabriquer(persona="aimable", graine=4), 4, [Coup.from_dict(c) for c in coups]
+    ).to_dict()
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
 
 
@@ -33,8 +35,21 @@ def test_play_leaves_the_given_state_untouched() -> None:
     etat = start(s, 1)
     avant = json.dumps(etat.to_dict(), sort_keys=True)
     play(s, etat, {"type": "question", "theme": "besoin"})
-    play(s, etat, {"type": "offre", "termes": {"prix": "3900", "delai": 6, "paiement": 30, "acompte": "30",
-                                               "garantie": 12, "service": "aucun"}})
+    play(
+        s,
+        etat,
+        {
+            "type": "offre",
+            "termes": {
+                "prix": "3900",
+                "delai": 6,
+                "paiement": 30,
+                "acompte": "30",
+                "garantie": 12,
+                "service": "aucun",
+            },
+        },
+    )
     assert json.dumps(etat.to_dict(), sort_keys=True) == avant
 
 

@@ -39,7 +39,9 @@ def test_pareto_and_nash_match_brute_force(graine: int, niveaux: tuple[int, ...]
         assert esp.nash is None
     else:
         assert esp.nash is not None
-        assert esp.ub[esp.nash] == pytest.approx(nash[0]) and esp.us[esp.nash] == pytest.approx(nash[1])
+        assert esp.ub[esp.nash] == pytest.approx(nash[0]) and esp.us[esp.nash] == pytest.approx(
+            nash[1]
+        )
 
 
 def test_sorted_tables_and_decoding_are_consistent(make_setup) -> None:  # type: ignore[no-untyped-def]

@@ -10,8 +10,24 @@ from strategies_negociation import bradeur, habile, inflexible
 
 from simulator.engine.negotiation import play, public_reply, public_view, start
 
-INTERDITS = ("raison", "reservation", "poids", "batna", "u_acheteur", "u_vendeur", "utilite", "patience",
-             "valeur_percue", "exigence", "marge", "cible", "techniques", "regle", "exposant", "motivations")
+INTERDITS = (
+    "raison",
+    "reservation",
+    "poids",
+    "batna",
+    "u_acheteur",
+    "u_vendeur",
+    "utilite",
+    "patience",
+    "valeur_percue",
+    "exigence",
+    "marge",
+    "cible",
+    "techniques",
+    "regle",
+    "exposant",
+    "motivations",
+)
 
 
 @pytest.mark.parametrize("persona", ["directif", "analytique", "aimable", "expressif"])

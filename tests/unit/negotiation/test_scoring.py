@@ -16,10 +16,18 @@ from simulator.engine.scoring import CRITERES, NIVEAUX, classer, debrief
 EXEMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
 
 
-@pytest.mark.parametrize(("d_soi", "d_autre", "classe"), [
-    (-0.1, 0.1, "concession"), (0.1, -0.1, "selfish"), (0.1, 0.1, "fortunate"),
-    (-0.1, -0.1, "unfortunate"), (0.0, 0.1, "nice"), (0.001, -0.002, "silent"), (-0.1, 0.0, "unfortunate"),
-])
+@pytest.mark.parametrize(
+    ("d_soi", "d_autre", "classe"),
+    [
+        (-0.1, 0.1, "concession"),
+        (0.1, -0.1, "selfish"),
+        (0.1, 0.1, "fortunate"),
+        (-0.1, -0.1, "unfortunate"),
+        (0.0, 0.1, "nice"),
+        (0.001, -0.002, "silent"),
+        (-0.1, 0.0, "unfortunate"),
+    ],
+)
 def test_dans_taxonomy(d_soi: float, d_autre: float, classe: str) -> None:
     assert classer(d_soi, d_autre) == classe
 
@@ -30,7 +38,11 @@ def test_debrief_has_ten_criteria_with_level_evidence_and_advice() -> None:
     d = debrief(s, tr)
     assert [c["critere"] for c in d["criteres"]] == list(CRITERES)
     for c in d["criteres"]:
-        assert c["niveau_libelle"] in NIVEAUX and c["conseil"] and all(isinstance(i, int) for i in c["preuves"])
+        assert (
+            c["niveau_libelle"] in NIVEAUX
+            and c["conseil"]
+            and all(isinstance(i, int) for i in c["preuves"])
+        )
     m = d["mesures"]
     assert isinstance(m["valeur_laissee"], Decimal) and m["valeur_laissee"] >= 0
     assert isinstance(m["marge"], Decimal) and isinstance(m["zopa_largeur"], Decimal)
@@ -43,14 +55,26 @@ def test_debrief_has_ten_criteria_with_level_evidence_and_advice() -> None:
 def test_value_left_on_the_table_is_the_frontier_package_at_the_same_buyer_utility() -> None:
     s = fabriquer(objections=[])
     esp = s.espace
-    inefficace = {"prix": "3650", "delai": 8, "paiement": 60, "acompte": "0", "garantie": 36,
-                  "service": "installation + formation"}
+    inefficace = {
+        "prix": "3650",
+        "delai": 8,
+        "paiement": 60,
+        "acompte": "0",
+        "garantie": 36,
+        "service": "installation + formation",
+    }
     d = play_script(s, 1, [{"type": "offre", "termes": inefficace, "temps_s": 1100}])
     if d["resultat"]["accord"]:
         laisse = Decimal(d["debrief"]["mesures"]["valeur_laissee"])
-        front = {k: s.enjeux[s.index[k]].lire(v) for k, v in d["debrief"]["mesures"]["paquet_frontiere"].items()}
+        front = {
+            k: s.enjeux[s.index[k]].lire(v)
+            for k, v in d["debrief"]["mesures"]["paquet_frontiere"].items()
+        }
         assert esp.u_acheteur(front) >= d["debrief"]["mesures"]["u_acheteur"] - 1e-6
-        assert laisse == (esp.marge(front) - esp.marge({k: s.enjeux[s.index[k]].lire(v) for k, v in inefficace.items()})).quantize(Decimal("0.01"))
+        assert laisse == (
+            esp.marge(front)
+            - esp.marge({k: s.enjeux[s.index[k]].lire(v) for k, v in inefficace.items()})
+        ).quantize(Decimal("0.01"))
 
 
 @pytest.mark.parametrize("fichier", sorted(EXEMPLES.glob("moves_*.json")), ids=lambda p: p.name)

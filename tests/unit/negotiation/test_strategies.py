@@ -45,9 +45,14 @@ def test_discovering_arguing_and_trading_does_clearly_better(persona: str) -> No
     bons, mauvais = _resultats(persona, habile), _resultats(persona, bradeur)
     assert sum(d["mesures"]["accord"] is not None for d in bons) >= len(GRAINES) - 1
     marges = [d["mesures"]["marge"] for d in bons if d["mesures"]["accord"] is not None]
-    assert statistics.mean(marges) > statistics.mean(d["mesures"]["marge"] for d in mauvais) + Decimal(3000)
+    assert statistics.mean(marges) > statistics.mean(
+        d["mesures"]["marge"] for d in mauvais
+    ) + Decimal(3000)
     assert min(marges) >= fabriquer().vendeur.marge_plancher
-    assert statistics.mean(d["note_sur_20"] for d in bons) >= statistics.mean(d["note_sur_20"] for d in mauvais) + 6
+    assert (
+        statistics.mean(d["note_sur_20"] for d in bons)
+        >= statistics.mean(d["note_sur_20"] for d in mauvais) + 6
+    )
     assert statistics.mean(float(d["mesures"]["part_zopa"]) for d in bons) > 40
 
 
@@ -58,7 +63,13 @@ def test_arguments_on_heard_motivations_raise_perceived_value() -> None:
         s = fabriquer(persona="analytique", graine=g)
         tr, _ = jouer(s, g, habile)
         avec.append(tr.etat)
-        tr2, _ = jouer(s, g, lambda s_, v, r, n: habile(s_, v, r, n + 40) if n else {"type": "message", "texte": "Bonjour"})
+        tr2, _ = jouer(
+            s,
+            g,
+            lambda s_, v, r, n: (
+                habile(s_, v, r, n + 40) if n else {"type": "message", "texte": "Bonjour"}
+            ),
+        )
         sans.append(tr2.etat)
     assert statistics.mean(e.valeur_percue for e in avec) > 0.05
     assert all(e.valeur_percue == 0 for e in sans)

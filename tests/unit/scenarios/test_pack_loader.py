@@ -6,12 +6,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, PACKS_DIR, SHIPPED, shipped_pack
 
 from simulator.scenarios.errors import PackError, PackInvalid
 from simulator.scenarios.loader import load_pack, load_pack_text, validate_file, validate_text
 from simulator.scenarios.schema import SCHEMA_PATH, pack_json_schema
-
-from conftest import FIXTURES, PACKS_DIR, SHIPPED, shipped_pack
 
 BROKEN = {
     "syntaxe-yaml": "9: yaml: erreur de syntaxe YAML (détail : expected ',' or ']', but got "

@@ -8,16 +8,21 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from conftest import shipped_pack
 
 from simulator.scenarios.generator import generate
 from simulator.scenarios.registry import PARAMETERS, PRESETS, OverrideError, apply, diff
 from simulator.scenarios.registry_presets import (
-    budget_reduit, changement_interlocuteur, concurrent_moins_cher, conditions_paiement_imposees,
-    delai_fournisseur_allonge, incident_de_paiement, quantite_modifiee, rupture_partielle,
+    budget_reduit,
+    changement_interlocuteur,
+    concurrent_moins_cher,
+    conditions_paiement_imposees,
+    delai_fournisseur_allonge,
+    incident_de_paiement,
+    quantite_modifiee,
+    rupture_partielle,
 )
 from simulator.scenarios.situation import to_json
-
-from conftest import shipped_pack
 
 
 def snapshot(slug: str = "materiel-electrique", seed: int = 7) -> dict[str, Any]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from conftest import FIXTURES, PACKS_DIR
 
 from simulator.commands.scenarios import generate_command, pack_group
-
-from conftest import FIXTURES, PACKS_DIR
 
 
 def test_validate_exits_0_on_the_shipped_packs() -> None:
@@ -22,8 +21,8 @@ def test_validate_prints_one_line_per_error_and_exits_1() -> None:
     result = CliRunner().invoke(pack_group, ["validate", *broken])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{broken[0]}:22: catalogue.products.0.list_price_ht: prix catalogue HT (5.00) "
-        "inférieur au coût d'achat (7.10)",
+        (f"{broken[0]}:22: catalogue.products.0.list_price_ht: prix catalogue HT (5.00) "
+         "inférieur au coût d'achat (7.10)"),
         f"{broken[1]}:38: suppliers.0.lead_time_weeks: plage invalide : min (6) supérieur à max (4)",
     ]
 

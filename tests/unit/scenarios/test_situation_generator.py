@@ -7,12 +7,11 @@ import os
 import subprocess
 import sys
 
+from conftest import ROOT, shipped_pack
 from faker import Faker
 
 from simulator.scenarios.generator import generate, new_faker
-from simulator.scenarios.situation import SCHEMA_VERSION, to_json
-
-from conftest import ROOT, shipped_pack
+from simulator.scenarios.situation import SCHEMA_VERSION, dumps, pretty, to_json
 
 GOLDEN = ROOT / "tests" / "unit" / "scenarios" / "golden" / "materiel-electrique-seed-42.json"
 
@@ -28,9 +27,11 @@ _CHILD = (
 def test_golden_snapshot_is_unchanged() -> None:
     """Fails when Faker (pinned) or the generator drifts; regenerate only on purpose."""
     produced = to_json(generate(shipped_pack("materiel-electrique"), 42))
-    assert produced == GOLDEN.read_text(encoding="utf-8"), (
-        "l'instantané a changé : si c'est voulu, régénérer avec "
-        "`simulator generate --pack materiel-electrique --seed 42 --json > " + str(GOLDEN) + "`")
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert GOLDEN.read_text(encoding="utf-8") == pretty(golden), "golden file not canonical"
+    assert produced == dumps(golden), (
+        "l'instantané a changé : si c'est voulu, régénérer le fichier avec "
+        "situation.pretty(json.loads(to_json(generate(pack, 42))))")
 
 
 def test_faker_is_the_pinned_version() -> None:

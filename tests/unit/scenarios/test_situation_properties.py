@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import cache
+from itertools import pairwise
 
+from conftest import SHIPPED, shipped_pack
 from faker import Faker
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,8 +16,6 @@ from simulator.scenarios.generator import generate, new_faker
 from simulator.scenarios.geo import REGIONS_2016, VILLES
 from simulator.scenarios.identifiers import luhn_valid, vat_key
 from simulator.scenarios.situation import Situation
-
-from conftest import SHIPPED, shipped_pack
 
 SEEDS = st.integers(min_value=0, max_value=2**32 - 1)
 PACKS = st.sampled_from(SHIPPED)
@@ -81,7 +81,7 @@ def test_balance_sheets_balance_and_results_feed_equity(slug: str, seed: int) ->
                                   - r.impot_sur_les_societes)
         assert r.caf == r.resultat_net + r.dotations_amortissements
         assert r.charges_externes > 0
-    for before, after in zip(years, years[1:]):
+    for before, after in pairwise(years):
         assert after.bilan.capitaux_propres == (
             before.bilan.capitaux_propres + after.compte_de_resultat.resultat_net)
 
