@@ -71,6 +71,7 @@ _DOMAIN_COMMANDS: list[tuple[str, str]] = [
     ("simulator.commands.scenarios", "generate_command"),
     ("simulator.commands.commercial", "quote"),
     ("simulator.commands.commercial", "risk"),
+    ("simulator.commands.negotiation", "negotiate_command"),
 ]
 _register_domain_commands()
 

@@ -33,6 +33,10 @@ class ClassSession(db.Model):
     pack_slug: Mapped[str | None] = mapped_column(sa.String(80))
     trainer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), index=True)
     is_open: Mapped[bool] = mapped_column(default=True)
+    #: the exam's name and timings are settings: the 2024 reform renumbered units (E4 or E5)
+    exam_label: Mapped[str] = mapped_column(sa.String(16), default="E4", server_default="E4")
+    negotiation_minutes: Mapped[int] = mapped_column(default=20, server_default="20")
+    interview_minutes: Mapped[int] = mapped_column(default=10, server_default="10")
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     trainer = relationship("User", foreign_keys=[trainer_id])
@@ -42,3 +46,17 @@ class ClassSession(db.Model):
         order_by="User.display_name",
         viewonly=True,
     )
+    jury_members = relationship("User", secondary="class_session_jury",
+                                order_by="User.display_name", viewonly=True)
+
+
+class ClassSessionJury(db.Model):
+    """A jury member assigned to an exam session; jurors see only their sessions' candidates."""
+
+    __tablename__ = "class_session_jury"
+
+    class_session_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"),
+                                         primary_key=True, index=True)
+    added_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from simulator.extensions import db
 from simulator.models import PackVersion, Situation, SituationVersion, User
 from simulator.operations import packs
+from simulator.operations.handover import candidate_version
 from simulator.scenarios.generator import generate
 from simulator.scenarios.situation import to_json
 
@@ -56,7 +57,8 @@ def ensure_student_situation(student: User) -> Situation | None:
 
 
 def current_version(situation: Situation) -> SituationVersion:
-    """The newest version of a situation."""
-    return db.session.scalar(sa.select(SituationVersion)
-                             .where(SituationVersion.situation_id == situation.id)
-                             .order_by(SituationVersion.n.desc()).limit(1))
+    """The version the student works on: the one the jury handed over, else the original.
+
+    The jury's later versions stay invisible to the candidate until they are handed over.
+    """
+    return candidate_version(situation)

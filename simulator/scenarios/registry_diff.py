@@ -24,6 +24,14 @@ LABELS: dict[str, str] = {
     "buyer": "Interlocuteur",
     "negotiation.issues": "Enjeux négociables",
     "negotiation.hidden": "Paramètres cachés de l'acheteur",
+    "negotiation": "Négociation",
+    "client.contacts": "Centre d'achat",
+    "client.payment_history": "Historique de paiement",
+    "competitors": "Offres concurrentes",
+    "supply": "Fiche fournisseurs",
+    "need.lines": "Lignes du besoin",
+    "terms": "Conditions commerciales",
+    "buyer.persona": "Style social de l'interlocuteur",
 }
 
 

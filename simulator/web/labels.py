@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from flask import Flask
 from flask_babel import lazy_gettext as _l
+
+from simulator.engine.money import format_eur
 
 LABELS = {
     # buying centre roles
@@ -30,6 +34,21 @@ def label(value: object) -> str:
     return str(LABELS.get(str(value), value))
 
 
+def change_value(value: object, path: str) -> str:
+    """A changed value as a reader expects it: euros for amounts, labels for codes, — for none."""
+    if value is None:
+        return "—"
+    if path.endswith("_ht") and isinstance(value, (str, int)):
+        try:
+            return format_eur(Decimal(str(value)))
+        except ArithmeticError:
+            return str(value)
+    if isinstance(value, list):
+        return ", ".join(label(v) for v in value)
+    return label(value)
+
+
 def register_labels(app: Flask) -> None:
-    """Expose `label` as a Jinja filter."""
+    """Expose `label` and `change_value` as Jinja filters."""
     app.add_template_filter(label, "label")
+    app.add_template_filter(change_value, "change_value")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from simulator.engine.negotiation import vocabulaire as voc
@@ -13,7 +14,9 @@ from simulator.engine.negotiation.etat import Etat, TermesJson
 from simulator.engine.negotiation.repliques import replique
 from simulator.engine.negotiation.reponse import Reponse
 from simulator.engine.negotiation.setup import NegotiationSetup
-from simulator.engine.negotiation.valeurs import afficher, en_json
+from simulator.engine.negotiation.valeurs import afficher, en_json, lire_valeur
+
+MEMO_MAX = 4096  # read-terms memo per setup, cleared when full
 
 
 @dataclass
@@ -50,13 +53,27 @@ class Contexte:
 
 
 def lire_termes(s: NegotiationSetup, brut: TermesJson) -> Termes:
-    """Read JSON terms into typed values."""
-    return {k: s.enjeux[s.index[k]].lire(v) for k, v in brut.items()}
+    """Read JSON terms into typed values (memoised per setup: each turn re-reads the same offers)."""
+    memo = s.memo_termes
+    try:
+        cle = tuple(brut.items())
+        connu = memo.get(cle)
+    except TypeError:  # an unhashable raw value: read it the long way (and fail there)
+        cle, connu = None, None
+    if connu is not None:
+        return dict(connu)
+    natures = s.natures
+    lu = {k: lire_valeur(natures[k], v, k) for k, v in brut.items()}
+    if cle is not None:
+        if len(memo) >= MEMO_MAX:
+            memo.clear()
+        memo[cle] = lu
+    return dict(lu)
 
 
 def en_termes_json(t: Termes) -> TermesJson:
     """Return the JSON form of terms, in issue order."""
-    return {k: en_json(v) for k, v in t.items()}
+    return {k: str(v) if type(v) is Decimal else en_json(v) for k, v in t.items()}
 
 
 def decrire(s: NegotiationSetup, t: Termes) -> str:

@@ -59,6 +59,8 @@ class Espace:
             for i, e in enumerate(self.enjeux)
         ]
         self.table_m = [dict(zip(e.valeurs, e.impact_marge, strict=True)) for e in self.enjeux]
+        self._acces_b = [(i, e.cle, self.table_b[i]) for i, e in enumerate(self.enjeux)]
+        self._acces_m = [(i, e.cle, self.table_m[i]) for i, e in enumerate(self.enjeux)]
 
     @property
     def taille(self) -> int:
@@ -110,14 +112,22 @@ class Espace:
         return interpoler([Decimal(x) for x in e.valeurs], list(e.impact_marge), Decimal(v))
 
     def u_acheteur(self, t: Termes) -> float:
-        """Return the buyer's utility of a complete package."""
-        return sum(self.contribution(i, t[e.cle]) for i, e in enumerate(self.enjeux))
+        """Return the buyer's utility of a complete package (same order of addition as sum())."""
+        total: float = 0
+        for i, cle, table in self._acces_b:
+            v = t[cle]
+            c = table.get(v)
+            total += self.contribution(i, v) if c is None else c
+        return total
 
     def marge(self, t: Termes) -> Decimal:
         """Return the seller's margin in euros of a complete package."""
-        return self.marge_fixe + sum(
-            (self.impact(i, t[e.cle]) for i, e in enumerate(self.enjeux)), Decimal(0)
-        )
+        total = Decimal(0)
+        for i, cle, table in self._acces_m:
+            v = t[cle]
+            c = table.get(v)
+            total += self.impact(i, v) if c is None else c
+        return self.marge_fixe + total
 
     def u_vendeur(self, t: Termes) -> float:
         """Return the seller's normalised utility of a complete package (may leave [0, 1])."""

@@ -43,7 +43,7 @@ class Etat:
 
     def copie(self) -> Etat:
         """Return a copy whose containers can be changed without touching this state."""
-        autre = Etat(**{f.name: getattr(self, f.name) for f in fields(self)})
+        autre = Etat(**{nom: getattr(self, nom) for nom in _CHAMPS})
         for nom in ("poids_vendeur", "objections", "arguments", "accords_partiels"):
             setattr(autre, nom, dict(getattr(self, nom)))
         autre.faits, autre.priorites, autre.offres = (
@@ -61,3 +61,6 @@ class Etat:
     def from_dict(cls, d: dict[str, Any]) -> Etat:
         """Rebuild a state from its JSON form."""
         return cls(**d)
+
+
+_CHAMPS = tuple(f.name for f in fields(Etat))

@@ -112,6 +112,16 @@ class NegotiationSetup:
         return construire(self)
 
     @cached_property
+    def natures(self) -> dict[str, str]:
+        """Map each issue key to its kind (reading terms)."""
+        return {e.cle: e.nature for e in self.enjeux}
+
+    @cached_property
+    def memo_termes(self) -> dict[tuple[Any, ...], dict[str, Valeur]]:
+        """Memo of read terms (contexte.lire_termes); not part of the setup's value."""
+        return {}
+
+    @cached_property
     def index(self) -> dict[str, int]:
         """Map each issue key to its position."""
         return {e.cle: i for i, e in enumerate(self.enjeux)}

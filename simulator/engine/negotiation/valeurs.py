@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from decimal import Decimal
+from functools import lru_cache
 
 from simulator.engine.money import MoneyError, format_eur, to_decimal
 from simulator.engine.negotiation.vocabulaire import NATURES, NATURES_DECIMALES, NATURES_ENTIERES
@@ -17,7 +18,25 @@ class ValeurInvalide(ValueError):
 
 
 def lire_valeur(nature: str, brut: object, cle: str = "") -> Valeur:
-    """Read a raw JSON value for an issue of the given kind (floats refused for decimal kinds)."""
+    """Read a raw JSON value for an issue of the given kind (floats refused for decimal kinds).
+
+    JSON strings and integers (the state's own form) are read once and memoised: every turn
+    re-reads the standing offers, and the result (Decimal, int or str) is immutable.
+    """
+    genre = type(brut)
+    if genre is str or genre is int:
+        return _lire_memo(nature, brut, cle)
+    return _lire(nature, brut, cle)
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _lire_memo(nature: str, brut: str | int, cle: str) -> Valeur:
+    """Memoised reading of a JSON string or integer (errors are raised, never cached)."""
+    return _lire(nature, brut, cle)
+
+
+def _lire(nature: str, brut: object, cle: str) -> Valeur:
+    """Read one raw value (uncached)."""
     if nature in NATURES_DECIMALES:
         try:
             return to_decimal(brut, cle or nature)

@@ -28,9 +28,11 @@ class CadreCampagne:
 
     plafond_budget: Decimal = Decimal("8000.00")
     temps_disponible_minutes: int = 70 * 60  #: two weeks of prospecting time
-    taux_de_marque_pct: Decimal = Decimal("25")  #: margin rate applied to a won potential
-    proba_signature_pct: Decimal = Decimal("30")  #: chance an opportunity becomes an order
-    potentiel_reference: Decimal = Decimal("30000.00")  #: € HT/year the response model calls "full"
+    part_captee_pct: Decimal = Decimal(20)  #: share of a won potential bought from us in year 1
+    taux_de_marque_pct: Decimal = Decimal(25)  #: margin rate applied to a won potential
+    proba_signature_pct: Decimal = Decimal(30)  #: chance an opportunity becomes an order
+    #: € HT/year the response model calls a "full" potential; None = the file's 3rd quartile
+    potentiel_reference: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +54,9 @@ class Estimation:
     minutes_total: int
 
 
-def lire_plan(actions: Mapping[str, Iterable[str]], budget: object,
-              objectifs: Mapping[str, int] | None = None) -> PlanCampagne:
+def lire_plan(
+    actions: Mapping[str, Iterable[str]], budget: object, objectifs: Mapping[str, int] | None = None
+) -> PlanCampagne:
     """Parse a plan from form values; raise ErreurCampagne (unknown channel, unreadable budget)."""
     table = {lire_canal(nom): tuple(ids) for nom, ids in actions.items()}
     try:
@@ -63,8 +66,9 @@ def lire_plan(actions: Mapping[str, Iterable[str]], budget: object,
     try:
         cibles = Objectifs(**{k: int(v) for k, v in (objectifs or {}).items()})
     except (TypeError, ValueError):
-        raise ErreurCampagne("Objectifs illisibles : contacts, rdv et opportunites attendus, "
-                             "en nombres entiers.") from None
+        raise ErreurCampagne(
+            "Objectifs illisibles : contacts, rdv et opportunites attendus, en nombres entiers."
+        ) from None
     return PlanCampagne(table, montant, cibles)
 
 
@@ -76,8 +80,9 @@ def lire_cadre(section: Mapping[str, object] | None = None) -> CadreCampagne:
         heures = valeurs.pop("temps_disponible_heures", None)
         cadre = CadreCampagne(
             plafond_budget=to_decimal(valeurs.pop("plafond_budget", defaut.plafond_budget)),
-            temps_disponible_minutes=(int(str(heures)) * 60 if heures is not None
-                                      else defaut.temps_disponible_minutes),
+            temps_disponible_minutes=(
+                int(str(heures)) * 60 if heures is not None else defaut.temps_disponible_minutes
+            ),
             **{k: to_decimal(str(v), k) for k, v in valeurs.items()},  # type: ignore[arg-type]
         )
     except (MoneyError, TypeError, ValueError) as exc:
@@ -98,8 +103,9 @@ def minutes_action(p: ParametresCanal, prospect: Prospect) -> int:
     return int(total.to_integral_value(rounding=ROUND_CEILING))
 
 
-def estimer(plan: PlanCampagne, fichier: FichierProspects,
-            canaux: Mapping[Canal, ParametresCanal]) -> Estimation:
+def estimer(
+    plan: PlanCampagne, fichier: FichierProspects, canaux: Mapping[Canal, ParametresCanal]
+) -> Estimation:
     """Planned cost and time of a plan (targets unknown to the file are ignored here)."""
     index = fichier.par_id()
     couts: dict[Canal, Decimal] = {}
@@ -113,8 +119,9 @@ def estimer(plan: PlanCampagne, fichier: FichierProspects,
     return Estimation(couts, minutes, cents(sum(couts.values(), Decimal(0))), sum(minutes.values()))
 
 
-def _problemes_cibles(plan: PlanCampagne, fichier: FichierProspects,
-                      qualification: Qualification) -> list[str]:
+def _problemes_cibles(
+    plan: PlanCampagne, fichier: FichierProspects, qualification: Qualification
+) -> list[str]:
     """Empty targets, unknown rows, rows the student discarded, targets repeated on a channel."""
     toutes = [i for ids in plan.actions.values() for i in ids]
     if not toutes:
@@ -125,8 +132,9 @@ def _problemes_cibles(plan: PlanCampagne, fichier: FichierProspects,
         problemes.append(f"Prospect inconnu dans le fichier : {', '.join(inconnus[:5])}.")
     ecartes = sorted({i for i in toutes if i in qualification.signalements})
     if ecartes:
-        problemes.append("Ces prospects ont été écartés lors de la qualification : "
-                         f"{', '.join(ecartes[:5])}.")
+        problemes.append(
+            f"Ces prospects ont été écartés lors de la qualification : {', '.join(ecartes[:5])}."
+        )
     for canal, ids in plan.actions.items():
         if len(set(ids)) != len(ids):
             problemes.append(f"Un même prospect apparaît deux fois sur le canal {canal.libelle}.")
@@ -142,28 +150,40 @@ def _problemes_objectifs(o: Objectifs) -> list[str]:
     return []
 
 
-def verifier_plan(plan: PlanCampagne, fichier: FichierProspects,
-                  qualification: Qualification | None, canaux: Mapping[Canal, ParametresCanal],
-                  cadre: CadreCampagne) -> Estimation:
+def verifier_plan(
+    plan: PlanCampagne,
+    fichier: FichierProspects,
+    qualification: Qualification | None,
+    canaux: Mapping[Canal, ParametresCanal],
+    cadre: CadreCampagne,
+) -> Estimation:
     """Validate a plan and return its estimate, or raise ErreurCampagne listing every problem."""
     if qualification is None or not qualification.classement:
-        raise ErreurCampagne("Le fichier n'est pas qualifié : dédoublonnez-le et notez les "
-                             "prospects avant de lancer une campagne.")
+        raise ErreurCampagne(
+            "Le fichier n'est pas qualifié : dédoublonnez-le et notez les "
+            "prospects avant de lancer une campagne."
+        )
     problemes = []
     if plan.budget_ht < 0:
         problemes.append("Le budget ne peut pas être négatif.")
     elif plan.budget_ht > cadre.plafond_budget:
-        problemes.append(f"Le budget ({format_eur(plan.budget_ht)}) dépasse le plafond autorisé "
-                         f"par le scénario ({format_eur(cadre.plafond_budget)}).")
+        problemes.append(
+            f"Le budget ({format_eur(plan.budget_ht)}) dépasse le plafond autorisé "
+            f"par le scénario ({format_eur(cadre.plafond_budget)})."
+        )
     problemes += _problemes_cibles(plan, fichier, qualification)
     problemes += _problemes_objectifs(plan.objectifs)
     estimation = estimer(plan, fichier, canaux)
     if 0 <= plan.budget_ht < estimation.cout_total:
-        problemes.append(f"Le coût prévu ({format_eur(estimation.cout_total)}) dépasse le budget "
-                         f"({format_eur(plan.budget_ht)}).")
+        problemes.append(
+            f"Le coût prévu ({format_eur(estimation.cout_total)}) dépasse le budget "
+            f"({format_eur(plan.budget_ht)})."
+        )
     if estimation.minutes_total > cadre.temps_disponible_minutes:
-        problemes.append(f"Le temps nécessaire ({_heures(estimation.minutes_total)}) dépasse le "
-                         f"temps disponible ({_heures(cadre.temps_disponible_minutes)}).")
+        problemes.append(
+            f"Le temps nécessaire ({_heures(estimation.minutes_total)}) dépasse le "
+            f"temps disponible ({_heures(cadre.temps_disponible_minutes)})."
+        )
     if problemes:
         raise ErreurCampagne(problemes)
     return estimation

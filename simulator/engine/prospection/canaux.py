@@ -27,14 +27,20 @@ class Canal(str, Enum):
 
 
 LIBELLES_CANAUX: dict[Canal, str] = {
-    Canal.phoning: "Phoning", Canal.emailing: "E-mailing",
+    Canal.phoning: "Phoning",
+    Canal.emailing: "E-mailing",
     Canal.message_linkedin: "Message sur réseau social professionnel",
-    Canal.visite: "Visite à froid", Canal.salon: "Salon professionnel (invitation sur le stand)",
+    Canal.visite: "Visite à froid",
+    Canal.salon: "Salon professionnel (invitation sur le stand)",
 }
 
 #: Order in which a prospect's actions happen during the campaign: cheapest touch first.
 ORDRE_CANAUX: tuple[Canal, ...] = (
-    Canal.emailing, Canal.message_linkedin, Canal.salon, Canal.phoning, Canal.visite,
+    Canal.emailing,
+    Canal.message_linkedin,
+    Canal.salon,
+    Canal.phoning,
+    Canal.visite,
 )
 
 
@@ -44,9 +50,11 @@ class ParametresCanal:
 
     cout_par_action: Decimal  #: € HT per action (salesperson time at full cost + tools)
     minutes_par_action: int
-    frais_fixes: Decimal = Decimal("0.00")  #: € HT once if the channel is used (stand, routing tool)
+    frais_fixes: Decimal = Decimal(
+        "0.00"
+    )  #: € HT once if the channel is used (stand, routing tool)
     cout_par_km: Decimal = Decimal("0.00")  #: € HT per km, counted on the round trip
-    minutes_par_km: Decimal = Decimal("0")  #: driving time per km, round trip
+    minutes_par_km: Decimal = Decimal(0)  #: driving time per km, round trip
     joignabilite: Decimal = Decimal("0.30")  #: base probability of a useful contact
     taux_rdv: Decimal = Decimal("0.15")  #: base probability contact → rendez-vous
     taux_opportunite: Decimal = Decimal("0.35")  #: base probability rendez-vous → opportunité
@@ -64,25 +72,53 @@ def _d(*values: str) -> tuple[Decimal, ...]:
 #: Default channel table (textbook orders of magnitude, 2025; a pack may override any field).
 CANAUX_DEFAUT: dict[Canal, ParametresCanal] = {
     Canal.phoning: ParametresCanal(
-        Decimal("4.50"), 10, joignabilite=Decimal("0.35"), taux_rdv=Decimal("0.15"),
-        taux_opportunite=Decimal("0.35"), affinite_taille=_d("1", "1", "1", "1", "0.9"),
-        touche_telephone=True, touche_contact=True),
+        Decimal("4.50"),
+        10,
+        joignabilite=Decimal("0.35"),
+        taux_rdv=Decimal("0.15"),
+        taux_opportunite=Decimal("0.35"),
+        affinite_taille=_d("1", "1", "1", "1", "0.9"),
+        touche_telephone=True,
+        touche_contact=True,
+    ),
     Canal.emailing: ParametresCanal(
-        Decimal("0.40"), 2, frais_fixes=Decimal("150.00"), joignabilite=Decimal("0.12"),
-        taux_rdv=Decimal("0.18"), taux_opportunite=Decimal("0.30"),
-        affinite_taille=_d("1.2", "1.1", "1", "0.8", "0.6"), touche_contact=True),
+        Decimal("0.40"),
+        2,
+        frais_fixes=Decimal("150.00"),
+        joignabilite=Decimal("0.12"),
+        taux_rdv=Decimal("0.18"),
+        taux_opportunite=Decimal("0.30"),
+        affinite_taille=_d("1.2", "1.1", "1", "0.8", "0.6"),
+        touche_contact=True,
+    ),
     Canal.message_linkedin: ParametresCanal(
-        Decimal("1.50"), 5, joignabilite=Decimal("0.20"), taux_rdv=Decimal("0.15"),
-        taux_opportunite=Decimal("0.30"), affinite_taille=_d("0.7", "1", "1.2", "1.1", "1"),
-        touche_contact=True),
+        Decimal("1.50"),
+        5,
+        joignabilite=Decimal("0.20"),
+        taux_rdv=Decimal("0.15"),
+        taux_opportunite=Decimal("0.30"),
+        affinite_taille=_d("0.7", "1", "1.2", "1.1", "1"),
+        touche_contact=True,
+    ),
     Canal.visite: ParametresCanal(
-        Decimal("60.00"), 60, cout_par_km=Decimal("0.45"), minutes_par_km=Decimal("1"),
-        joignabilite=Decimal("0.60"), taux_rdv=Decimal("0.30"), taux_opportunite=Decimal("0.45"),
-        affinite_taille=_d("0.6", "0.8", "1", "1.2", "1.3")),
+        Decimal("60.00"),
+        60,
+        cout_par_km=Decimal("0.45"),
+        minutes_par_km=Decimal(1),
+        joignabilite=Decimal("0.60"),
+        taux_rdv=Decimal("0.30"),
+        taux_opportunite=Decimal("0.45"),
+        affinite_taille=_d("0.6", "0.8", "1", "1.2", "1.3"),
+    ),
     Canal.salon: ParametresCanal(
-        Decimal("25.00"), 15, frais_fixes=Decimal("2500.00"), joignabilite=Decimal("0.30"),
-        taux_rdv=Decimal("0.35"), taux_opportunite=Decimal("0.40"),
-        affinite_taille=_d("0.8", "0.9", "1", "1.1", "1.2")),
+        Decimal("25.00"),
+        15,
+        frais_fixes=Decimal("2500.00"),
+        joignabilite=Decimal("0.30"),
+        taux_rdv=Decimal("0.35"),
+        taux_opportunite=Decimal("0.40"),
+        affinite_taille=_d("0.8", "0.9", "1", "1.1", "1.2"),
+    ),
 }
 
 _ARGENT = {"cout_par_action", "frais_fixes", "cout_par_km"}
@@ -110,8 +146,9 @@ def _valeur(champ: str, brut: object) -> object:
     return Decimal(str(brut))
 
 
-def parametres_canaux(section: Mapping[str, Mapping[str, object]] | None = None
-                      ) -> dict[Canal, ParametresCanal]:
+def parametres_canaux(
+    section: Mapping[str, Mapping[str, object]] | None = None,
+) -> dict[Canal, ParametresCanal]:
     """Default channel table with a pack section's overrides applied ({canal: {champ: valeur}})."""
     table = dict(CANAUX_DEFAUT)
     noms = {f.name for f in fields(ParametresCanal)}
@@ -130,8 +167,10 @@ def parametres_canaux(section: Mapping[str, Mapping[str, object]] | None = None
 
 def _verifier(canal: Canal, p: ParametresCanal) -> None:
     """Refuse negative costs or times and probabilities outside 0..1."""
-    if min(p.cout_par_action, p.frais_fixes, p.cout_par_km, p.minutes_par_km) < 0 \
-            or p.minutes_par_action < 0:
+    if (
+        min(p.cout_par_action, p.frais_fixes, p.cout_par_km, p.minutes_par_km) < 0
+        or p.minutes_par_action < 0
+    ):
         raise ErreurCampagne(f"Canal {canal.value} : coûts et durées doivent être positifs.")
     if not all(0 <= t <= 1 for t in (p.joignabilite, p.taux_rdv, p.taux_opportunite)):
         raise ErreurCampagne(f"Canal {canal.value} : les taux doivent être compris entre 0 et 1.")

@@ -39,8 +39,13 @@ class EvaluationQualification:
 def _score(trouves: set[str], attendus: set[str]) -> Score:
     """Build a Score from the flagged and expected id sets."""
     vp = len(trouves & attendus)
-    return Score(vp, len(trouves - attendus), len(attendus - trouves),
-                 pourcentage(vp, len(trouves)), pourcentage(vp, len(attendus)))
+    return Score(
+        vp,
+        len(trouves - attendus),
+        len(attendus - trouves),
+        pourcentage(vp, len(trouves)),
+        pourcentage(vp, len(attendus)),
+    )
 
 
 def lire_signalements(brut: Mapping[str, Iterable[str]]) -> dict[str, frozenset[Defaut]]:
@@ -54,9 +59,10 @@ def lire_signalements(brut: Mapping[str, Iterable[str]]) -> dict[str, frozenset[
     return resultat
 
 
-def _rattacher_doublons(fichier: FichierProspects,
-                        signalements: Mapping[str, frozenset[Defaut]]) -> dict[str, set[Defaut]]:
-    """Credit a duplicate flag put on the original row to its copy (either row of a pair is fine)."""
+def _rattacher_doublons(
+    fichier: FichierProspects, signalements: Mapping[str, frozenset[Defaut]]
+) -> dict[str, set[Defaut]]:
+    """Credit a duplicate flag put on the original row to its copy (either row is fine)."""
     copies: dict[str, list[str]] = {}
     for v in fichier.verite.values():
         if v.doublon_de:
@@ -72,9 +78,10 @@ def _rattacher_doublons(fichier: FichierProspects,
     return {pid: d for pid, d in flags.items() if d}
 
 
-def evaluer_signalements(fichier: FichierProspects,
-                         signalements: Mapping[str, frozenset[Defaut]]) -> EvaluationQualification:
-    """Compare flags {row id: flaws} with the ground truth; precision/recall per row and per flaw."""
+def evaluer_signalements(
+    fichier: FichierProspects, signalements: Mapping[str, frozenset[Defaut]]
+) -> EvaluationQualification:
+    """Compare flags {row id: flaws} with the ground truth; precision/recall per row and flaw."""
     inconnus = sorted(set(signalements) - set(fichier.verite))
     if inconnus:
         raise ErreurProspection(f"Ligne inconnue dans le fichier : {', '.join(inconnus[:5])}.")
@@ -83,17 +90,20 @@ def evaluer_signalements(fichier: FichierProspects,
     attendus = {v.prospect_id for v in verite if v.defauts}
     detectables = {v.prospect_id for v in verite if v.detectable}
     par_defaut = {
-        kind: _score({p for p, d in flags.items() if kind in d},
-                     {v.prospect_id for v in verite if kind in v.defauts})
+        kind: _score(
+            {p for p, d in flags.items() if kind in d},
+            {v.prospect_id for v in verite if kind in v.defauts},
+        )
         for kind in Defaut
     }
-    return EvaluationQualification(_score(set(flags), attendus),
-                                   _score(set(flags), detectables), par_defaut)
+    return EvaluationQualification(
+        _score(set(flags), attendus), _score(set(flags), detectables), par_defaut
+    )
 
 
 def nom_normalise(raison_sociale: str) -> str:
-    """Comparable company name: no accents, case, punctuation or legal form (helps spot doublons)."""
+    """Comparable company name: no accents, case, punctuation or legal form (spots doublons)."""
     text = unicodedata.normalize("NFKD", raison_sociale).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-z0-9 ]+", " ", text.lower())
+    text = re.sub(r"[^a-z0-9 ]+", " ", text.lower().replace(".", ""))
     text = _FORMES.sub(" ", text)
     return " ".join(text.split())

@@ -1,4 +1,4 @@
-"""The prospect file: what the student sees (Prospect) and the hidden ground truth (VeriteProspect)."""
+"""The prospect file: what the student sees (Prospect) and the hidden truth (VeriteProspect)."""
 
 from __future__ import annotations
 

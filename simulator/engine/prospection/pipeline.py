@@ -75,8 +75,10 @@ def verifier_deplacement(depuis: Etape | str, vers: Etape | str) -> Etape:
         raise ErreurPipeline("Une affaire gagnée est close : elle ne peut plus changer d'étape.")
     if not deplacement_autorise(source, cible):
         permis = ", ".join(f"« {e.libelle} »" for e in sorted(TRANSITIONS[source], key=_rang))
-        raise ErreurPipeline(f"Passage de « {source.libelle} » à « {cible.libelle} » impossible ; "
-                             f"étapes possibles : {permis}.")
+        raise ErreurPipeline(
+            f"Passage de « {source.libelle} » à « {cible.libelle} » impossible ; "
+            f"étapes possibles : {permis}."
+        )
     return cible
 
 

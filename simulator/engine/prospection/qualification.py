@@ -9,7 +9,12 @@ from decimal import Decimal
 
 from simulator.engine.prospection.fichier import Defaut, FichierProspects
 from simulator.engine.prospection.scoring import (
-    Critere, CriteresCiblage, noter, score_grille, segment, verifier_criteres,
+    Critere,
+    CriteresCiblage,
+    noter,
+    score_grille,
+    segment,
+    verifier_criteres,
 )
 
 
@@ -46,8 +51,11 @@ class Qualification:
         return tuple(n.prospect_id for n in self.classement[:nombre])
 
 
-def classer(fichier: FichierProspects, criteres: CriteresCiblage,
-            exclus: frozenset[str] | set[str] = frozenset()) -> tuple[ProspectNote, ...]:
+def classer(
+    fichier: FichierProspects,
+    criteres: CriteresCiblage,
+    exclus: frozenset[str] | set[str] = frozenset(),
+) -> tuple[ProspectNote, ...]:
     """Score every non-excluded row; best score first, then nearest, then id (stable)."""
     verifier_criteres(criteres)
     notes = []
@@ -57,12 +65,17 @@ def classer(fichier: FichierProspects, criteres: CriteresCiblage,
         detail = noter(p, criteres)
         notes.append((score_grille(criteres.poids, detail), p.distance_km, p.id, detail))
     notes.sort(key=lambda t: (-t[0], t[1], t[2]))
-    return tuple(ProspectNote(pid, detail, score, segment(score, criteres), rang)
-                 for rang, (score, _, pid, detail) in enumerate(notes, start=1))
+    return tuple(
+        ProspectNote(pid, detail, score, segment(score, criteres), rang)
+        for rang, (score, _, pid, detail) in enumerate(notes, start=1)
+    )
 
 
-def qualifier(fichier: FichierProspects, signalements: Mapping[str, frozenset[Defaut]],
-              criteres: CriteresCiblage) -> Qualification:
+def qualifier(
+    fichier: FichierProspects,
+    signalements: Mapping[str, frozenset[Defaut]],
+    criteres: CriteresCiblage,
+) -> Qualification:
     """Discard the flagged rows, then rank and segment the others."""
     flags = {pid: frozenset(d) for pid, d in signalements.items() if d}
     return Qualification(flags, criteres, classer(fichier, criteres, frozenset(flags)))

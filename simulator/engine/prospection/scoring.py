@@ -1,4 +1,4 @@
-"""Score prospects on student-chosen criteria and weights: score /100 = Σ poids × note/5 / Σ poids."""
+"""Score prospects on student-chosen criteria: score /100 = Σ poids × note/5 / Σ poids."""
 
 from __future__ import annotations
 
@@ -16,8 +16,12 @@ SANS_FOURNISSEUR = ("Aucun fournisseur attitré", "Inconnu")
 
 #: Headcount bands (INSEE-like labels used in the file) and the size note they earn.
 TRANCHES_EFFECTIF: dict[str, int] = {
-    "0 à 9 salariés": 1, "10 à 19 salariés": 2, "20 à 49 salariés": 3,
-    "50 à 99 salariés": 4, "100 à 249 salariés": 5, "250 salariés et plus": 5,
+    "0 à 9 salariés": 1,
+    "10 à 19 salariés": 2,
+    "20 à 49 salariés": 3,
+    "50 à 99 salariés": 4,
+    "100 à 249 salariés": 5,
+    "250 salariés et plus": 5,
 }
 
 

@@ -8,7 +8,10 @@ from flask_login import current_user
 
 from simulator.extensions import db
 from simulator.models import Role
+from simulator.operations.handover import open_for_candidate
 from simulator.operations.situations import current_version, ensure_student_situation
+from simulator.operations.situation_versions import announced_changes, version_n
+from simulator.scenarios.registry import diff
 from simulator.scenarios.visibility import student_view
 from simulator.web.rendering import render_page
 from simulator.web.roles import role_required
@@ -29,9 +32,21 @@ def dashboard() -> ResponseReturnValue:
 @bp.get("/situation")
 @role_required(Role.STUDENT)
 def situation() -> ResponseReturnValue:
-    """The student's situation as a salesperson would know it: no hidden value."""
+    """The student's situation as a salesperson would know it: no hidden value.
+
+    In an exam, it is the version the jury handed over, with the chosen annexes, the changes
+    highlighted if the jury wished, and the preparation clock started at the first opening.
+    """
     found = ensure_student_situation(current_user)
     if found is None:
         abort(404)
+    handover = open_for_candidate(found, current_user)
+    shown = student_view(current_version(found).snapshot)
+    changes, announced = [], []
+    if handover is not None and handover.highlight:
+        original = student_view(version_n(found, 0).snapshot)
+        changes = diff(original, shown)
+        announced = announced_changes(found, handover.version)
     db.session.commit()
-    return render_page("student/situation.html", s=student_view(current_version(found).snapshot))
+    return render_page("student/situation.html", s=shown, handover=handover, changes=changes,
+                       announced=announced, annexes=handover.annexes if handover else None)

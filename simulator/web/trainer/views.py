@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, redirect, url_for
+from flask import Response, abort, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from simulator.extensions import db
 from simulator.models import ClassSession, Role, SessionMode
+from simulator.operations import jury
+from simulator.operations.grid_export import session_csv
 from simulator.operations.class_sessions import create_class_session, sessions_of
 from simulator.operations.packs import latest_versions
 from simulator.web.rendering import render_page
@@ -53,7 +55,9 @@ def _own_session(session_id: int) -> ClassSession:
 @role_required(Role.TRAINER)
 def session_detail(session_id: int) -> ResponseReturnValue:
     """A class session: its join code and who joined."""
-    return render_page("trainer/session.html", session=_own_session(session_id))
+    session = _own_session(session_id)
+    candidates = [u for u in jury.jury_users() if u not in session.jury_members]
+    return render_page("trainer/session.html", session=session, jury_candidates=candidates)
 
 
 @bp.get("/sessions/<int:session_id>/etudiants")
@@ -61,3 +65,23 @@ def session_detail(session_id: int) -> ResponseReturnValue:
 def session_students(session_id: int) -> ResponseReturnValue:
     """The list of students, polled by htmx so the trainer sees arrivals live."""
     return render_page("trainer/session.html", block="students", session=_own_session(session_id))
+
+
+@bp.post("/sessions/<int:session_id>/jury")
+@role_required(Role.TRAINER)
+def add_jury(session_id: int) -> ResponseReturnValue:
+    """Put a jury member on the exam session's board."""
+    session = _own_session(session_id)
+    jury.assign(session, request.form.get("jury_id", type=int, default=0))
+    db.session.commit()
+    return redirect(url_for("trainer.session_detail", session_id=session_id), 303)
+
+
+@bp.get("/sessions/<int:session_id>/grilles.csv")
+@role_required(Role.TRAINER)
+def grids_csv(session_id: int) -> ResponseReturnValue:
+    """Every candidate's board grid, for a spreadsheet."""
+    session = _own_session(session_id)
+    response = Response(session_csv(session), mimetype="text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] = f'attachment; filename="grilles-{session.join_code}.csv"'
+    return response

@@ -1,0 +1,86 @@
+"""One negotiation turn over HTTP (htmx POST, two events written, reply rendered) vs bare routes."""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._harness import bench_app, median_seconds, report
+
+NEGOTIATIONS = 12
+MOVES = (  # a typical opening: discovery, reformulation, argument, offers
+    {"type": "question", "theme": "besoin"}, {"type": "question", "theme": "criteres"},
+    {"type": "question", "theme": "budget"}, {"type": "reformulation", "texte": "Si je comprends…"},
+    {"type": "argument", "argument": "0", "motivation": "securite"},
+    {"type": "question", "theme": "decideurs"}, {"type": "question", "theme": "delai"},
+    {"type": "message", "texte": "Je vous propose de regarder l'offre."},
+    {"type": "question", "theme": "concurrence"}, {"type": "message", "texte": "Bien noté."},
+)
+
+
+def _student(app, name: str):
+    """A student who joined the demo class and started the clock; return (client, token, id)."""
+    client = app.test_client()
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
+                      client.get("/").get_data(as_text=True)).group(1)
+    client.post("/rejoindre", data={"csrf_token": token, "join_code": "DEMO42",
+                                    "display_name": name})
+    html = client.get("/etudiant/negociation", follow_redirects=True).get_data(as_text=True)
+    nid = int(re.search(r"/negociation/(\d+)/preparation", html).group(1))
+    client.post(f"/etudiant/negociation/{nid}/preparation",
+                data={"csrf_token": token, "lock_version": "1", "action": "commencer"})
+    return client, token, nid
+
+
+def main() -> None:
+    """Time every turn of a dozen negotiations against the bare route and a bare event write."""
+    logging.disable(logging.WARNING)
+    app, _tmp = bench_app()
+    from flask import request
+
+    from simulator.extensions import db
+    from simulator.models import Event
+    from simulator.operations.demo import load_demo
+
+    @app.post("/__bare_turn/<int:n>")
+    def bare_turn(n: int) -> str:
+        """The same POST writing two events, without the engine, the replay or the page."""
+        seq = 2 * n + int(request.form.get("k", "0")) * 1_000_000
+        db.session.add_all([Event(stream_type="bench", stream_id=1, seq=seq, actor="seller",
+                                  kind="coup", payload=dict(request.form)),
+                            Event(stream_type="bench", stream_id=1, seq=seq + 1, actor="buyer",
+                                  kind="reponse", payload={"texte": "ok"})])
+        db.session.commit()
+        return "ok"
+
+    with app.app_context():
+        load_demo(app.config["PACKS_DIR"])
+        db.session.commit()
+    headers = {"HX-Request": "true"}
+    samples, bare_turns = [], []
+    for k in range(NEGOTIATIONS):
+        client, token, nid = _student(app, f"Banc {k}")
+        headers["X-CSRFToken"] = token
+        for i, data in enumerate(MOVES):
+            start = time.perf_counter()
+            response = client.post(f"/etudiant/negociation/{nid}/coup", data=data, headers=headers)
+            samples.append(time.perf_counter() - start)
+            assert response.status_code == 200, response.get_data(as_text=True)[:300]
+            start = time.perf_counter()
+            client.post(f"/__bare_turn/{i}", data={**data, "k": str(k)}, headers=headers)
+            bare_turns.append(time.perf_counter() - start)
+    bare = median_seconds(lambda: client.get("/__bare"), 400)
+    turn = statistics.median(samples)
+    report("tour de négociation (htmx, 2 événements)", turn, bare, target=3.0)
+    report("  … contre un POST qui écrit 2 événements", turn, statistics.median(bare_turns),
+           target=3.0)
+
+
+if __name__ == "__main__":
+    main()

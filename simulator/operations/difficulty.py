@@ -1,0 +1,42 @@
+"""How hard a candidate's situation is, so a jury keeps the variants of one session equivalent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from simulator.engine.negotiation.espace import construire
+from simulator.engine.risk import analyser_risque
+from simulator.engine.scoring.mesures import zopa
+from simulator.operations.risk_inputs import dossier
+from simulator.scenarios.negotiation_setup import setup_from_snapshot
+
+#: Boulware buyers (exponent < 1) concede late: the lower, the tougher
+_TOUGHNESS = ((Decimal("0.4"), "très dur"), (Decimal("1"), "dur"), (Decimal("1.6"), "souple"))
+
+
+@dataclass(frozen=True)
+class Difficulty:
+    """Zone of agreement, buyer toughness and client risk of one situation version."""
+
+    zopa_exists: bool
+    zopa_width: Decimal
+    persona: str
+    exponent: Decimal
+    toughness: str
+    patience: int
+    risk_level: int
+    risk_label: str
+
+
+def assess(snapshot: dict[str, Any]) -> Difficulty:
+    """Measure a snapshot's difficulty (jury only: it reads the buyer's hidden side)."""
+    setup = setup_from_snapshot(snapshot)
+    area = zopa(setup, construire(setup))
+    hidden = snapshot["negotiation"]["hidden"]
+    exponent = Decimal(hidden["concession_exponent"])
+    toughness = next((label for limit, label in _TOUGHNESS if exponent < limit), "très souple")
+    risk = analyser_risque(dossier(snapshot)).classe
+    return Difficulty(area["zopa_existe"], area["zopa_largeur"], hidden["persona"], exponent,
+                      toughness, int(hidden["patience"]), risk.niveau, risk.libelle)

@@ -1,0 +1,127 @@
+"""The conversation side of the setup: objections, discoverable facts and the buyer's utterances."""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal
+from typing import Any
+
+from simulator.engine.negotiation.setup import Fait, Objection
+
+#: objection kind -> (engine theme, accepted techniques, trigger, issue it bears on)
+OBJECTIONS: dict[str, tuple[str, tuple[str, ...], str, str | None]] = {
+    "prix": ("prix", ("compensation", "boomerang", "oui_mais"), "offre", "remise_pct"),
+    "concurrent": ("concurrence", ("compensation", "temoignage", "appui"), "offre", None),
+    "delai": ("delai", ("compensation", "oui_mais", "reformulation"), "offre",
+              "delai_livraison_semaines"),
+    "fiabilite": ("risque", ("temoignage", "appui"), "argument", None),
+    "risque": ("risque", ("temoignage", "appui", "reformulation"), "argument", None),
+    "sav": ("risque", ("temoignage", "compensation"), "cloture", None),
+    "decision": ("decision", ("reformulation", "appui"), "cloture", None),
+    "besoin": ("besoin", ("reformulation", "appui"), "debut", None),
+}
+AUTRES_ROLES = ("decideur", "prescripteur", "utilisateur")  # buying-centre voices the buyer relays
+MAX_OBJECTIONS = 4
+ROLES = {"decideur": "décideur", "prescripteur": "prescripteur"}
+#: snapshot utterance keys (per persona) -> engine reply keys; suffixes keep the engine's fields
+REPLIQUES: dict[str, tuple[str, str]] = {
+    "acceptance": ("accepte", "Sur ces bases : {termes}."),
+    "counter_offer": ("contre_offre", "Ma proposition : {termes}."),
+    "refusal": ("contre_offre_loin", "Sur {enjeu}, nous sommes loin. Je propose : {termes}."),
+    "walk_away": ("rupture_patience", ""),
+}
+
+
+def _contacts(snapshot: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The buyer contact and the others of the buying centre."""
+    cid = snapshot["buyer"]["contact_id"]
+    contacts = snapshot["client"]["contacts"]
+    acheteur = next(c for c in contacts if c["id"] == cid)
+    return acheteur, [c for c in contacts if c["id"] != cid]
+
+
+def objections(snapshot: dict[str, Any], reservation: dict[str, Any],
+               issues: set[str]) -> tuple[Objection, ...]:
+    """The buyer's own objections, then the buying centre's (relayed) on other kinds, at most 4."""
+    acheteur, autres = _contacts(snapshot)
+    choisies: list[tuple[dict[str, Any], dict[str, Any]]] = [(acheteur, o) for o in acheteur["objections"]]
+    vues = {o["kind"] for _, o in choisies}
+    for role in AUTRES_ROLES:
+        for c in autres:
+            if c["role"] != role:
+                continue
+            for o in c["objections"]:
+                if o["kind"] not in vues and OBJECTIONS.get(o["kind"], ("",) * 3 + (None,))[2] != "debut":
+                    choisies.append((c, o))
+                    vues.add(o["kind"])
+    resultat = []
+    for n, (c, o) in enumerate(choisies[:MAX_OBJECTIONS], start=1):
+        theme, techniques, declencheur, enjeu = OBJECTIONS.get(
+            o["kind"], (o["kind"], ("reformulation", "appui"), "offre", None))
+        if enjeu not in issues:
+            enjeu = None
+        texte = o["text"] if c is acheteur else (
+            f"{c['first_name']} {c['last_name']} ({c['job_title']}) me dit : « {o['text']} »")
+        levee = None if enjeu is None else Decimal(str(reservation[enjeu]))
+        if enjeu == "delai_livraison_semaines" and levee is not None:
+            levee = int(levee)
+        resultat.append(Objection(id=f"{o['kind']}-{n}", theme=theme, texte=texte,
+                                  techniques=techniques, declencheur=declencheur, enjeu=enjeu,
+                                  levee_si=levee))
+    return tuple(resultat)
+
+
+def _remplir(modele: str, champs: dict[str, str]) -> str:
+    """Fill a snapshot utterance's placeholders."""
+    for k, v in champs.items():
+        modele = modele.replace("{" + k + "}", v)
+    return modele
+
+
+def _euros(montant: Decimal) -> str:
+    """A rounded French amount for what a buyer would say (« environ 5 800 € HT »)."""
+    arrondi = (montant / 100).to_integral_value(rounding=ROUND_DOWN) * 100
+    return f"{int(arrondi):,}".replace(",", " ") + " € HT"
+
+
+def faits(snapshot: dict[str, Any], champs: dict[str, str]) -> tuple[Fait, ...]:
+    """Facts by theme, built from the need, its constraints, budget, deadline, roles, competitors."""
+    need, buyer = snapshot["need"], snapshot["buyer"]
+    motivations = list(buyer["motivations"]) + [None, None]
+    reponses = snapshot["utterances"].get(buyer["persona"], {}).get("answers", {})
+    _, autres = _contacts(snapshot)
+    f: list[Fait] = [
+        Fait("besoin", need["context"], motivations[0]),
+        Fait("besoin", f"Le projet : {need['label'][:1].lower()}{need['label'][1:]}.", motivations[1]),
+    ]
+    f += [Fait("besoin", _remplir(t, champs)) for t in reponses.get("besoin", [])[:1]]
+    f += [Fait("criteres", f"Nous sommes exigeants sur ce point : {c}.") for c in need["constraints"]]
+    budget = Decimal(snapshot["client"]["budget_ht"])
+    f.append(Fait("budget", f"Notre enveloppe pour ce projet tourne autour de {_euros(budget)}.",
+                  "argent" if "argent" in buyer["motivations"] else None))
+    f += [Fait("budget", _remplir(t, champs)) for t in reponses.get("budget", [])[:1]]
+    f.append(Fait("delai", f"Nous devons être livrés sous {need['deadline_weeks']} semaines."))
+    f += [Fait("delai", _remplir(t, champs)) for t in reponses.get("delai", [])[:1]]
+    decideurs = [c for c in autres if c["role"] in ("decideur", "prescripteur")]
+    if decideurs:
+        noms = " et ".join(f"{c['first_name']} {c['last_name']} ({c['job_title'].lower()}, "
+                           f"{ROLES.get(c['role'], c['role'])})" for c in decideurs)
+        f.append(Fait("decideurs", f"Je négocie, mais la décision se prend avec {noms}."))
+    f += [Fait("decideurs", _remplir(t, champs)) for t in reponses.get("decision", [])[:1]]
+    noms = ", ".join(c["name"] for c in snapshot["competitors"])
+    if noms:
+        f.append(Fait("concurrence", f"Nous avons aussi consulté {noms}."))
+    f += [Fait("concurrence", _remplir(t, champs)) for t in reponses.get("concurrent", [])[:1]]
+    return tuple(f)
+
+
+def repliques(snapshot: dict[str, Any], champs: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """The persona's utterances mapped to the engine's reply keys (placeholders kept or filled)."""
+    propres = snapshot["utterances"].get(snapshot["buyer"]["persona"], {})
+    resultat: dict[str, tuple[str, ...]] = {}
+    for source, (cible, suffixe) in REPLIQUES.items():
+        textes = [f"{_remplir(t, champs)} {suffixe}".strip() for t in propres.get(source, [])]
+        if textes:
+            resultat[cible] = tuple(textes)
+    if "rupture_patience" in resultat:
+        resultat["rupture_temps"] = resultat["rupture_patience"]
+    return resultat

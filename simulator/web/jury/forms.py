@@ -1,0 +1,17 @@
+"""Reading the jury's console forms."""
+
+from __future__ import annotations
+
+from flask import request
+
+from simulator.scenarios.registry import PARAMETERS
+
+
+def base_version() -> int:
+    """The version the jury was looking at when they submitted (optimistic concurrency)."""
+    return request.form.get("base_n", type=int, default=-1)
+
+
+def parameter_changes() -> dict[str, str]:
+    """Values typed in the console, by registry key (empty fields mean « unchanged »)."""
+    return {p.key: request.form.get(p.key, "") for p in PARAMETERS}

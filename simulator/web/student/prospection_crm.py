@@ -1,0 +1,110 @@
+"""Student CRM: the kanban of opportunities (htmx moves) and each opportunity's activities."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import flash, redirect, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from simulator.engine.prospection import TRANSITIONS, Etape
+from simulator.engine.prospection.pipeline import LIBELLES_ACTIVITES
+from simulator.extensions import db
+from simulator.models import ProspectionExercise, Role
+from simulator.operations import prospection as op
+from simulator.operations import prospection_crm as crm
+from simulator.operations.errors import OperationError
+from simulator.web.rendering import render_page
+from simulator.web.roles import role_required
+from simulator.web.student import bp
+
+
+def _exercise() -> ProspectionExercise:
+    ex = op.exercise_of(current_user)
+    db.session.commit()
+    return ex
+
+
+def _moves(etape: Etape) -> list[Etape]:
+    """Allowed targets of a card, in kanban order (buttons on the card)."""
+    return sorted(TRANSITIONS[etape], key=lambda e: e.rang)
+
+
+def _kanban(ex: ProspectionExercise, status: int = 200, alerte: str | None = None,
+            ok: str | None = None) -> ResponseReturnValue:
+    """The whole board; an htmx move swaps only the board."""
+    return render_page("prospection/pipeline.html", block="kanban", status=status, ex=ex,
+                       colonnes=crm.opportunites(ex), suites=crm.prochaines_actions(ex),
+                       moves=_moves, alerte=alerte, ok=ok, step="pipeline")
+
+
+@bp.get("/prospection/pipeline")
+@role_required(Role.STUDENT)
+def prospection_pipeline() -> ResponseReturnValue:
+    """The CRM kanban: one column per stage, from first contact to won or lost."""
+    return _kanban(_exercise())
+
+
+@bp.post("/prospection/pipeline/ouvrir/<pid>")
+@role_required(Role.STUDENT)
+def prospection_open(pid: str) -> ResponseReturnValue:
+    """Turn a campaign lead into an opportunity of the pipeline."""
+    ex = _exercise()
+    opp = crm.ouvrir(ex, pid)
+    db.session.commit()
+    flash(_("Opportunité « %(t)s » ajoutée au pipeline.", t=opp.title))
+    return redirect(url_for("student.prospection_pipeline"), 303)
+
+
+@bp.post("/prospection/pipeline/<int:opp_id>/deplacer")
+@role_required(Role.STUDENT)
+def prospection_move(opp_id: int) -> ResponseReturnValue:
+    """Move a card: the server checks the stage rules (422) and the lock (409)."""
+    ex = _exercise()
+    try:
+        opp = crm.deplacer(ex, opp_id, request.form.get("vers", ""),
+                           request.form.get("lock_version", type=int))
+    except OperationError as exc:
+        db.session.rollback()
+        return _kanban(ex, exc.status_code, exc.message)
+    db.session.commit()
+    return _kanban(ex, ok=_("« %(t)s » est passée à l'étape « %(e)s ».", t=opp.title,
+                            e=Etape(opp.stage).libelle))
+
+
+def _detail(ex: ProspectionExercise, opp_id: int, brut: dict[str, Any], status: int = 200,
+            problemes: list[str] | None = None) -> ResponseReturnValue:
+    opp = crm.opportunite_of(ex, opp_id)
+    return render_page("prospection/opportunite.html", status=status, ex=ex, opp=opp, brut=brut,
+                       problemes=problemes or [], kinds=LIBELLES_ACTIVITES,
+                       kind_names={k.value: v for k, v in LIBELLES_ACTIVITES.items()},
+                       etape=Etape(opp.stage), step="pipeline")
+
+
+@bp.get("/prospection/pipeline/<int:opp_id>")
+@role_required(Role.STUDENT)
+def prospection_opportunity(opp_id: int) -> ResponseReturnValue:
+    """One opportunity: its activities and the form to log the next one."""
+    ex = _exercise()
+    brut = {"kind": "appel", "done_on": date.today().isoformat(), "notes": "",
+            "next_action": "", "next_action_on": ""}
+    return _detail(ex, opp_id, brut)
+
+
+@bp.post("/prospection/pipeline/<int:opp_id>/activites")
+@role_required(Role.STUDENT)
+def prospection_activity(opp_id: int) -> ResponseReturnValue:
+    """Log an activity with its next action and date, or list what to correct."""
+    ex = _exercise()
+    brut = crm.lire_activite(request.form)
+    try:
+        crm.ajouter_activite(ex, opp_id, brut)
+    except op.Refus as exc:
+        db.session.rollback()
+        return _detail(ex, opp_id, brut, exc.status_code, exc.messages)
+    db.session.commit()
+    flash(_("Activité enregistrée."))
+    return redirect(url_for("student.prospection_opportunity", opp_id=opp_id), 303)

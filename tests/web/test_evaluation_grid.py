@@ -1,0 +1,102 @@
+"""Two jurors fill their grids, see their disagreements, reconcile, sign (locked) and export."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+import sqlalchemy as sa
+
+from simulator.extensions import db
+from simulator.models import Role, User
+from simulator.operations.accounts import create_staff
+from tests.conftest import Actions
+
+
+@pytest.fixture
+def second_juror(app, trainer, exam):
+    """Another jury member on the same board."""
+    with app.app_context():
+        other = create_staff("jury2@negolab.test", "motdepasse-jury2", "Nadia Roux", Role.JURY)
+        db.session.commit()
+        other_id = other.id
+        session_id = db.session.get(User, exam["student_id"]).class_session_id
+    trainer.post(f"/formateur/sessions/{session_id}/jury", {"jury_id": str(other_id)})
+    actions = Actions(app.test_client())
+    actions.login("jury2@negolab.test", "motdepasse-jury2")
+    return actions
+
+
+def _lock(html: str, form_action: str) -> str:
+    block = html[html.index(f'action="{form_action}"'):]
+    return re.search(r'name="lock" value="(\d+)"', block).group(1)
+
+
+def _fill(juror: Actions, url: str, levels: dict[int, int], **extra: str):
+    html = juror.client.get(url).get_data(as_text=True)
+    data = {"lock": _lock(html, url), **{f"level-{n}": str(v) for n, v in levels.items()}, **extra}
+    return juror.post(url, data)
+
+
+def test_grids_disagree_reconcile_and_sign(app, jury, second_juror, exam):
+    url = exam["url"] + "/grille"
+    assert _fill(jury, url, {3: 2, 6: 1, 7: 3}, **{"comment-6": "peu de reformulation"}).status_code == 303
+    assert _fill(second_juror, url, {3: 2, 6: 3, 7: 3}, final_mark="14,5").status_code == 303
+    html = jury.client.get(url).get_data(as_text=True)
+    assert "Désaccords sur les critères" in html and 'id="critere-6" class="warn"' in html
+
+    assert jury.post(url + "/concilier").status_code == 303
+    html = jury.client.get(url).get_data(as_text=True)
+    board = html[html.index('id="commission"'):]
+    assert re.search(r'name="level-6" value="1"[^>]*checked', board)  # lower median of 1 and 3
+    assert "Marc Lefèvre : peu de reformulation" in board
+
+    sign = second_juror.post(url + "/signer", {"lock": _lock(board, url + "/commission")})
+    assert sign.status_code == 303
+    locked = jury.post(url + "/commission", {"lock": "2", "level-3": "0"})
+    assert locked.status_code == 409 and "signée" in locked.get_data(as_text=True)
+
+
+def test_a_stale_grid_is_refused(jury, exam):
+    url = exam["url"] + "/grille"
+    assert _fill(jury, url, {3: 1}).status_code == 303
+    stale = jury.post(url, {"lock": "1", "level-3": "3"})
+    assert stale.status_code == 409 and "Rechargez" in stale.get_data(as_text=True)
+
+
+def test_a_bad_mark_is_explained_and_the_input_kept(jury, exam):
+    url = exam["url"] + "/grille"
+    response = _fill(jury, url, {3: 2}, final_mark="25")
+    assert response.status_code == 400 and "entre 0 et 20" in response.get_data(as_text=True)
+    assert 'value="25"' in response.get_data(as_text=True)
+
+
+def test_the_grid_exports_as_a_real_pdf(tmp_path, jury, exam):
+    url = exam["url"] + "/grille"
+    _fill(jury, url, {3: 2, 9: 3})
+    response = jury.client.get(url + ".pdf")
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    pdf = tmp_path / "grille.pdf"
+    pdf.write_bytes(response.data)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Camille Petit" in text and "satisfaisant" in text
+
+
+def test_the_trainer_exports_the_session_grids_as_csv(app, trainer, jury, exam):
+    url = exam["url"] + "/grille"
+    _fill(jury, url, {3: 2})
+    jury.post(url + "/concilier")
+    with app.app_context():
+        session_id = db.session.get(User, exam["student_id"]).class_session_id
+    response = trainer.client.get(f"/formateur/sessions/{session_id}/grilles.csv")
+    text = response.data.decode("utf-8-sig")
+    assert response.status_code == 200 and text.startswith("Candidat;Grille;Signée le;Critère 1")
+    assert "Camille Petit;conciliée" in text and "satisfaisant" in text
+
+
+def test_the_candidate_never_reaches_the_grid(exam):
+    candidate = exam["candidate"]
+    assert candidate.client.get(exam["url"] + "/grille").status_code == 403
+    assert candidate.client.get(exam["url"] + "/grille.pdf").status_code == 403
