@@ -48,3 +48,26 @@ def report(name: str, value: float, baseline: float, target: float | None = None
     verdict = "" if target is None else ("  OK" if ratio <= target else f"  AU-DELÀ de {target}×")
     print(f"{name:<44} {value * 1e3:8.3f} ms  baseline {baseline * 1e3:8.3f} ms  "
           f"ratio {ratio:5.2f}×{verdict}")
+
+
+def student_client(app: Flask, name: str = "Banc d'essai") -> tuple[object, str]:
+    """Join the demo class as a student (demo data loaded once); return the client and CSRF token."""
+    import re
+
+    import sqlalchemy as sa
+
+    from simulator.extensions import db
+    from simulator.models import ClassSession
+    from simulator.operations.demo import DEMO_JOIN_CODE, load_demo
+
+    with app.app_context():
+        if db.session.scalar(sa.select(ClassSession).where(
+                ClassSession.join_code == DEMO_JOIN_CODE)) is None:
+            load_demo(app.config["PACKS_DIR"])
+            db.session.commit()
+    client = app.test_client()
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
+                      client.get("/").get_data(as_text=True)).group(1)
+    client.post("/rejoindre", data={"csrf_token": token, "join_code": "DEMO42",
+                                    "display_name": name})
+    return client, token

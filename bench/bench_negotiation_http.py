@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._harness import bench_app, median_seconds, report
+from bench._harness import bench_app, median_seconds, report, student_client
 
 NEGOTIATIONS = 12
 MOVES = (  # a typical opening: discovery, reformulation, argument, offers
@@ -26,11 +26,7 @@ MOVES = (  # a typical opening: discovery, reformulation, argument, offers
 
 def _student(app, name: str):
     """A student who joined the demo class and started the clock; return (client, token, id)."""
-    client = app.test_client()
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
-                      client.get("/").get_data(as_text=True)).group(1)
-    client.post("/rejoindre", data={"csrf_token": token, "join_code": "DEMO42",
-                                    "display_name": name})
+    client, token = student_client(app, name)
     html = client.get("/etudiant/negociation", follow_redirects=True).get_data(as_text=True)
     nid = int(re.search(r"/negociation/(\d+)/preparation", html).group(1))
     client.post(f"/etudiant/negociation/{nid}/preparation",
@@ -46,7 +42,6 @@ def main() -> None:
 
     from simulator.extensions import db
     from simulator.models import Event
-    from simulator.operations.demo import load_demo
 
     @app.post("/__bare_turn/<int:n>")
     def bare_turn(n: int) -> str:
@@ -59,9 +54,6 @@ def main() -> None:
         db.session.commit()
         return "ok"
 
-    with app.app_context():
-        load_demo(app.config["PACKS_DIR"])
-        db.session.commit()
     headers = {"HX-Request": "true"}
     samples, bare_turns = [], []
     for k in range(NEGOTIATIONS):

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._harness import bench_app, median_seconds, report  # noqa: E402
+from bench._harness import bench_app, median_seconds, report, student_client  # noqa: E402
 
 REPEATS = 300
 FILTERS = ["?departement=38&tri=distance_km&ordre=desc", "?q=sa&tranche=20+%C3%A0+49+salari%C3%A9s",
@@ -21,17 +20,7 @@ def main() -> None:
     logging.disable(logging.WARNING)
     app, _tmp = bench_app()
     app.config["PROSPECTION_NOMBRE"] = 1000
-    from simulator.extensions import db
-    from simulator.operations.demo import load_demo
-
-    with app.app_context():
-        load_demo(app.config["PACKS_DIR"])
-        db.session.commit()
-    client = app.test_client()
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
-                      client.get("/").get_data(as_text=True)).group(1)
-    client.post("/rejoindre", data={"csrf_token": token, "join_code": "DEMO42",
-                                    "display_name": "Banc d'essai"})
+    client, token = student_client(app)
     first = client.get("/etudiant/prospection/fichier").get_data(as_text=True)
     assert "1000</strong>" in first, "le fichier doit compter 1 000 entreprises"
     turn = iter(range(10**9))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._harness import bench_app, median_seconds, report
+from bench._harness import bench_app, median_seconds, report, student_client
 
 REPEATS = 300
 LINES = 20
@@ -33,17 +33,7 @@ def main() -> None:
     """Join the demo class as a student, then time the recompute against the bare route."""
     logging.disable(logging.WARNING)
     app, _tmp = bench_app()
-    from simulator.extensions import db
-    from simulator.operations.demo import load_demo
-
-    with app.app_context():
-        load_demo(app.config["PACKS_DIR"])
-        db.session.commit()
-    client = app.test_client()
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
-                      client.get("/").get_data(as_text=True)).group(1)
-    client.post("/rejoindre", data={"csrf_token": token, "join_code": "DEMO42",
-                                    "display_name": "Banc d'essai"})
+    client, token = student_client(app)
     builder = client.get("/etudiant/devis").get_data(as_text=True)
     data = twenty_lines(builder)
     headers = {"HX-Request": "true", "X-CSRFToken": token}

@@ -26,8 +26,9 @@ class Situation(db.Model):
                                                    index=True)
     class_session_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("class_session.id", ondelete="CASCADE"), index=True)
-    #: the generated world as first produced (version 0); overrides never change it
-    snapshot: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    #: the generated world as first produced (version 0); overrides never change it.
+    #: Deferred: pages read the version they show (SituationVersion.snapshot), not this copy.
+    snapshot: Mapped[dict[str, Any]] = mapped_column(sa.JSON, deferred=True)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     pack_version = relationship("PackVersion")

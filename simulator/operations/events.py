@@ -29,8 +29,8 @@ def append(stream_type: str, stream_id: int, actor: str, kind: str, payload: dic
         db.session.flush()
     except sa.exc.IntegrityError:
         db.session.rollback()
-        raise ConflictError(_("Quelqu'un a écrit en même temps dans ce dossier. Rechargez la page "
-                              "et recommencez : rien n'a été perdu.")) from None
+        raise ConflictError(_("Quelqu’un a écrit en même temps dans ce dossier : rien n’a été "
+                              "perdu, réessayez.")) from None
     return event
 
 

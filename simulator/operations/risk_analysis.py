@@ -9,7 +9,6 @@ from typing import Any
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
 from simulator.engine.erreurs import RiskError
 from simulator.engine.recommandations import PAR_CLASSE
@@ -18,6 +17,7 @@ from simulator.engine.risk_data import ACOMPTE_PAR_CLASSE, CONAN_HOLDER
 from simulator.engine.risk_types import AnalyseRisque, Recommandation
 from simulator.extensions import db
 from simulator.models import Event, Situation, User
+from simulator.operations import events
 from simulator.operations.errors import ConflictError, OperationError
 from simulator.operations.risk_inputs import (
     RATIOS_SAISIS,
@@ -223,28 +223,12 @@ def resume(correction: Correction) -> dict[str, Any]:
     }
 
 
-def prochain_seq(situation: Situation) -> int:
-    """The next position in the situation's risk-analysis stream."""
-    plus_grand = db.session.scalar(sa.select(sa.func.max(Event.seq)).where(
-        Event.stream_type == STREAM, Event.stream_id == situation.id))
-    return (plus_grand or 0) + 1
-
-
 def enregistrer(situation: Situation, version: int, user: User, saisie: Saisie,
                 correction: Correction) -> Event:
     """Append the attempt to the log; a concurrent attempt at the same seq is a ConflictError."""
-    event = Event(stream_type=STREAM, stream_id=situation.id, seq=prochain_seq(situation),
-                  actor="seller", kind="analyse_soumise", user_id=user.id,
-                  payload={"version": version, "saisie": saisie.brut,
-                           "resultat": resume(correction)})
-    db.session.add(event)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise ConflictError(_("Un autre envoi est arrivé au même moment : votre saisie est "
-                              "conservée, réessayez.")) from None
-    return event
+    return events.append(STREAM, situation.id, "seller", "analyse_soumise",
+                         {"version": version, "saisie": saisie.brut,
+                          "resultat": resume(correction)}, user)
 
 
 def tentatives(situation: Situation, user: User) -> list[Event]:

@@ -149,7 +149,9 @@ def test_a_concurrent_submission_asks_to_retry_and_keeps_the_input(app, student,
                                                                    monkeypatch):
     answers = _right_answers(engine[1])
     student.post(PAGE, answers, htmx=True)
-    monkeypatch.setattr(risk_analysis, "prochain_seq", lambda situation: 1)
+    from simulator.operations import events
+
+    monkeypatch.setattr(events, "next_seq", lambda stream_type, stream_id: 1)
     body = student.post(PAGE, {**answers, "conan_holder": "3,14"}, htmx=True).get_data(as_text=True)
     assert "réessayez" in body and 'value="3,14"' in body
     with app.app_context():
