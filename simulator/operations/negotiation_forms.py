@@ -50,6 +50,11 @@ def _terms(setup: NegotiationSetup, form: MultiDict) -> dict[str, Any]:
             if form.get(f"terme-{e.cle}")}
 
 
+def terms_from_form(setup: NegotiationSetup, form: MultiDict) -> dict[str, Any]:
+    """The issue values posted as « terme-<clé> » (empty selects left out)."""
+    return _terms(setup, form)
+
+
 def move_from_form(form: MultiDict, setup: NegotiationSetup,
                    arguments: list[dict[str, Any]]) -> dict[str, Any]:
     """Turn the composer's fields into a move (JSON form of docs/examples/NEGOTIATION.md)."""

@@ -156,8 +156,25 @@ def turns(game: Game, services: dict[str, str], reveal: bool = False) -> list[di
                         for k, v in (reply.get("termes") or {}).items()],
             "accepted": [game.setup.enjeux[game.setup.index[k]].libelle
                          for k in reply.get("enjeux_acceptes") or [] if k in game.setup.index],
+            "notices": [a["texte"] for a in game.notices if a["avant_tour"] == tour["index"]],
         })
     return rows
+
+
+def tail(game: Game, services: dict[str, str]) -> dict[str, Any]:
+    """After the last turn: the jury's notices not yet played, the move awaiting a human reply."""
+    last = game.transcript.tours[-1]["index"] if game.transcript.tours else 0
+    pending = None
+    if game.pending is not None:
+        objections = {o.id: o.texte for o in game.setup.objections}
+        move = game.pending
+        seconds = move.get("temps_s") or 0
+        pending = {"type_label": MOVE_LABELS.get(move["type"], move["type"]),
+                   "details": describe_move(game.setup, move, services, objections),
+                   "texte": move.get("texte", ""), "minute": int(seconds // 60),
+                   "second": int(seconds % 60)}
+    return {"notices": [a["texte"] for a in game.notices if a["avant_tour"] > last],
+            "pending": pending}
 
 
 def public_reply_dict(full: dict[str, Any]) -> dict[str, Any]:

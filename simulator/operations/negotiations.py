@@ -3,35 +3,35 @@
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from simulator.engine.negotiation import (
-    Etat,
-    NegotiationSetup,
-    Reponse,
-    Transcription,
-    play,
-    replay,
-)
+from simulator.engine.negotiation import NegotiationSetup, Reponse
 from simulator.engine.negotiation.coups import Coup, CoupInvalide, valider
+from simulator.engine.negotiation.pilotage import jouer_ia
 from simulator.engine.negotiation.valeurs import ValeurInvalide
 from simulator.extensions import db
-from simulator.models import Event, Negotiation, SituationVersion, User
+from simulator.models import Event, Negotiation, User
 from simulator.operations.errors import ConflictError, OperationError
+from simulator.operations.negotiation_replay import (  # noqa: F401 (re-exported)
+    STREAM,
+    Game,
+    _setups,
+    game_of,
+    load_events,
+    setup_of,
+    view_of,
+)
+from simulator.operations.negotiation_settings import start_payload
 from simulator.operations.situations import current_version, ensure_student_situation
-from simulator.scenarios.negotiation_setup import setup_from_snapshot
-from simulator.scenarios.visibility import student_view
 
 log = logging.getLogger(__name__)
 
-STREAM = "negotiation"
 CONCURRENT = ("Un autre onglet a joué en même temps : ce coup n'est pas enregistré. "
               "Rechargez la page pour voir l'échange à jour, puis rejouez votre coup.")
 STALE = ("Cette fiche a été modifiée entre-temps (dans un autre onglet ou sur un autre poste) : "
@@ -39,30 +39,11 @@ STALE = ("Cette fiche a été modifiée entre-temps (dans un autre onglet ou sur
 #: engine status -> negotiation status once the engine says it is over
 FIN = {"conclue": "deal", "rompue": "no_deal", "expiree": "no_deal", "abandon": "abandoned"}
 
-_setups: OrderedDict[int, NegotiationSetup] = OrderedDict()
-_views: OrderedDict[int, dict[str, Any]] = OrderedDict()
-
-
-def setup_of(version: SituationVersion) -> NegotiationSetup:
-    """The engine setup of a situation version (versions are immutable, so it is cached by id)."""
-    found = _setups.get(version.id)
-    if found is None:
-        found = setup_from_snapshot(version.snapshot)
-        _setups[version.id] = found
-        while len(_setups) > 64:
-            _setups.popitem(last=False)
-    return found
-
-
-def view_of(version: SituationVersion) -> dict[str, Any]:
-    """The student's view of a version (filtered once, cached by id; treat it as read-only)."""
-    found = _views.get(version.id)
-    if found is None:
-        found = student_view(version.snapshot)
-        _views[version.id] = found
-        while len(_views) > 64:
-            _views.popitem(last=False)
-    return found
+JURY_FIRST = ("Le jury vient d'annoncer un événement (« %s ») au moment où vous jouiez : votre coup "
+              "n'est pas enregistré. Relisez l'échange (l'événement s'applique à votre prochain "
+              "coup), puis rejouez-le.")
+WAIT = ("L'acheteur n'a pas encore répondu à votre dernier coup : attendez sa réponse "
+        "(elle s'affiche d'elle-même).")
 
 
 def aware(moment: datetime | None) -> datetime | None:
@@ -70,26 +51,6 @@ def aware(moment: datetime | None) -> datetime | None:
     if moment is not None and moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment
-
-
-@dataclass
-class Game:
-    """A negotiation with its setup, its events and the transcript replayed from them."""
-
-    negotiation: Negotiation
-    setup: NegotiationSetup
-    events: list[Event]
-    transcript: Transcription
-
-    @property
-    def state(self) -> Etat:
-        """The buyer's state after the last move."""
-        return self.transcript.etat
-
-    @property
-    def replies(self) -> list[dict[str, Any]]:
-        """The stored buyer replies, in order (full, reasons included)."""
-        return [e.payload for e in self.events if e.kind == "reponse"]
 
 
 def latest_of(student: User) -> Negotiation | None:
@@ -107,13 +68,18 @@ def negotiation_of(student: User, negotiation_id: int) -> Negotiation:
 
 
 def open_negotiation(student: User) -> Negotiation:
-    """The student's negotiation, opened on their current situation version if none yet."""
+    """The student's negotiation on their current situation, opened if none yet.
+
+    A student who opens a new situation (a CRM opportunity) gets a new negotiation for it; the
+    earlier one stays in the log for the debrief and the trainer's replay.
+    """
     existing = latest_of(student)
-    if existing is not None:
-        return existing
     situation = ensure_student_situation(student)
+    if existing is not None and (situation is None or
+                                 existing.situation_version.situation_id == situation.id):
+        return existing
     if situation is None:
-        raise OperationError("Aucune situation ne vous est encore attribuée.", 404)
+        raise OperationError(_("Aucune situation ne vous est encore attribuée."), 404)
     version = current_version(situation)
     setup_of(version)  # refuse now, not mid-game, a situation that cannot be negotiated
     negotiation = Negotiation(situation_version_id=version.id, student_id=student.id,
@@ -146,30 +112,18 @@ def save_preparation(negotiation: Negotiation, sheet: dict[str, Any], lock: int 
 
 
 def begin(negotiation: Negotiation, now: datetime) -> None:
-    """Start the clock: the deadline comes from the situation's duration."""
+    """Start the clock: the jury's settings and the duration (the session's in exam) are fixed."""
     if negotiation.status != "preparing":
         return
-    setup = setup_of(negotiation.situation_version)
+    fixed = start_payload(negotiation, setup_of(negotiation.situation_version).duree_s)
     negotiation.status = "running"
+    negotiation.buyer_mode = fixed["mode"]
     negotiation.started_at = now
-    negotiation.deadline = now + timedelta(seconds=setup.duree_s)
+    negotiation.deadline = now + timedelta(seconds=fixed["duree_s"])
     _append(negotiation, 1, "system", "debut", {"graine": negotiation.seed,
-                                                 "echeance": negotiation.deadline.isoformat()})
+                                                 "echeance": negotiation.deadline.isoformat(),
+                                                 **fixed})
     _flush()
-
-
-def load_events(negotiation: Negotiation) -> list[Event]:
-    """The negotiation's events in order."""
-    return list(db.session.scalars(sa.select(Event).where(
-        Event.stream_type == STREAM, Event.stream_id == negotiation.id).order_by(Event.seq)))
-
-
-def game_of(negotiation: Negotiation) -> Game:
-    """Rebuild the game from the event log (no state is kept in the process)."""
-    setup = setup_of(negotiation.situation_version)
-    events = load_events(negotiation)
-    moves = [e.payload for e in events if e.kind == "coup"]
-    return Game(negotiation, setup, events, replay(setup, negotiation.seed, moves))
 
 
 def _append(negotiation: Negotiation, seq: int, actor: str, kind: str,
@@ -217,6 +171,17 @@ def _commit_or_conflict() -> None:
         raise ConflictError(CONCURRENT) from None
 
 
+def _commit_or_jury_first(negotiation: Negotiation) -> None:
+    """Flush; when the jury's event took the same place first, say so (nothing is lost)."""
+    try:
+        _commit_or_conflict()
+    except ConflictError:
+        last = load_events(negotiation)[-1:]
+        if last and last[0].kind == "evenement_jury":
+            raise ConflictError(JURY_FIRST % last[0].payload.get("annonce", "")) from None
+        raise
+
+
 def read_move(setup: NegotiationSetup, move: dict[str, Any]) -> Coup:
     """Read and check a move against the setup; a French 400 when it cannot be played."""
     try:
@@ -227,9 +192,7 @@ def read_move(setup: NegotiationSetup, move: dict[str, Any]) -> Coup:
     return coup
 
 
-def play_move(negotiation: Negotiation, move: dict[str, Any],
-              now: datetime) -> tuple[Game, Reponse]:
-    """Play one seller move: seller event then buyer event, at the next seq, in one transaction."""
+def _playable(negotiation: Negotiation, now: datetime) -> None:
     if negotiation.status == "preparing":
         raise OperationError("Commencez d'abord l'entretien depuis votre fiche de préparation.", 409)
     if expire_if_due(negotiation, now):
@@ -237,15 +200,30 @@ def play_move(negotiation: Negotiation, move: dict[str, Any],
     if negotiation.finished:
         raise OperationError("La négociation est terminée : aucun coup ne peut plus être joué.",
                              409)
+
+
+def play_move(negotiation: Negotiation, move: dict[str, Any],
+              now: datetime) -> tuple[Game, Reponse | None]:
+    """Play one seller move: seller event then buyer event, at the next seq, in one transaction.
+
+    With a human buyer only the move is stored; the juror's reply comes as the next event.
+    """
+    _playable(negotiation, now)
     game = game_of(negotiation)
+    if game.pending is not None:
+        raise OperationError(WAIT, 409)
     coup = read_move(game.setup, {**move, "temps_s": round(elapsed(negotiation, now), 1)})
-    state, reply = play(game.setup, game.state, coup)
-    seq = (game.events[-1].seq if game.events else 0) + 1
+    seen = load_events(negotiation)  # the position this request saw; a concurrent writer wins it
+    seq = (seen[-1].seq if seen else 0) + 1
     _append(negotiation, seq, "seller", "coup", coup.to_dict())
+    if negotiation.buyer_mode == "human":
+        _commit_or_jury_first(negotiation)
+        return game_of(negotiation), None
+    state, reply = jouer_ia(game.setup, game.state, coup, game.guaranteed)
     _append(negotiation, seq + 1, "buyer", "reponse", reply.to_dict())
     if state.statut in FIN:
         _finish(negotiation, FIN[state.statut], now)
-    _commit_or_conflict()
+    _commit_or_jury_first(negotiation)
     game.transcript.tours.append({"index": state.tour, "temps_s": state.temps_s,
                                   "coup": coup.to_dict(), "reponse": reply.to_dict()})
     game.transcript.etat = state

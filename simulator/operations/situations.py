@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,10 +23,14 @@ def preview_snapshot(stored: PackVersion, seed: int) -> dict[str, Any]:
 
 
 def create_situation(stored: PackVersion, seed: int, student: User | None = None,
-                     class_session_id: int | None = None) -> Situation:
-    """Generate and store a situation with its version 0."""
+                     class_session_id: int | None = None,
+                     transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+                     origin: str = "generated") -> Situation:
+    """Generate and store a situation with its version 0 (optionally transformed first)."""
     snapshot = preview_snapshot(stored, seed)
-    situation = Situation(pack_version_id=stored.id, seed=seed, origin="generated",
+    if transform is not None:
+        snapshot = transform(snapshot)
+    situation = Situation(pack_version_id=stored.id, seed=seed, origin=origin,
                           student_id=student.id if student else None,
                           class_session_id=class_session_id, snapshot=snapshot)
     db.session.add(situation)

@@ -15,6 +15,7 @@ from simulator.operations import evaluations, jury
 from simulator.operations.errors import OperationError
 from simulator.operations.grid_evidence import suggestions
 from simulator.operations.grid_export import grid_document
+from simulator.operations.jury_live_view import interview_questions
 from simulator.web.jury import bp
 from simulator.web.pdf import pdf_response
 from simulator.web.rendering import render_page
@@ -41,7 +42,8 @@ def _context(student, error: str | None = None) -> dict:
             "board": evaluations.reconciled_grid(student), "error": error,
             "rows": lignes(None if show_all else SITUATION_2), "show_all": show_all,
             "competences": COMPETENCES, "scale": NIVEAUX, "disagree": evaluations.disagreements(student),
-            "suggested": suggestions(student), "typed": request.form if error else {}}
+            "suggested": suggestions(student), "typed": request.form if error else {},
+            "questions": interview_questions(student)}
 
 
 def _page(student_id: int, action=None) -> ResponseReturnValue:

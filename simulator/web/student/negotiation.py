@@ -20,8 +20,15 @@ from simulator.operations.negotiation_forms import (
     move_from_form,
     preparation_from_form,
 )
-from simulator.operations.negotiation_view import board, identity, issues, service_names, turns
-from simulator.web.rendering import render_page
+from simulator.operations.negotiation_view import (
+    board,
+    identity,
+    issues,
+    service_names,
+    tail,
+    turns,
+)
+from simulator.web.rendering import render_page, wants_fragment
 from simulator.web.roles import role_required
 from simulator.web.student import bp
 
@@ -98,6 +105,7 @@ def _room(game: ops.Game, status: int = 200, posted: dict[str, Any] | None = Non
                   if game.state.objections.get(o.id) in ("exprimee", "reportee")]
     return render_page(ROOM, block=block, status=status, n=n, card=identity(view),
                        board=board(game, services), turns=turns(game, services),
+                       tail=tail(game, services), waiting=game.pending is not None,
                        issues=issues(game.setup, services), arguments=arguments_of(view),
                        objections=objections, remaining=ops.remaining(n, utcnow()),
                        posted=posted or {}, alert=alert, **vocabulary())
@@ -106,13 +114,18 @@ def _room(game: ops.Game, status: int = 200, posted: dict[str, Any] | None = Non
 @bp.get("/negociation/<int:nid>/salle")
 @role_required(Role.STUDENT)
 def negotiation_room(nid: int) -> ResponseReturnValue:
-    """The room: identity card, clock, transcript, offer board and the move composer."""
+    """The room: identity card, clock, transcript, offer board and the move composer.
+
+    An htmx request (the page polling while a human buyer answers) gets the live part only.
+    """
     negotiation = ops.negotiation_of(current_user, nid)
     if ops.expire_if_due(negotiation, utcnow()):
         db.session.commit()
-    if negotiation.status != "running":
+    if negotiation.status == "preparing" or (negotiation.status != "running"
+                                             and not wants_fragment()):
         return redirect(_page(negotiation), 303)
-    return _room(ops.game_of(negotiation))
+    block = "notices" if request.args.get("bloc") == "annonces" else "live"
+    return _room(ops.game_of(negotiation), block=block)
 
 
 @bp.post("/negociation/<int:nid>/coup")

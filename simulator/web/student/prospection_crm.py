@@ -17,6 +17,7 @@ from simulator.models import ProspectionExercise, Role
 from simulator.operations import prospection as op
 from simulator.operations import prospection_crm as crm
 from simulator.operations.errors import OperationError
+from simulator.operations.opportunity_situation import open_as_situation
 from simulator.web.rendering import render_page
 from simulator.web.roles import role_required
 from simulator.web.student import bp
@@ -108,3 +109,19 @@ def prospection_activity(opp_id: int) -> ResponseReturnValue:
     db.session.commit()
     flash(_("Activité enregistrée."))
     return redirect(url_for("student.prospection_opportunity", opp_id=opp_id), 303)
+
+
+@bp.post("/prospection/pipeline/<int:opp_id>/negocier")
+@role_required(Role.STUDENT)
+def prospection_negotiate(opp_id: int) -> ResponseReturnValue:
+    """Open the opportunity as a negotiation situation and go to the negotiation."""
+    ex = _exercise()
+    try:
+        open_as_situation(ex, crm.opportunite_of(ex, opp_id), current_user)
+    except OperationError as refused:
+        db.session.rollback()
+        brut = {"kind": "appel", "done_on": date.today().isoformat(), "notes": "",
+                "next_action": "", "next_action_on": ""}
+        return _detail(ex, opp_id, brut, refused.status_code, [refused.message])
+    db.session.commit()
+    return redirect(url_for("student.negotiation_home"), 303)

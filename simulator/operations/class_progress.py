@@ -1,0 +1,235 @@
+"""The trainer's class view: where each student of a session stands, computed in a few queries."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+
+from simulator.extensions import db
+from simulator.models import (
+    ClassSession,
+    Event,
+    Negotiation,
+    PackVersion,
+    ProspectionExercise,
+    Quote,
+    QuoteStatus,
+    SessionMode,
+    Situation,
+    SituationVersion,
+)
+from simulator.models.negotiation import FINISHED
+from simulator.operations import negotiations as ops
+from simulator.operations.negotiation_debrief import debrief_of
+from simulator.operations.risk_analysis import STREAM as RISK_STREAM
+
+#: the furthest step reached, in the order a student goes through them
+PHASES = ("absent", "preparation", "devis", "negociation", "debriefing")
+OUTCOMES = {"deal": "accord", "no_deal": "pas_accord", "abandoned": "pas_accord",
+            "running": "en_cours"}
+
+#: (negotiation id, lock_version) -> debrief figures; a finished negotiation only changes when its
+#: follow-up is saved, which bumps lock_version, so the key says when the figures are stale
+_figures: OrderedDict[tuple[int, int], Figures] = OrderedDict()
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What the class view keeps of a debrief."""
+
+    score: Decimal
+    margin: Decimal | None
+    margin_target: Decimal
+    margin_vs_target: Decimal | None
+    zopa_share: Decimal | None
+    value_left: Decimal | None
+    concessions_given: Decimal
+
+
+@dataclass
+class Progress:
+    """One student's row in the class view."""
+
+    student_id: int
+    name: str
+    pack_slug: str | None = None
+    pack_version: int | None = None
+    seed: int | None = None
+    client: str | None = None
+    quote_numbers: list[str] = field(default_factory=list)
+    quote_draft: bool = False
+    negotiation: Negotiation | None = None
+    figures: Figures | None = None
+    risk_best: tuple[int, int] | None = None
+    risk_attempts: int = 0
+    prospection: str | None = None
+    overdue: bool = False
+    exam: bool = False
+
+    @property
+    def preparation_saved(self) -> bool:
+        """Tell whether the C1.1 preparation sheet holds anything."""
+        n = self.negotiation
+        return n is not None and any(v for v in (n.preparation or {}).values())
+
+    @property
+    def follow_up_done(self) -> bool:
+        """Tell whether the compte rendu de visite is written."""
+        return self.negotiation is not None and bool(self.negotiation.follow_up)
+
+    @property
+    def phase(self) -> str:
+        """The furthest phase reached: absent, preparation, devis, negociation, debriefing."""
+        n = self.negotiation
+        if n is not None and n.finished:
+            return "debriefing"
+        if n is not None and n.status == "running":
+            return "negociation"
+        if self.quote_numbers:
+            return "devis"
+        return "preparation" if self.client is not None or n is not None else "absent"
+
+    @property
+    def outcome(self) -> str | None:
+        """accord, pas_accord, en_cours, or None before the negotiation starts."""
+        return OUTCOMES.get(self.negotiation.status) if self.negotiation else None
+
+    @property
+    def to_release(self) -> bool:
+        """Tell whether an exam debrief is finished and still held from the student."""
+        n = self.negotiation
+        return self.exam and n is not None and n.finished and not n.debrief_released
+
+    @property
+    def debrief_shown(self) -> bool:
+        """Tell whether the student can read their debrief now."""
+        n = self.negotiation
+        return n is not None and n.finished and (n.debrief_released or not self.exam)
+
+
+def class_progress(session: ClassSession, now: datetime | None = None) -> list[Progress]:
+    """One row per student of the session, from one query per kind of record."""
+    students = list(session.students)
+    rows = {s.id: Progress(s.id, s.display_name, exam=session.mode == SessionMode.EXAM)
+            for s in students}
+    ids = list(rows)
+    if not ids:
+        return []
+    _add_situations(rows, ids)
+    _add_quotes(rows, ids)
+    _add_negotiations(rows, ids, now)
+    _add_risk(rows, ids)
+    for student_id, status in db.session.execute(sa.select(
+            ProspectionExercise.student_id, ProspectionExercise.status)
+            .where(ProspectionExercise.student_id.in_(ids))):
+        rows[student_id].prospection = status.value
+    return [rows[s.id] for s in students]
+
+
+def _add_situations(rows: dict[int, Progress], ids: list[int]) -> None:
+    client = Situation.snapshot[("client", "company", "raison_sociale")].as_string()
+    query = (sa.select(Situation.student_id, Situation.seed, PackVersion.slug, PackVersion.version,
+                       client)
+             .outerjoin(PackVersion, PackVersion.id == Situation.pack_version_id)
+             .where(Situation.student_id.in_(ids)).order_by(Situation.id))
+    for student_id, seed, slug, version, name in db.session.execute(query):
+        row = rows[student_id]  # the latest situation wins, as in situation_of
+        row.seed, row.pack_slug, row.pack_version, row.client = seed, slug, version, name or ""
+
+
+def _add_quotes(rows: dict[int, Progress], ids: list[int]) -> None:
+    query = (sa.select(Quote.student_id, Quote.status, Quote.number)
+             .where(Quote.student_id.in_(ids)).order_by(Quote.id))
+    for student_id, status, number in db.session.execute(query):
+        if status == QuoteStatus.DRAFT:
+            rows[student_id].quote_draft = True
+        else:
+            rows[student_id].quote_numbers.append(number or "")
+
+
+def _add_negotiations(rows: dict[int, Progress], ids: list[int], now: datetime | None) -> None:
+    for n in db.session.scalars(sa.select(Negotiation).where(Negotiation.student_id.in_(ids))
+                                .order_by(Negotiation.id)):
+        rows[n.student_id].negotiation = n  # the latest, as in latest_of
+    latest = [r.negotiation for r in rows.values() if r.negotiation is not None]
+    figures = figures_of([n for n in latest if n.finished])
+    for row in rows.values():
+        n = row.negotiation
+        if n is None:
+            continue
+        row.figures = figures.get(n.id)
+        deadline = ops.aware(n.deadline)
+        row.overdue = bool(now and n.status == "running" and deadline and deadline <= now)
+
+
+def figures_of(finished: list[Negotiation]) -> dict[int, Figures]:
+    """Debrief figures of finished negotiations, replayed once per (id, lock_version) and cached.
+
+    The replay goes through game_of, the one place that knows how to rebuild a game (jury events,
+    human buyer…); thanks to the cache, a polled class view replays a negotiation only once.
+    """
+    found = {n.id: _figures[(n.id, n.lock_version)] for n in finished
+             if (n.id, n.lock_version) in _figures}
+    missing = [n for n in finished if n.id not in found]
+    if missing:  # one query for the versions: each situation_version is then an identity-map hit
+        list(db.session.scalars(sa.select(SituationVersion).where(
+            SituationVersion.id.in_({n.situation_version_id for n in missing}))))
+    for n in missing:
+        found[n.id] = _remember((n.id, n.lock_version), summarise(debrief_of(ops.game_of(n))))
+    return found
+
+
+def summarise(d: dict[str, Any]) -> Figures:
+    """The few numbers of a debrief the class view shows."""
+    m = d["mesures"]
+    return Figures(score=d["note_sur_20"], margin=m.get("marge"), margin_target=m["marge_cible"],
+                   margin_vs_target=m.get("marge_vs_cible"), zopa_share=m.get("part_zopa"),
+                   value_left=m.get("valeur_laissee"), concessions_given=m["concessions_donnees"])
+
+
+def _remember(key: tuple[int, int], figures: Figures) -> Figures:
+    _figures[key] = figures
+    while len(_figures) > 512:
+        _figures.popitem(last=False)
+    return figures
+
+
+def _add_risk(rows: dict[int, Progress], ids: list[int]) -> None:
+    query = sa.select(Event.user_id, Event.payload).where(
+        Event.stream_type == RISK_STREAM, Event.kind == "analyse_soumise", Event.user_id.in_(ids))
+    for student_id, payload in db.session.execute(query):
+        result = (payload or {}).get("resultat", {})
+        row = rows[student_id]
+        row.risk_attempts += 1
+        attempt = (int(result.get("justes", 0)), int(result.get("total", 0)))
+        if row.risk_best is None or attempt[0] > row.risk_best[0]:
+            row.risk_best = attempt
+
+
+def release_all(session: ClassSession) -> int:
+    """Publish every finished, still held debrief of the session; return how many."""
+    held = db.session.scalars(
+        sa.select(Negotiation)
+        .join(SituationVersion, SituationVersion.id == Negotiation.situation_version_id)
+        .join(Situation, Situation.id == SituationVersion.situation_id)
+        .where(Situation.class_session_id == session.id, Negotiation.status.in_(FINISHED),
+               Negotiation.debrief_released.is_(False)))
+    count = 0
+    for negotiation in held:
+        negotiation.debrief_released = True
+        count += 1
+    db.session.flush()
+    return count
+
+
+def phase_counts(rows: list[Progress]) -> dict[str, int]:
+    """How many students are at each phase."""
+    counts = dict.fromkeys(PHASES, 0)
+    for row in rows:
+        counts[row.phase] += 1
+    return counts

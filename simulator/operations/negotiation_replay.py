@@ -1,0 +1,132 @@
+"""Rebuild a negotiation from its event log: setups in force, AI or human turns, jury notices.
+
+No state is kept in the process beyond caches keyed by immutable things (a version id, a
+duration, the guaranteed objections), so any worker rebuilds the same game from the database.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import sqlalchemy as sa
+
+from simulator.engine.negotiation import Etat, NegotiationSetup, Transcription
+from simulator.engine.negotiation.pilotage import rejouer
+from simulator.extensions import db
+from simulator.models import Event, Negotiation, SituationVersion
+from simulator.scenarios.negotiation_setup import setup_from_snapshot
+from simulator.scenarios.visibility import student_view
+
+STREAM = "negotiation"
+CACHE_SIZE = 64
+
+_setups: OrderedDict[tuple[Any, int | None], NegotiationSetup] = OrderedDict()
+_views: OrderedDict[Any, dict[str, Any]] = OrderedDict()
+
+
+def _identity(version: SituationVersion) -> tuple[int, str]:
+    """A version's cache key: its id and creation time (an emptied test database reuses ids)."""
+    return version.id, str(version.created_at)
+
+
+def _remember(cache: OrderedDict, key: Any, value: Any) -> Any:
+    cache[key] = value
+    while len(cache) > CACHE_SIZE:
+        cache.popitem(last=False)
+    return value
+
+
+def setup_of(version: SituationVersion, duree_s: int | None = None) -> NegotiationSetup:
+    """The engine setup of a version (immutable, so cached), with the exam's duration if given."""
+    key = _identity(version)
+    found = _setups.get((key, duree_s))
+    if found is not None:
+        return found
+    base = _setups.get((key, None)) or _remember(
+        _setups, (key, None), setup_from_snapshot(version.snapshot))
+    if duree_s is None or duree_s == base.duree_s:
+        return base
+    timed = replace(base, duree_s=duree_s)
+    timed.__dict__["espace"] = base.espace  # the duration does not change the outcome space
+    return _remember(_setups, (key, duree_s), timed)
+
+
+def view_of(version: SituationVersion) -> dict[str, Any]:
+    """The student's view of a version (filtered once, cached by id; treat it as read-only)."""
+    key = _identity(version)
+    return _views.get(key) or _remember(_views, key, student_view(version.snapshot))
+
+
+@dataclass
+class Game:
+    """A negotiation with its setup in force, its events and the transcript replayed from them."""
+
+    negotiation: Negotiation
+    setup: NegotiationSetup
+    events: list[Event]
+    transcript: Transcription
+    #: human mode: the seller's move still waiting for the juror's reply
+    pending: dict[str, Any] | None = None
+    #: the jury's events, each shown before the turn it takes effect at
+    notices: list[dict[str, Any]] = field(default_factory=list)
+    guaranteed: tuple[str, ...] = ()
+
+    @property
+    def state(self) -> Etat:
+        """The buyer's state after the last move."""
+        return self.transcript.etat
+
+    @property
+    def replies(self) -> list[dict[str, Any]]:
+        """The stored buyer replies, in order (full, reasons included)."""
+        return [e.payload for e in self.events if e.kind == "reponse"]
+
+    @property
+    def last_seq(self) -> int:
+        """The position of the last event (0 before any)."""
+        return self.events[-1].seq if self.events else 0
+
+
+def load_events(negotiation: Negotiation) -> list[Event]:
+    """The negotiation's events in order."""
+    return list(db.session.scalars(sa.select(Event).where(
+        Event.stream_type == STREAM, Event.stream_id == negotiation.id).order_by(Event.seq)))
+
+
+def start_settings(events: list[Event]) -> dict[str, Any]:
+    """What the start event fixed: buyer mode, guaranteed objections, duration (older: none)."""
+    debut = next((e.payload for e in events if e.kind == "debut"), {})
+    return {"mode": debut.get("mode", "ai"), "garanties": tuple(debut.get("garanties", ())),
+            "duree_s": debut.get("duree_s")}
+
+
+def _steps(events: list[Event], human: bool,
+           duree_s: int | None) -> tuple[list[tuple[Any, ...]], dict[str, Any] | None]:
+    """Replay steps from the events; in human mode a move waits for the next recorded reply."""
+    steps: list[tuple[Any, ...]] = []
+    pending: dict[str, Any] | None = None
+    for e in events:
+        if e.kind == "evenement_jury":
+            version = db.session.get(SituationVersion, e.payload["version_id"])
+            steps.append(("setup", setup_of(version, duree_s), e.payload.get("annonce", "")))
+        elif e.kind == "coup" and human:
+            pending = e.payload
+        elif e.kind == "coup":
+            steps.append(("coup", e.payload))
+        elif e.kind == "reponse" and human and pending is not None:
+            steps.append(("humain", pending, e.payload))
+            pending = None
+    return steps, pending
+
+
+def game_of(negotiation: Negotiation) -> Game:
+    """Rebuild the game from the event log (no state is kept in the process)."""
+    events = load_events(negotiation)
+    settings = start_settings(events)
+    setup = setup_of(negotiation.situation_version, settings["duree_s"])
+    steps, pending = _steps(events, negotiation.buyer_mode == "human", settings["duree_s"])
+    result = rejouer(setup, negotiation.seed, steps, settings["garanties"])
+    return Game(negotiation, result.setup, events, result.transcription, pending,
+                result.annonces, settings["garanties"])
