@@ -46,7 +46,14 @@ test: install e2e-deps
 test-fast: install
 	$(BIN)/python -m pytest -m "not e2e"
 
-bench: install
+BENCH_STAMP := $(VENV)/.bench-$(shell sha256sum pyproject.toml | cut -c1-12)
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	rm -f $(VENV)/.bench-*
+	touch $@
+
+bench: install $(BENCH_STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 lint: install
