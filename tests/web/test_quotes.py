@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import re
-import shutil
 import subprocess
 from datetime import date
 from decimal import Decimal
@@ -153,7 +152,6 @@ def test_issued_quote_is_numbered_frozen_and_printable(app, student):
     assert "Bon pour accord" in printed and "40,00" in printed and number in printed
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils absent")
 def test_pdf_carries_the_french_ttc_total(app, student):
     location = issue(student, acompte_pct="30")
     response = student.client.get(f"{location}/pdf")

@@ -16,6 +16,9 @@ SEUIL = 0.005  # utility changes below this are "silent"
 PART_EXIGENCE = 0.5  # share of an unconditional concession the buyer adds to its expectations
 
 
+#: a margin change under half a euro is no move at all
+DEMI_EURO = Decimal("0.5")
+
 def jouer_offre(ctx: Contexte) -> Reponse:
     """Handle an offer: full package (after provisional agreements) or an issue-by-issue proposal."""
     brut = {**ctx.etat.accords_partiels, **(ctx.coup.termes or {})}
@@ -114,7 +117,7 @@ def _reagir_au_mouvement(
     elif gain < -SEUIL:
         ctx.user(0.15)
         raison["mouvement"] = "recul"
-    elif abs(float(esp.marge(apres) - esp.marge(avant))) < 0.5:
+    elif abs(esp.marge(apres) - esp.marge(avant)) < DEMI_EURO:
         ctx.user(0.08)
         raison["mouvement"] = "immobile"
     else:
@@ -244,7 +247,8 @@ def _niveau(ctx: Contexte, i: int, v: Any) -> int:
     valeurs = [esp.enjeux[i].valeurs[k] for k in esp.niveaux[i]]
     if v in valeurs:
         return valeurs.index(v)
-    return min(range(len(valeurs)), key=lambda p: abs(float(valeurs[p]) - float(v)))
+    cible = Decimal(str(v))
+    return min(range(len(valeurs)), key=lambda p: abs(Decimal(str(valeurs[p])) - cible))
 
 
 def _historiser(
