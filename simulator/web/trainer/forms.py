@@ -2,9 +2,9 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, StringField
+from wtforms import IntegerField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 
 class ClassSessionForm(FlaskForm):
@@ -25,3 +25,13 @@ class ClassSessionForm(FlaskForm):
         self.pack_slug.choices = [SelectChoice("", _l("— aucun pour l’instant —"))] + [
             SelectChoice(slug, title) for slug, title in packs]
         return self
+
+
+class ExamSettingsForm(FlaskForm):
+    """The exam's name and timings: the 2024 reform renumbered units (E4 or E5)."""
+
+    exam_label = StringField(_l("Intitulé de l’épreuve"), validators=[DataRequired(), Length(max=16)])
+    negotiation_minutes = IntegerField(_l("Durée de la négociation (minutes)"),
+                                       validators=[DataRequired(), NumberRange(min=5, max=60)])
+    interview_minutes = IntegerField(_l("Durée de l’entretien (minutes)"),
+                                     validators=[InputRequired(), NumberRange(min=0, max=30)])

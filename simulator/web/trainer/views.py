@@ -15,7 +15,7 @@ from simulator.operations.packs import latest_versions
 from simulator.web.rendering import render_page
 from simulator.web.roles import role_required
 from simulator.web.trainer import bp
-from simulator.web.trainer.forms import ClassSessionForm
+from simulator.web.trainer.forms import ClassSessionForm, ExamSettingsForm
 
 
 def _session_form() -> ClassSessionForm:
@@ -56,8 +56,26 @@ def _own_session(session_id: int) -> ClassSession:
 def session_detail(session_id: int) -> ResponseReturnValue:
     """A class session: its join code and who joined."""
     session = _own_session(session_id)
+    return _session_page(session, ExamSettingsForm(obj=session))
+
+
+def _session_page(session: ClassSession, settings: ExamSettingsForm, status: int = 200):
     candidates = [u for u in jury.jury_users() if u not in session.jury_members]
-    return render_page("trainer/session.html", session=session, jury_candidates=candidates)
+    return render_page("trainer/session.html", status=status, session=session,
+                       jury_candidates=candidates, settings=settings)
+
+
+@bp.post("/sessions/<int:session_id>/reglages")
+@role_required(Role.TRAINER)
+def exam_settings(session_id: int) -> ResponseReturnValue:
+    """Name the exam (E4, E5…) and set its timings for this session."""
+    session = _own_session(session_id)
+    form = ExamSettingsForm()
+    if not form.validate_on_submit():
+        return _session_page(session, form, 400)
+    form.populate_obj(session)
+    db.session.commit()
+    return redirect(url_for("trainer.session_detail", session_id=session_id), 303)
 
 
 @bp.get("/sessions/<int:session_id>/etudiants")
