@@ -1,0 +1,102 @@
+"""The candidate's fiche descriptive: form and YAML input, stored as a situation (origin « fiche »)."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+import yaml
+from werkzeug.datastructures import MultiDict
+
+from simulator.models import Situation, User
+from simulator.operations import packs
+from simulator.operations.situations import create_situation
+from simulator.scenarios.fiche import (
+    MAX_CONTACTS,
+    MAX_LINES,
+    MAX_YAML_BYTES,
+    Fiche,
+    apply_fiche,
+    parse_fiche,
+)
+
+SECTIONS = {
+    "vendeur": ("name", "city"),
+    "client": ("raison_sociale", "siren", "naf", "city", "postcode", "headcount"),
+    "conditions": ("payment_days", "delivery_weeks"),
+    "concurrent": ("name", "price_index"),
+    "objectifs": ("target_discount_max_pct", "budget_ht"),
+}
+CONTACT_FIELDS = ("name", "job_title", "role", "persona")
+LINE_FIELDS = ("ref", "designation", "quantity", "list_price_ht", "purchase_cost_ht", "vat_rate")
+
+
+def _number(text: str) -> str:
+    """French decimal input: « 1 250,50 » -> « 1250.50 »."""
+    return text.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
+
+
+def blank_data() -> dict[str, Any]:
+    """An empty fiche for the form (one contact and one line shown filled-in-able)."""
+    data: dict[str, Any] = {name: {f: "" for f in fields} for name, fields in SECTIONS.items()}
+    data["contacts"] = [{**{f: "" for f in CONTACT_FIELDS}, "motivations": []}]
+    data["lines"] = [{**{f: "" for f in LINE_FIELDS}, "vat_rate": "20"}]
+    data["constraints"] = []
+    return data
+
+
+def form_to_data(form: MultiDict[str, str]) -> dict[str, Any]:
+    """Nest the flat form fields (« client.siren », « contacts.0.name », …); empty rows dropped."""
+    data: dict[str, Any] = {}
+    for section, fields in SECTIONS.items():
+        data[section] = {f: form.get(f"{section}.{f}", "").strip() for f in fields}
+    for section in ("conditions", "concurrent", "objectifs"):
+        data[section] = {k: _number(v) for k, v in data[section].items()}
+    data["client"]["headcount"] = _number(data["client"]["headcount"])
+    data["contacts"] = []
+    for i in range(MAX_CONTACTS):
+        row: dict[str, Any] = {f: form.get(f"contacts.{i}.{f}", "").strip() for f in CONTACT_FIELDS}
+        row["motivations"] = form.getlist(f"contacts.{i}.motivations")
+        if any(row[f] for f in ("name", "job_title")) or (i == 0 and not data["contacts"]):
+            data["contacts"].append(row)
+    data["lines"] = []
+    for i in range(MAX_LINES):
+        row = {f: form.get(f"lines.{i}.{f}", "").strip() for f in LINE_FIELDS}
+        for f in ("quantity", "list_price_ht", "purchase_cost_ht", "vat_rate"):
+            row[f] = _number(row[f])
+        if any(row[f] for f in ("ref", "designation", "quantity", "list_price_ht")) or i == 0:
+            data["lines"].append(row)
+    data["constraints"] = form.get("constraints", "")
+    return data
+
+
+def yaml_to_data(raw: bytes) -> tuple[Any, dict[str, str]]:
+    """Read an uploaded YAML fiche (100 KB max, safe loader); errors keyed « racine »."""
+    if len(raw) > MAX_YAML_BYTES:
+        return None, {"racine": "fichier trop volumineux (100 Ko au maximum)"}
+    try:
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, {"racine": "le fichier doit être encodé en UTF-8"}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (ligne {mark.line + 1})" if mark is not None else ""
+        return None, {"racine": f"YAML illisible{where}"}
+    return data, {}
+
+
+def validate(data: Any) -> tuple[Fiche | None, dict[str, str]]:
+    """Validate nested data (from the form or YAML)."""
+    return parse_fiche(data)
+
+
+def create_from_fiche(student: User, fiche: Fiche) -> Situation | None:
+    """Store the fiche as the student's new current situation, on their session's pack frame."""
+    session = student.class_session
+    if session is None or not session.pack_slug:
+        return None
+    stored = packs.latest(session.pack_slug)
+    if stored is None:
+        return None
+    return create_situation(stored, secrets.randbelow(1_000_000), student, session.id,
+                            transform=lambda snapshot: apply_fiche(snapshot, fiche), origin="fiche")
