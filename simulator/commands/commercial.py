@@ -39,12 +39,16 @@ def _refuser_constante(nom: str) -> object:
 
 
 def executer(chemin: Path, analyse: Callable[[object], dict[str, Any]]) -> None:
-    """Run one analysis on a file and print it; engine errors become exit 1 in French."""
-    donnees = lire_fichier_json(chemin)
+    """Run one analysis on a file and print it; any error is one French line and exit 1."""
     try:
-        resultat = analyse(donnees)
-    except EngineError as exc:
-        raise click.ClickException(f"champ {exc.champ} : {exc.message}") from None
+        donnees = lire_fichier_json(chemin)
+        try:
+            resultat = analyse(donnees)
+        except EngineError as exc:
+            raise click.ClickException(f"champ {exc.champ} : {exc.message}") from None
+    except click.ClickException as exc:
+        click.echo(f"Erreur : {exc.format_message()}", err=True)
+        raise SystemExit(1) from None
     click.echo(json.dumps(resultat, ensure_ascii=False, indent=2))
 
 
@@ -52,19 +56,11 @@ def executer(chemin: Path, analyse: Callable[[object], dict[str, Any]]) -> None:
 @click.argument("fichier", type=click.Path(dir_okay=False, path_type=Path))
 def quote(fichier: Path) -> None:
     """Calculer un devis (JSON) : cascade, TVA, marges, contrôles légaux, faisabilité."""
-    try:
-        executer(fichier, analyser_devis_json)
-    except click.ClickException as exc:
-        click.echo(f"Erreur : {exc.format_message()}", err=True)
-        raise SystemExit(1) from None
+    executer(fichier, analyser_devis_json)
 
 
 @click.command("risk")
 @click.argument("fichier", type=click.Path(dir_okay=False, path_type=Path))
 def risk(fichier: Path) -> None:
     """Analyser le risque client (JSON) : ratios, score, classe, limite, couverture."""
-    try:
-        executer(fichier, analyser_risque_json)
-    except click.ClickException as exc:
-        click.echo(f"Erreur : {exc.format_message()}", err=True)
-        raise SystemExit(1) from None
+    executer(fichier, analyser_risque_json)

@@ -138,6 +138,10 @@ class Espace:
         etendue = self.marge_max - self.marge_min
         return (m - self.marge_min) / etendue if etendue > 0 else 1.0
 
+    def utilite_marge(self, marge: Decimal) -> float:
+        """The seller's utility (a 0..1 scale, not money) of a margin in euros."""
+        return self.normaliser_marge(float(marge))
+
     def termes_outcome(self, o: int) -> Termes:
         """Return the terms of outcome o."""
         return self.termes(self.decoder(o))

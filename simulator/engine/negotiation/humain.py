@@ -7,12 +7,12 @@ warns when that reply goes beyond the buyer's hidden limits or accepts what cann
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from simulator.engine.negotiation.contexte import en_termes_json, lire_termes
+from simulator.engine.negotiation.contexte import lire_termes
 from simulator.engine.negotiation.coups import DUREE_COUP_DEFAUT_S, Coup, valider
 from simulator.engine.negotiation.etat import Etat, TermesJson
+from simulator.engine.negotiation.historique import enregistrer_offre
 from simulator.engine.negotiation.reponse import Reponse
 from simulator.engine.negotiation.setup import NegotiationSetup
 from simulator.engine.negotiation.valeurs import ValeurInvalide
@@ -33,13 +33,7 @@ def _historiser(setup: NegotiationSetup, etat: Etat, camp: str, termes: TermesJs
         return
     esp = setup.espace
     lus = lire_termes(setup, termes)
-    marge = esp.marge(lus)
-    etat.offres.append({
-        "tour": etat.tour, "camp": camp, "temps_s": etat.temps_s,
-        "termes": en_termes_json(lus), "u_acheteur": round(esp.u_acheteur(lus), 6),
-        "u_vendeur": round(esp.normaliser_marge(float(marge)), 6),
-        "marge": str(marge.quantize(Decimal("0.01"))), "conditionnelle": cond,
-    })  # fmt: skip
+    enregistrer_offre(esp, etat, camp, lus, esp.u_acheteur(lus), esp.marge(lus), cond)
 
 
 def _effet_vendeur(setup: NegotiationSetup, etat: Etat, coup: Coup) -> None:

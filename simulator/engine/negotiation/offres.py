@@ -9,6 +9,7 @@ from simulator.engine.negotiation import acheteur as ach
 from simulator.engine.negotiation.cadre import verifier_cadre
 from simulator.engine.negotiation.contexte import Contexte, decrire, en_termes_json, lire_termes
 from simulator.engine.negotiation.espace import Termes
+from simulator.engine.negotiation.historique import enregistrer_offre
 from simulator.engine.negotiation.objections import objection_bloquante, objections_sur_offre
 from simulator.engine.negotiation.reponse import Reponse
 
@@ -255,9 +256,4 @@ def _historiser(
     ctx: Contexte, camp: str, termes: Termes, u_b: float, marge: Decimal, cond: bool
 ) -> None:
     """Append an offer to the history used by the concession curves and the debrief."""
-    ctx.etat.offres.append({
-        "tour": ctx.etat.tour, "camp": camp, "temps_s": ctx.etat.temps_s,
-        "termes": en_termes_json(termes), "u_acheteur": round(u_b, 6),
-        "u_vendeur": round(ctx.esp.normaliser_marge(float(marge)), 6),
-        "marge": str(marge.quantize(Decimal("0.01"))), "conditionnelle": cond,
-    })  # fmt: skip
+    enregistrer_offre(ctx.esp, ctx.etat, camp, termes, u_b, marge, cond)
