@@ -14,9 +14,9 @@ sys.path.insert(0, str(ROOT))
 
 from faker import Faker
 
-from simulator.scenarios.generator import generate, new_faker
-from simulator.scenarios.loader import load_pack
-from simulator.scenarios.situation import to_json
+from simulator.scenarios.generator.core import generate, new_faker
+from simulator.scenarios.schema.loader import load_pack
+from simulator.scenarios.situation.model import to_json
 
 PACKS = ("materiel-electrique", "equipements-protection", "emballage")
 

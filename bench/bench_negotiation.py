@@ -14,8 +14,8 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from simulator.engine.negotiation import NegotiationSetup, play, start
-from simulator.engine.negotiation.acheteur import contre_proposition, maj_modele
-from simulator.engine.negotiation.tactique import cible
+from simulator.engine.negotiation.buyer import contre_proposition, maj_modele
+from simulator.engine.negotiation.tactic import cible
 
 NIVEAUX = {"price": 20, "quantity": 10, "delivery": 6, "payment": 4, "warranty": 3}
 NATURES = {

@@ -19,11 +19,11 @@ from simulator.engine.prospection import (
     qualifier,
     simuler_campagne,
 )
-from simulator.engine.prospection.liste import Filtres, paginer
-from simulator.scenarios.identifiers import make_siren
-from simulator.scenarios.loader import load_pack
+from simulator.engine.prospection.listing import Filtres, paginer
+from simulator.scenarios.generator.identifiers import make_siren
 from simulator.scenarios.prospects import fichier_depuis_pack
 from simulator.scenarios.prospects.generation import faker_seede
+from simulator.scenarios.schema.loader import load_pack
 
 NOMBRE = 1000
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 from decimal import Decimal
 
-from simulator.engine.pricing import calculer_devis
-from simulator.engine.pricing_types import Devis, Escompte, LigneDevis, Port, Reduction
+from simulator.engine.quote.models import Devis, Escompte, LigneDevis, Port, Reduction
+from simulator.engine.quote.pricing import calculer_devis
 
 TAUX = (Decimal("20"), Decimal("10"), Decimal("5.5"))
 

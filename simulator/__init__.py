@@ -29,7 +29,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     _register_blueprints(app)
     from simulator.web.errors import register_error_handlers
     from simulator.web.i18n import register_template_helpers
-
     from simulator.web.labels import register_labels
 
     register_error_handlers(app)

@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from simulator.engine.analyses import analyser_devis_json, analyser_risque_json
-from simulator.engine.erreurs import EngineError
+from simulator.engine.analysis.commercial import analyser_devis_json, analyser_risque_json
+from simulator.engine.errors import EngineError
 
 
 def lire_fichier_json(chemin: Path) -> object:

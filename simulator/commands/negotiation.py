@@ -9,16 +9,16 @@ from typing import Any
 import click
 
 from simulator.commands.scenarios import DEFAULT_PACKS_DIR, Erreur, _overrides, resolve_pack
-from simulator.engine.negotiation.coups import CoupInvalide
+from simulator.engine.negotiation.moves import CoupInvalide
 from simulator.engine.negotiation.script import play_script
 from simulator.engine.negotiation.setup import SetupInvalide
-from simulator.engine.negotiation.valeurs import ValeurInvalide
+from simulator.engine.negotiation.values import ValeurInvalide
 from simulator.scenarios.errors import PackInvalid
-from simulator.scenarios.generator import generate
-from simulator.scenarios.loader import load_pack
-from simulator.scenarios.negotiation_setup import setup_from_snapshot
-from simulator.scenarios.registry import OverrideError, apply
-from simulator.scenarios.situation import to_json
+from simulator.scenarios.generator.core import generate
+from simulator.scenarios.negotiation_setup.adapter import setup_from_snapshot
+from simulator.scenarios.registry.core import OverrideError, apply
+from simulator.scenarios.schema.loader import load_pack
+from simulator.scenarios.situation.model import to_json
 
 
 def _lire_coups(path: Path) -> Any:

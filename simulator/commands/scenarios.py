@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from simulator.scenarios.errors import PackInvalid
-from simulator.scenarios.generator import generate
-from simulator.scenarios.loader import load_pack, validate_file
-from simulator.scenarios.registry import OverrideError, apply
-from simulator.scenarios.situation import dumps, to_json
+from simulator.scenarios.generator.core import generate
+from simulator.scenarios.registry.core import OverrideError, apply
+from simulator.scenarios.schema.loader import load_pack, validate_file
+from simulator.scenarios.situation.model import dumps, to_json
 
 DEFAULT_PACKS_DIR = Path(__file__).resolve().parents[2] / "scenario_packs"
 

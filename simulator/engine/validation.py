@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from simulator.engine.erreurs import EngineError
+from simulator.engine.errors import EngineError
 from simulator.engine.money import MoneyError, format_eur, to_decimal
 
 #: Bounds that keep every product of two inputs exact within the 28-digit Decimal context.

@@ -6,8 +6,14 @@ from simulator.models.event import Event, EventAppendOnlyError
 from simulator.models.login_attempt import LoginAttempt
 from simulator.models.negotiation import Negotiation
 from simulator.models.pack import PackVersion
-from simulator.models.prospection import (Activity, ExerciseStatus, Opportunity,  # noqa: I001
-                                          ProspectionExercise, ProspectRow, ProspectTruth)
+from simulator.models.prospection import (  # noqa: I001
+                                          Activity,
+                                          ExerciseStatus,
+                                          Opportunity,
+                                          ProspectionExercise,
+                                          ProspectRow,
+                                          ProspectTruth,
+)
 from simulator.models.quote import Quote, QuoteStatus
 from simulator.models.situation import Situation, SituationVersion
 from simulator.models.user import Role, User

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from simulator.engine.negotiation import NegotiationSetup
-from simulator.engine.negotiation import vocabulaire as voc
+from simulator.engine.negotiation import vocabulary as voc
 from simulator.extensions import db
 from simulator.models import Negotiation, User
 from simulator.operations import negotiations as ops

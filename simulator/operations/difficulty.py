@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from simulator.engine.negotiation.espace import construire
-from simulator.engine.risk import analyser_risque
-from simulator.engine.scoring.mesures import zopa
+from simulator.engine.negotiation.outcome_space import construire
+from simulator.engine.risk.credit import analyser_risque
+from simulator.engine.scoring.metrics import zopa
 from simulator.operations.risk_inputs import dossier
-from simulator.scenarios.negotiation_setup import setup_from_snapshot
+from simulator.scenarios.negotiation_setup.adapter import setup_from_snapshot
 
 #: Boulware buyers (exponent < 1) concede late: the lower, the tougher
 _TOUGHNESS = ((Decimal("0.4"), "très dur"), (Decimal("1"), "dur"), (Decimal("1.6"), "souple"))

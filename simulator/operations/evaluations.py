@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
-from simulator.engine.scoring.criteres import NIVEAUX
-from simulator.engine.scoring.grille import desaccords, niveau_valide, proposition
+from simulator.engine.scoring.criteria import NIVEAUX
+from simulator.engine.scoring.grid import desaccords, niveau_valide, proposition
 from simulator.extensions import db
 from simulator.models import Evaluation, User
 from simulator.models._time import utcnow

@@ -11,7 +11,7 @@ from werkzeug.datastructures import MultiDict
 from simulator.models import Situation, User
 from simulator.operations import packs
 from simulator.operations.situations import create_situation
-from simulator.scenarios.fiche import (
+from simulator.scenarios.generator.fiche import (
     MAX_CONTACTS,
     MAX_LINES,
     MAX_YAML_BYTES,

@@ -15,19 +15,19 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.attributes import flag_modified
 
-from simulator.engine.negotiation.humain import TYPES_HUMAINS, premier_controle
+from simulator.engine.negotiation.human_buyer import TYPES_HUMAINS, premier_controle
 from simulator.extensions import db
 from simulator.models import Event, Negotiation, Situation, SituationVersion, User
 from simulator.operations import events, situation_versions
 from simulator.operations.errors import ConflictError, OperationError
 from simulator.operations.negotiations import FIN, _commit_or_conflict, _finish, game_of
 from simulator.operations.negotiations import STREAM as NEGOTIATION
-from simulator.scenarios.registry_presets import (
+from simulator.scenarios.registry.presets import (
     budget_reduit,
     changement_interlocuteur,
     conditions_paiement_imposees,
 )
-from simulator.scenarios.registry_values import current_values
+from simulator.scenarios.registry.values import current_values
 
 Builder = Callable[[dict[str, Any]], dict[str, str]]
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from simulator.engine.negotiation import vocabulaire as voc
-from simulator.engine.scoring.entretien import questions_entretien
+from simulator.engine.negotiation import vocabulary as voc
+from simulator.engine.scoring.interview import questions_entretien
 from simulator.models import Negotiation, Situation, User
 from simulator.models._time import utcnow
 from simulator.operations import negotiations
@@ -15,7 +15,7 @@ from simulator.operations.jury_live import JURY_EVENTS, checklist, version_in_fo
 from simulator.operations.negotiation_settings import jury_settings
 from simulator.operations.negotiation_view import board, service_names, show, tail, turns
 from simulator.operations.situations import current_version
-from simulator.scenarios.registry import PARAMETERS
+from simulator.scenarios.registry.core import PARAMETERS
 
 #: what each social style means for a juror playing it
 STYLES = {

@@ -7,7 +7,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from simulator.engine.negotiation import NegotiationSetup
-from simulator.engine.negotiation import vocabulaire as voc
+from simulator.engine.negotiation import vocabulary as voc
 from simulator.operations.errors import OperationError
 
 MAX_TEXT = 1000

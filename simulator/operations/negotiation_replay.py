@@ -13,11 +13,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from simulator.engine.negotiation import Etat, NegotiationSetup, Transcription
-from simulator.engine.negotiation.pilotage import rejouer
+from simulator.engine.negotiation.exam_hooks import rejouer
 from simulator.extensions import db
 from simulator.models import Event, Negotiation, SituationVersion
-from simulator.scenarios.negotiation_setup import setup_from_snapshot
-from simulator.scenarios.visibility import student_view
+from simulator.scenarios.negotiation_setup.adapter import setup_from_snapshot
+from simulator.scenarios.situation.visibility import student_view
 
 STREAM = "negotiation"
 CACHE_SIZE = 64

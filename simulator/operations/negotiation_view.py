@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.engine.negotiation import NegotiationSetup, public_reply, public_view
-from simulator.engine.negotiation import vocabulaire as voc
-from simulator.engine.negotiation.valeurs import ValeurInvalide, afficher
+from simulator.engine.negotiation import vocabulary as voc
+from simulator.engine.negotiation.values import ValeurInvalide, afficher
 from simulator.operations.negotiations import Game
 
 #: how a buyer shows an emotion across the table: an icon and a few words

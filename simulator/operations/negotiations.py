@@ -12,9 +12,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from simulator.engine.negotiation import NegotiationSetup, Reponse
-from simulator.engine.negotiation.coups import Coup, CoupInvalide, valider
-from simulator.engine.negotiation.pilotage import jouer_ia
-from simulator.engine.negotiation.valeurs import ValeurInvalide
+from simulator.engine.negotiation.exam_hooks import jouer_ia
+from simulator.engine.negotiation.moves import Coup, CoupInvalide, valider
+from simulator.engine.negotiation.values import ValeurInvalide
 from simulator.extensions import db
 from simulator.models import Event, Negotiation, User
 from simulator.operations.errors import ConflictError, OperationError

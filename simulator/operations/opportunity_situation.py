@@ -7,12 +7,18 @@ from flask_babel import gettext as _
 
 from simulator.engine.prospection import Etape
 from simulator.extensions import db
-from simulator.models import (Opportunity, PackVersion, ProspectionExercise, ProspectRow,
-                              Situation, User)
+from simulator.models import (
+    Opportunity,
+    PackVersion,
+    ProspectionExercise,
+    ProspectRow,
+    Situation,
+    User,
+)
 from simulator.operations import events
 from simulator.operations.errors import OperationError
 from simulator.operations.situations import create_situation
-from simulator.scenarios.from_prospect import with_prospect
+from simulator.scenarios.generator.from_prospect import with_prospect
 
 #: an opportunity is negotiated once a proposal is on the table
 NEGOTIABLE = (Etape.proposition.value, Etape.negociation.value)

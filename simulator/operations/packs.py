@@ -13,8 +13,8 @@ from simulator.extensions import db
 from simulator.models import PackVersion, User
 from simulator.operations.errors import OperationError
 from simulator.scenarios.errors import PackError
-from simulator.scenarios.loader import validate_text
-from simulator.scenarios.schema import Pack
+from simulator.scenarios.schema.loader import validate_text
+from simulator.scenarios.schema.pack import Pack
 
 VERSION_LINE = re.compile(r"^version:\s*\d+\s*$", re.MULTILINE)
 

@@ -23,7 +23,7 @@ from simulator.engine.prospection import (
     VeriteProspect,
     consulter_sirene,
 )
-from simulator.engine.prospection.scoring import TRANCHES_EFFECTIF
+from simulator.engine.prospection.targeting_score import TRANCHES_EFFECTIF
 from simulator.extensions import db
 from simulator.models import ExerciseStatus, ProspectionExercise, ProspectRow, ProspectTruth, User
 from simulator.operations import packs

@@ -19,7 +19,7 @@ from simulator.engine.prospection import (
     evaluer_signalements,
     qualite_ciblage,
 )
-from simulator.scenarios.prospects.exemple import jsonable
+from simulator.scenarios.prospects.exercise import jsonable
 
 BARRE_MAX = 420  #: px width of the longest bar
 

@@ -27,8 +27,8 @@ from simulator.engine.prospection import (
     simuler_campagne,
     verifier_plan,
 )
-from simulator.engine.prospection.canaux import ORDRE_CANAUX
-from simulator.engine.prospection.scoring import Critere
+from simulator.engine.prospection.channels import ORDRE_CANAUX
+from simulator.engine.prospection.targeting_score import Critere
 from simulator.extensions import db
 from simulator.models import Event, ExerciseStatus, ProspectionExercise
 from simulator.models._time import utcnow

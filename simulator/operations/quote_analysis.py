@@ -8,13 +8,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from simulator.engine.erreurs import EngineError
-from simulator.engine.legal import controler_devis
-from simulator.engine.legal_types import ERREUR, Constat
+from simulator.engine.errors import EngineError
+from simulator.engine.legal.checks import controler_devis
+from simulator.engine.legal.models import ERREUR, Constat
 from simulator.engine.money import percent_of
-from simulator.engine.pricing import calculer_devis
-from simulator.engine.pricing_steps import etapes_du_devis
-from simulator.engine.pricing_types import (
+from simulator.engine.quote.models import (
     Devis,
     Escompte,
     LigneDevis,
@@ -22,9 +20,11 @@ from simulator.engine.pricing_types import (
     Reduction,
     ResultatDevis,
 )
-from simulator.engine.risque_affaire import RisqueAffaire, evaluer_risque_affaire
-from simulator.engine.supply import analyser_faisabilite
-from simulator.engine.supply_types import (
+from simulator.engine.quote.pricing import calculer_devis
+from simulator.engine.quote.steps import etapes_du_devis
+from simulator.engine.risk.business_risk import RisqueAffaire, evaluer_risque_affaire
+from simulator.engine.supply.feasibility import analyser_faisabilite
+from simulator.engine.supply.models import (
     DemandeLivraison,
     EtatFournisseur,
     Faisabilite,

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from simulator.engine.erreurs import EngineError
+from simulator.engine.errors import EngineError
 from simulator.engine.money import format_eur
-from simulator.engine.pricing_types import ResultatDevis
-from simulator.engine.risk import analyser_risque
-from simulator.engine.risk_types import (
+from simulator.engine.quote.models import ResultatDevis
+from simulator.engine.risk.credit import analyser_risque
+from simulator.engine.risk.models import (
     DossierRisque,
     Exposition,
     FinancialStatements,

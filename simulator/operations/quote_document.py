@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from simulator.engine.echeances import taux_penalite_legal
-from simulator.engine.legal_data import INDEMNITE_FORFAITAIRE, MAJORATION_BCE_POINTS, TAUX_BCE_REFI
-from simulator.engine.legal_types import ConditionsPaiement, MentionsDevis, Partie
+from simulator.engine.legal.data import INDEMNITE_FORFAITAIRE, MAJORATION_BCE_POINTS, TAUX_BCE_REFI
+from simulator.engine.legal.due_dates import taux_penalite_legal
+from simulator.engine.legal.models import ConditionsPaiement, MentionsDevis, Partie
 from simulator.engine.money import format_eur, format_pourcent
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.engine.legal_types import AVERTISSEMENT, ERREUR
+from simulator.engine.legal.models import AVERTISSEMENT, ERREUR
 from simulator.engine.money import format_pourcent
-from simulator.engine.serialisation import en_json
+from simulator.engine.serialization import en_json
 from simulator.operations.quote_analysis import QuoteAnalysis
 
 #: Cascade rows printed in bold: the subtotals a student must be able to find.

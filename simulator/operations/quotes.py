@@ -20,7 +20,7 @@ from simulator.operations.quote_analysis import QuoteAnalysis, analyse_quote
 from simulator.operations.quote_forms import default_inputs, new_key
 from simulator.operations.quote_view import to_document
 from simulator.operations.situations import current_version, ensure_student_situation
-from simulator.scenarios.visibility import student_view
+from simulator.scenarios.situation.visibility import student_view
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,11 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from simulator.engine.erreurs import RiskError
-from simulator.engine.recommandations import PAR_CLASSE
-from simulator.engine.risk import analyser_risque
-from simulator.engine.risk_data import ACOMPTE_PAR_CLASSE, CONAN_HOLDER
-from simulator.engine.risk_types import AnalyseRisque, Recommandation
+from simulator.engine.errors import RiskError
+from simulator.engine.risk.cover import PAR_CLASSE
+from simulator.engine.risk.credit import analyser_risque
+from simulator.engine.risk.data import ACOMPTE_PAR_CLASSE, CONAN_HOLDER
+from simulator.engine.risk.models import AnalyseRisque, Recommandation
 from simulator.extensions import db
 from simulator.models import Event, Situation, User
 from simulator.operations import events

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from simulator.engine.risk_types import DossierRisque, FinancialStatements, IncidentPaiement
+from simulator.engine.risk.models import DossierRisque, FinancialStatements, IncidentPaiement
 
 #: engine field ← (snapshot section, snapshot key); the names differ between the two vocabularies
 CHAMPS: dict[str, tuple[str, str]] = {

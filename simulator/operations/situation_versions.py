@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from simulator.extensions import db
 from simulator.models import Situation, SituationVersion, User
 from simulator.operations.errors import ConflictError, OperationError
-from simulator.scenarios.registry import OverrideError, apply, diff
+from simulator.scenarios.registry.core import OverrideError, apply, diff
 
 
 class OverridesRefused(OperationError):

@@ -13,8 +13,8 @@ from simulator.extensions import db
 from simulator.models import PackVersion, Situation, SituationVersion, User
 from simulator.operations import packs
 from simulator.operations.handover import candidate_version
-from simulator.scenarios.generator import generate
-from simulator.scenarios.situation import to_json
+from simulator.scenarios.generator.core import generate
+from simulator.scenarios.situation.model import to_json
 
 
 def preview_snapshot(stored: PackVersion, seed: int) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from simulator.engine.risk import analyser_risque
+from simulator.engine.risk.credit import analyser_risque
 from simulator.extensions import db
 from simulator.models import User
 from simulator.operations.risk_inputs import dossier

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from simulator.engine.risk import analyser_risque
+from simulator.engine.risk.credit import analyser_risque
 from simulator.operations.risk_inputs import (
     SaisieInvalide,
     dossier,

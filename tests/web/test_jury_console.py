@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from simulator.extensions import db
 from simulator.models import Event, Role, Situation, SituationVersion, User
 from simulator.operations.accounts import create_staff
-from simulator.scenarios.visibility import hidden_values
+from simulator.scenarios.situation.visibility import hidden_values
 from tests.conftest import Actions
 
 

@@ -15,7 +15,7 @@ from simulator.extensions import db
 from simulator.models import ClassSession, Event, Negotiation, SessionMode, User
 from simulator.models._time import utcnow
 from simulator.operations import negotiations as ops
-from simulator.scenarios.visibility import hidden_values
+from simulator.scenarios.situation.visibility import hidden_values
 from tests.conftest import Actions
 
 ROOT = "/etudiant/negociation"

@@ -8,7 +8,7 @@ from pathlib import Path
 from simulator.extensions import db
 from simulator.models import PackVersion
 from simulator.operations.situations import preview_snapshot
-from simulator.scenarios.visibility import hidden_values
+from simulator.scenarios.situation.visibility import hidden_values
 
 PACK = Path(__file__).resolve().parents[2] / "scenario_packs" / "materiel-electrique.yaml"
 

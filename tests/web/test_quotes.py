@@ -11,12 +11,12 @@ from decimal import Decimal
 import pytest
 
 from simulator.engine.money import format_eur
-from simulator.engine.pricing import calculer_devis
-from simulator.engine.pricing_types import Devis, Escompte, LigneDevis, Reduction
+from simulator.engine.quote.models import Devis, Escompte, LigneDevis, Reduction
+from simulator.engine.quote.pricing import calculer_devis
 from simulator.extensions import db
 from simulator.models import Quote, User
 from simulator.operations import quotes
-from simulator.scenarios.visibility import student_view
+from simulator.scenarios.situation.visibility import student_view
 from tests.conftest import Actions
 
 BUILDER = "/etudiant/devis"

@@ -8,14 +8,14 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from simulator.engine.risk import analyser_risque
-from simulator.engine.risk_data import ACOMPTE_PAR_CLASSE
+from simulator.engine.risk.credit import analyser_risque
+from simulator.engine.risk.data import ACOMPTE_PAR_CLASSE
 from simulator.extensions import db
 from simulator.models import Event, User
 from simulator.operations import risk_analysis
 from simulator.operations.risk_inputs import dossier
 from simulator.operations.situations import current_version, situation_of
-from simulator.scenarios.visibility import hidden_values
+from simulator.scenarios.situation.visibility import hidden_values
 from tests.conftest import Actions
 
 PAGE = "/etudiant/risque"

@@ -1,11 +1,9 @@
 """The simulated B2B buyer: multi-issue alternating offers with conversation moves (pure, seeded)."""
 
-from simulator.engine.negotiation.coups import Coup, CoupInvalide
-from simulator.engine.negotiation.espace import Espace
-from simulator.engine.negotiation.etat import Etat
-from simulator.engine.negotiation.moteur import play, replay, start
+from simulator.engine.negotiation.moves import Coup, CoupInvalide
+from simulator.engine.negotiation.outcome_space import Espace
 from simulator.engine.negotiation.public import public_reply, public_view
-from simulator.engine.negotiation.reponse import Reponse, Transcription
+from simulator.engine.negotiation.reply import Reponse, Transcription
 from simulator.engine.negotiation.setup import (
     Enjeu,
     Fait,
@@ -15,6 +13,8 @@ from simulator.engine.negotiation.setup import (
     PreferencesAcheteur,
     SetupInvalide,
 )
+from simulator.engine.negotiation.state import Etat
+from simulator.engine.negotiation.turns import play, replay, start
 
 State = Etat
 BuyerReply = Reponse

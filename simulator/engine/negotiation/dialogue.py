@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.engine.negotiation import vocabulaire as voc
-from simulator.engine.negotiation.contexte import Contexte, en_termes_json, lire_termes
+from simulator.engine.negotiation import vocabulary as voc
+from simulator.engine.negotiation.context import Contexte, en_termes_json, lire_termes
 from simulator.engine.negotiation.objections import declencher
-from simulator.engine.negotiation.offres import signer
-from simulator.engine.negotiation.reponse import Reponse
+from simulator.engine.negotiation.offers import signer
+from simulator.engine.negotiation.reply import Reponse
 
 PRIORITES_REVELABLES = 3
 VALEUR_PERCUE_MAX = 0.12

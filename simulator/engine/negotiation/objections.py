@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.engine.negotiation.contexte import Contexte
-from simulator.engine.negotiation.espace import Termes
-from simulator.engine.negotiation.reponse import Reponse
+from simulator.engine.negotiation.context import Contexte
+from simulator.engine.negotiation.outcome_space import Termes
+from simulator.engine.negotiation.reply import Reponse
 from simulator.engine.negotiation.setup import Objection
 
 OUVERTES = frozenset({"latente", "exprimee", "reportee"})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.engine.negotiation.etat import Etat
-from simulator.engine.negotiation.reponse import Reponse
+from simulator.engine.negotiation.reply import Reponse
+from simulator.engine.negotiation.state import Etat
 
 CHAMPS_PUBLICS_REPONSE = (
     "tour",

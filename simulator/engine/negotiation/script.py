@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.engine.negotiation.coups import Coup
-from simulator.engine.negotiation.moteur import replay
+from simulator.engine.negotiation.moves import Coup
 from simulator.engine.negotiation.setup import NegotiationSetup
+from simulator.engine.negotiation.turns import replay
 
 
 def lire_coups(moves_json: Any) -> list[Coup]:

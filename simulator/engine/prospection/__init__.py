@@ -5,16 +5,13 @@ HIDDEN data (VeriteProspect, Deroulement internals) must never reach a student b
 campaign ends; the debrief (bilan) reveals only the leads' potential and the targeting quality.
 """
 
-from simulator.engine.prospection.bilan import (
-    BilanCanal,
-    Lead,
-    ResultatCampagne,
-    bilan,
-    couts_par_canal,
-    entonnoir,
-    qualite_ciblage,
+from simulator.engine.errors import (
+    ErreurCampagne,
+    ErreurCiblage,
+    ErreurPipeline,
+    ErreurProspection,
 )
-from simulator.engine.prospection.campagne import (
+from simulator.engine.prospection.campaign import (
     CadreCampagne,
     Estimation,
     Objectifs,
@@ -24,34 +21,19 @@ from simulator.engine.prospection.campagne import (
     lire_plan,
     verifier_plan,
 )
-from simulator.engine.prospection.canaux import (
+from simulator.engine.prospection.channels import (
     CANAUX_DEFAUT,
     Canal,
     ParametresCanal,
     lire_canal,
     parametres_canaux,
 )
-from simulator.engine.prospection.dedoublonnage import (
+from simulator.engine.prospection.deduplication import (
     EvaluationQualification,
     Score,
     evaluer_signalements,
     lire_signalements,
     nom_normalise,
-)
-from simulator.engine.prospection.erreurs import (
-    ErreurCampagne,
-    ErreurCiblage,
-    ErreurPipeline,
-    ErreurProspection,
-)
-from simulator.engine.prospection.fichier import (
-    LIBELLES_DEFAUTS,
-    ContactProspect,
-    Defaut,
-    FichierProspects,
-    Prospect,
-    Territoire,
-    VeriteProspect,
 )
 from simulator.engine.prospection.kpi import (
     Comptages,
@@ -63,8 +45,8 @@ from simulator.engine.prospection.kpi import (
     marge_opportunite,
     roi,
 )
-from simulator.engine.prospection.lancement import simuler_campagne
-from simulator.engine.prospection.liste import Filtres, Page, paginer
+from simulator.engine.prospection.launch import simuler_campagne
+from simulator.engine.prospection.listing import Filtres, Page, paginer
 from simulator.engine.prospection.pipeline import (
     TRANSITIONS,
     Activite,
@@ -74,13 +56,33 @@ from simulator.engine.prospection.pipeline import (
     verifier_activite,
     verifier_deplacement,
 )
+from simulator.engine.prospection.prospect_file import (
+    LIBELLES_DEFAUTS,
+    ContactProspect,
+    Defaut,
+    FichierProspects,
+    Prospect,
+    Territoire,
+    VeriteProspect,
+)
 from simulator.engine.prospection.qualification import (
     ProspectNote,
     Qualification,
     classer,
     qualifier,
 )
-from simulator.engine.prospection.scoring import (
+from simulator.engine.prospection.report import (
+    BilanCanal,
+    Lead,
+    ResultatCampagne,
+    bilan,
+    couts_par_canal,
+    entonnoir,
+    qualite_ciblage,
+)
+from simulator.engine.prospection.simulation import Deroulement, Issue, ResultatAction, derouler
+from simulator.engine.prospection.sirene import consulter_sirene
+from simulator.engine.prospection.targeting_score import (
     Critere,
     CriteresCiblage,
     lire_criteres,
@@ -88,8 +90,6 @@ from simulator.engine.prospection.scoring import (
     score_grille,
     segment,
 )
-from simulator.engine.prospection.simulation import Deroulement, Issue, ResultatAction, derouler
-from simulator.engine.prospection.sirene import consulter_sirene
 
 __all__ = [
     "CANAUX_DEFAUT",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from simulator.engine.money import cents
-from simulator.engine.prospection.ratios import cout_unitaire, pourcentage
+from simulator.engine.prospection.rates import cout_unitaire, pourcentage
 
 
 @dataclass(frozen=True, slots=True)

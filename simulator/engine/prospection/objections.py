@@ -6,8 +6,8 @@ import random
 from collections.abc import Mapping
 from decimal import Decimal
 
-from simulator.engine.prospection.fichier import Prospect, VeriteProspect
-from simulator.engine.prospection.scoring import SANS_FOURNISSEUR
+from simulator.engine.prospection.prospect_file import Prospect, VeriteProspect
+from simulator.engine.prospection.targeting_score import SANS_FOURNISSEUR
 
 Textes = Mapping[str, tuple[str, ...]]
 

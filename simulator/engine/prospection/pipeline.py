@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from simulator.engine.prospection.erreurs import ErreurPipeline
+from simulator.engine.errors import ErreurPipeline
 
 
 class Etape(str, Enum):

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from simulator.engine.prospection.fichier import Defaut, FichierProspects
-from simulator.engine.prospection.scoring import (
+from simulator.engine.prospection.prospect_file import Defaut, FichierProspects
+from simulator.engine.prospection.targeting_score import (
     Critere,
     CriteresCiblage,
     noter,

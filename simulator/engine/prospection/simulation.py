@@ -8,17 +8,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from simulator.engine.prospection.campagne import (
+from simulator.engine.prospection.campaign import (
     CadreCampagne,
     PlanCampagne,
     cout_action,
     verifier_plan,
 )
-from simulator.engine.prospection.canaux import ORDRE_CANAUX, Canal, ParametresCanal
-from simulator.engine.prospection.fichier import Defaut, FichierProspects, Prospect, VeriteProspect
+from simulator.engine.prospection.channels import ORDRE_CANAUX, Canal, ParametresCanal
 from simulator.engine.prospection.objections import Textes, choisir, fusionner
+from simulator.engine.prospection.prospect_file import (
+    Defaut,
+    FichierProspects,
+    Prospect,
+    VeriteProspect,
+)
 from simulator.engine.prospection.qualification import Qualification
-from simulator.engine.prospection.scoring import TRANCHES_EFFECTIF
+from simulator.engine.prospection.targeting_score import TRANCHES_EFFECTIF
 
 _PLAFOND = Decimal("0.95")
 _TIRAGES = 10_000

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from simulator.engine.prospection.erreurs import ErreurProspection
-from simulator.engine.prospection.fichier import Defaut, FichierProspects
+from simulator.engine.errors import ErreurProspection
+from simulator.engine.prospection.prospect_file import Defaut, FichierProspects
 
 
 def consulter_sirene(fichier: FichierProspects, prospect_id: str) -> str:

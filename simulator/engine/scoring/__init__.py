@@ -1,9 +1,9 @@
 """E4 debrief scoring of a negotiation (pure)."""
 
-from simulator.engine.scoring.classement import classer, classer_coups
-from simulator.engine.scoring.criteres import CRITERES, NIVEAUX
+from simulator.engine.scoring.criteria import CRITERES, NIVEAUX
 from simulator.engine.scoring.debrief import debrief, jsonifier
-from simulator.engine.scoring.mesures import courbes, mesurer
+from simulator.engine.scoring.metrics import courbes, mesurer
+from simulator.engine.scoring.move_classes import classer, classer_coups
 
 __all__ = [
     "CRITERES",

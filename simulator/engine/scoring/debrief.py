@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from simulator.engine.negotiation.reponse import Transcription
+from simulator.engine.negotiation.reply import Transcription
 from simulator.engine.negotiation.setup import NegotiationSetup
-from simulator.engine.scoring.classement import classer_coups
-from simulator.engine.scoring.criteres import evaluer, relever
-from simulator.engine.scoring.mesures import courbes, mesurer
+from simulator.engine.scoring.criteria import evaluer, relever
+from simulator.engine.scoring.metrics import courbes, mesurer
+from simulator.engine.scoring.move_classes import classer_coups
 
 LEVIERS = {
     "argument_pertinent": "argument sur une motivation réelle : valeur perçue en hausse",

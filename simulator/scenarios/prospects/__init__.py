@@ -12,7 +12,7 @@ from simulator.scenarios.prospects.source import (
     objections_du_pack,
     source_depuis_pack,
 )
-from simulator.scenarios.prospects.territoire import territoire
+from simulator.scenarios.prospects.territory import territoire
 
 __all__ = [
     "NOMBRE_DEFAUT",

@@ -8,17 +8,17 @@ from datetime import date
 
 from faker import Faker
 
-from simulator.engine.prospection.erreurs import ErreurProspection
-from simulator.engine.prospection.fichier import Defaut, FichierProspects, Territoire
-from simulator.scenarios.prospects import defauts as d
-from simulator.scenarios.prospects.entreprise import generer_entreprise, nouveau_siren
+from simulator.engine.errors import ErreurProspection
+from simulator.engine.prospection.prospect_file import Defaut, FichierProspects, Territoire
+from simulator.scenarios.prospects import flaws as d
+from simulator.scenarios.prospects.company import generer_entreprise, nouveau_siren
 from simulator.scenarios.prospects.source import SourceProspects, source_depuis_pack
-from simulator.scenarios.prospects.territoire import (
+from simulator.scenarios.prospects.territory import (
     commune_de_base,
     communes_du_territoire,
     territoire,
 )
-from simulator.scenarios.schema import Pack
+from simulator.scenarios.schema.pack import Pack
 
 NOMBRE_DEFAUT = 400
 NOMBRE_MAX = 1000

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from simulator.scenarios.schema import Pack
+from simulator.scenarios.schema.pack import Pack
 
 #: Off-target activities a bought file always contains (NAF rév. 2 code, short label).
 NAF_HORS_CIBLE: tuple[tuple[str, str], ...] = (

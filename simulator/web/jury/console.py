@@ -7,10 +7,10 @@ from typing import Any
 from simulator.models import Situation, User
 from simulator.operations import handover, situation_versions
 from simulator.operations.difficulty import assess
-from simulator.scenarios.registry import PARAMETERS, PRESETS, choices_for, limits_for
-from simulator.scenarios.registry_diff import label_for
-from simulator.scenarios.registry_values import current_values, suggested_preparation_minutes
-from simulator.scenarios.situation import Situation as SituationModel
+from simulator.scenarios.registry.changes import label_for
+from simulator.scenarios.registry.core import PARAMETERS, PRESETS, choices_for, limits_for
+from simulator.scenarios.registry.values import current_values, suggested_preparation_minutes
+from simulator.scenarios.situation.model import Situation as SituationModel
 
 
 def _public_changes(changes: list[Any]) -> tuple[list[Any], int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import request
 
-from simulator.scenarios.registry import PARAMETERS
+from simulator.scenarios.registry.core import PARAMETERS
 
 
 def base_version() -> int:

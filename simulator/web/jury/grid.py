@@ -7,8 +7,8 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from simulator.engine.scoring.criteres import NIVEAUX
-from simulator.engine.scoring.grille import COMPETENCES, SITUATION_2, lignes
+from simulator.engine.scoring.criteria import NIVEAUX
+from simulator.engine.scoring.grid import COMPETENCES, SITUATION_2, lignes
 from simulator.extensions import db
 from simulator.models import Evaluation, Role
 from simulator.operations import evaluations, jury

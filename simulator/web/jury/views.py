@@ -13,7 +13,7 @@ from simulator.operations import handover, jury, situation_versions
 from simulator.operations.difficulty import assess
 from simulator.operations.errors import OperationError
 from simulator.operations.situations import ensure_student_situation, situation_of
-from simulator.scenarios.registry import PRESETS
+from simulator.scenarios.registry.core import PRESETS
 from simulator.web.jury import bp
 from simulator.web.jury.console import console_context
 from simulator.web.jury.forms import base_version, parameter_changes

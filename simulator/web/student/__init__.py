@@ -4,9 +4,13 @@ from flask import Blueprint
 
 bp = Blueprint("student", __name__, url_prefix="/etudiant")
 
-from simulator.web.student import views  # noqa: E402,F401
-from simulator.web.student import risk  # noqa: E402,F401
-from simulator.web.student import quotes  # noqa: E402,F401
-from simulator.web.student import negotiation, negotiation_end  # noqa: E402,F401
-from simulator.web.student import prospection, prospection_crm  # noqa: E402,F401
-from simulator.web.student import fiche  # noqa: E402,F401
+from simulator.web.student import (  # noqa: E402,F401  # noqa: E402,F401
+    fiche,  # noqa: E402,F401
+    negotiation,
+    negotiation_end,
+    prospection,
+    prospection_crm,
+    quotes,  # noqa: E402,F401
+    risk,  # noqa: E402,F401
+    views,  # noqa: E402,F401
+)

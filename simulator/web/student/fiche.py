@@ -12,9 +12,9 @@ from flask_login import current_user
 from simulator.extensions import db
 from simulator.models import Role
 from simulator.operations import fiche as fiche_ops
-from simulator.scenarios.fiche import MAX_CONTACTS, MAX_LINES, MAX_YAML_BYTES, VAT_RATES
-from simulator.scenarios.schema_common import Persona, Soncas
-from simulator.scenarios.schema_common import Role as BuyingRole
+from simulator.scenarios.generator.fiche import MAX_CONTACTS, MAX_LINES, MAX_YAML_BYTES, VAT_RATES
+from simulator.scenarios.schema.common import Persona, Soncas
+from simulator.scenarios.schema.common import Role as BuyingRole
 from simulator.web.rendering import render_page
 from simulator.web.roles import role_required
 from simulator.web.student import bp

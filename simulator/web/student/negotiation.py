@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from simulator.engine.negotiation import vocabulaire as voc
+from simulator.engine.negotiation import vocabulary as voc
 from simulator.extensions import db
 from simulator.models import Negotiation, Role
 from simulator.models._time import utcnow

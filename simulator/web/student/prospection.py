@@ -10,9 +10,9 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from simulator.engine.prospection.canaux import ORDRE_CANAUX
-from simulator.engine.prospection.fichier import LIBELLES_DEFAUTS
-from simulator.engine.prospection.scoring import LIBELLES_CRITERES, Critere
+from simulator.engine.prospection.channels import ORDRE_CANAUX
+from simulator.engine.prospection.prospect_file import LIBELLES_DEFAUTS
+from simulator.engine.prospection.targeting_score import LIBELLES_CRITERES, Critere
 from simulator.extensions import db
 from simulator.models import ExerciseStatus, ProspectionExercise, Role
 from simulator.operations import prospection as op

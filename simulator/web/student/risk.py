@@ -10,7 +10,7 @@ from simulator.extensions import db
 from simulator.models import Role, Situation
 from simulator.operations import risk_analysis
 from simulator.operations.situations import current_version, ensure_student_situation
-from simulator.scenarios.visibility import student_view
+from simulator.scenarios.situation.visibility import student_view
 from simulator.web.rendering import render_page, wants_fragment
 from simulator.web.roles import role_required
 from simulator.web.student import bp

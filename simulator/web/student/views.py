@@ -9,10 +9,10 @@ from flask_login import current_user
 from simulator.extensions import db
 from simulator.models import Role
 from simulator.operations.handover import open_for_candidate
-from simulator.operations.situations import current_version, ensure_student_situation
 from simulator.operations.situation_versions import announced_changes, version_n
-from simulator.scenarios.registry import diff
-from simulator.scenarios.visibility import student_view
+from simulator.operations.situations import current_version, ensure_student_situation
+from simulator.scenarios.registry.core import diff
+from simulator.scenarios.situation.visibility import student_view
 from simulator.web.rendering import render_page
 from simulator.web.roles import role_required
 from simulator.web.student import bp

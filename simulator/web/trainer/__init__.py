@@ -4,6 +4,9 @@ from flask import Blueprint
 
 bp = Blueprint("trainer", __name__, url_prefix="/formateur")
 
-from simulator.web.trainer import packs, views  # noqa: E402,F401
-from simulator.web.trainer import negotiations  # noqa: E402,F401
-from simulator.web.trainer import class_view  # noqa: E402,F401
+from simulator.web.trainer import (  # noqa: E402,F401
+    class_view,  # noqa: E402,F401
+    negotiations,  # noqa: E402,F401
+    packs,
+    views,
+)

@@ -10,8 +10,8 @@ from simulator.extensions import db
 from simulator.models import PackVersion, Role
 from simulator.operations import packs
 from simulator.operations.situations import preview_snapshot
-from simulator.scenarios.loader import validate_text
-from simulator.scenarios.visibility import student_view
+from simulator.scenarios.schema.loader import validate_text
+from simulator.scenarios.situation.visibility import student_view
 from simulator.web.rendering import render_page
 from simulator.web.roles import role_required
 from simulator.web.trainer import bp

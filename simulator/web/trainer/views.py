@@ -9,8 +9,8 @@ from flask_login import current_user
 from simulator.extensions import db
 from simulator.models import ClassSession, Role, SessionMode
 from simulator.operations import jury
-from simulator.operations.grid_export import session_csv
 from simulator.operations.class_sessions import create_class_session, sessions_of
+from simulator.operations.grid_export import session_csv
 from simulator.operations.packs import latest_versions
 from simulator.web.rendering import render_page
 from simulator.web.roles import role_required

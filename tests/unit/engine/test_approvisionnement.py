@@ -5,12 +5,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from simulator.engine.erreurs import SupplyError
-from simulator.engine.pricing import calculer_devis
-from simulator.engine.pricing_types import Devis, LigneDevis
-from simulator.engine.risque_affaire import PenalitesContractuelles, evaluer_risque_affaire
-from simulator.engine.supply import analyser_faisabilite
-from simulator.engine.supply_types import DemandeLivraison, EtatFournisseur, HausseAnnoncee
+from simulator.engine.errors import SupplyError
+from simulator.engine.quote.models import Devis, LigneDevis
+from simulator.engine.quote.pricing import calculer_devis
+from simulator.engine.risk.business_risk import PenalitesContractuelles, evaluer_risque_affaire
+from simulator.engine.supply.feasibility import analyser_faisabilite
+from simulator.engine.supply.models import DemandeLivraison, EtatFournisseur, HausseAnnoncee
 
 COMMANDE = date(2026, 1, 20)
 DEMANDE = DemandeLivraison(COMMANDE, date(2026, 2, 10))  # 3 weeks

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator.commands.commercial import quote, risk
-from simulator.engine.analyses import analyser_devis_json, analyser_risque_json
-from simulator.engine.erreurs import EngineError
+from simulator.engine.analysis.commercial import analyser_devis_json, analyser_risque_json
+from simulator.engine.errors import EngineError
 
 EXEMPLES = Path(__file__).parents[3] / "docs" / "examples"
 

@@ -4,9 +4,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from simulator.engine.erreurs import QuoteError
-from simulator.engine.pricing import calculer_devis
-from simulator.engine.pricing_types import Devis, Escompte, LigneDevis, Port, Reduction
+from simulator.engine.errors import QuoteError
+from simulator.engine.quote.models import Devis, Escompte, LigneDevis, Port, Reduction
+from simulator.engine.quote.pricing import calculer_devis
 
 
 def devis_avec(quantite=D("1"), prix=D("100.00"), tva=D("20"), reductions=(), **kwargs):

@@ -4,9 +4,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from simulator.engine.pricing import calculer_devis
-from simulator.engine.pricing_types import Devis, Escompte, LigneDevis, Port, Reduction
-from simulator.engine.reductions import taux_equivalent
+from simulator.engine.quote.models import Devis, Escompte, LigneDevis, Port, Reduction
+from simulator.engine.quote.pricing import calculer_devis
+from simulator.engine.quote.reductions import taux_equivalent
 
 
 def ligne(ref, qte, pu, cout="0", tva="20", *reductions):

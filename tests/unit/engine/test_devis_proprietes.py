@@ -6,15 +6,15 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.engine.marges import (
+from simulator.engine.quote.margins import (
     marge_depuis_marque,
     marque_depuis_marge,
     pourcentage,
     taux_de_marge,
     taux_de_marque,
 )
-from simulator.engine.pricing import calculer_devis
-from simulator.engine.pricing_types import Devis, Escompte, LigneDevis, Port, Reduction
+from simulator.engine.quote.models import Devis, Escompte, LigneDevis, Port, Reduction
+from simulator.engine.quote.pricing import calculer_devis
 
 argent = st.decimals(min_value=D("0.01"), max_value=D("5000"), places=2)
 prix = st.decimals(min_value=D("0.001"), max_value=D("5000"), places=3)

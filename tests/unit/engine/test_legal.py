@@ -6,14 +6,14 @@ from decimal import Decimal as D
 
 import pytest
 
-from simulator.engine.echeances import (
+from simulator.engine.legal.checks import controler_delai, controler_devis
+from simulator.engine.legal.due_dates import (
     JOURS_PUIS_FIN_DE_MOIS,
     date_echeance,
     penalite_retard,
     taux_penalite_legal,
 )
-from simulator.engine.legal import controler_delai, controler_devis
-from simulator.engine.legal_types import ConditionsPaiement, MentionsDevis, Partie
+from simulator.engine.legal.models import ConditionsPaiement, MentionsDevis, Partie
 
 VENDEUR = Partie(
     "FIR",

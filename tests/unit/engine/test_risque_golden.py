@@ -5,9 +5,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from simulator.engine.erreurs import RiskError
-from simulator.engine.risk import analyser_risque
-from simulator.engine.risk_types import (
+from simulator.engine.errors import RiskError
+from simulator.engine.risk.credit import analyser_risque
+from simulator.engine.risk.models import (
     DossierRisque,
     Exposition,
     FinancialStatements,

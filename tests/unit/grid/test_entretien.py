@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from simulator.engine.negotiation.pilotage import rejouer
-from simulator.engine.scoring.entretien import (
+from simulator.engine.negotiation.exam_hooks import rejouer
+from simulator.engine.scoring.interview import (
     concessions_sans_contrepartie,
     objections_non_traitees,
     promesses_intenables,

@@ -1,6 +1,6 @@
 """Grid rows by competency, disagreements between jurors, and the reconciliation proposal."""
 
-from simulator.engine.scoring.grille import SITUATION_2, desaccords, lignes, proposition
+from simulator.engine.scoring.grid import SITUATION_2, desaccords, lignes, proposition
 
 
 def test_situation_2_rows_are_those_of_c12_c14_c15():

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from simulator.engine.negotiation import replay, start
-from simulator.engine.negotiation.humain import controler, jouer_humain, premier_controle
-from simulator.engine.negotiation.pilotage import rejouer
+from simulator.engine.negotiation.exam_hooks import rejouer
+from simulator.engine.negotiation.human_buyer import controler, jouer_humain, premier_controle
 from tests.unit.negotiation_setup.politiques_pack import setup
 
 QUESTIONS = [{"type": "question", "theme": t}

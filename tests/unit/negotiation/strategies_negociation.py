@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from simulator.engine.negotiation import NegotiationSetup, play, public_reply, public_view, start
-from simulator.engine.negotiation.reponse import Transcription
-from simulator.engine.negotiation.valeurs import en_json
+from simulator.engine.negotiation.reply import Transcription
+from simulator.engine.negotiation.values import en_json
 
 Politique = Callable[[NegotiationSetup, dict[str, Any], dict[str, Any] | None, int], dict[str, Any]]
 TECHNIQUES = ["reformulation", "oui_mais", "boomerang", "compensation", "appui", "temoignage"]

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from simulator.engine.negotiation import CoupInvalide, NegotiationSetup, play, start
-from simulator.engine.negotiation.etat import Etat
-from simulator.engine.negotiation.reponse import Reponse
+from simulator.engine.negotiation.reply import Reponse
+from simulator.engine.negotiation.state import Etat
 
 HAUT = {
     "prix": "3900",

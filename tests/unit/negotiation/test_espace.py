@@ -7,7 +7,7 @@ import itertools
 import pytest
 from fabrique_negociation import petit_setup
 
-from simulator.engine.negotiation.espace import utilites_unitaires
+from simulator.engine.negotiation.outcome_space import utilites_unitaires
 
 
 def brute_force(s):  # type: ignore[no-untyped-def]

@@ -14,13 +14,13 @@ from typing import Any
 
 from simulator.commands.scenarios import DEFAULT_PACKS_DIR
 from simulator.engine.negotiation import NegotiationSetup, play, public_reply, public_view, start
-from simulator.engine.negotiation.reponse import Transcription
-from simulator.engine.negotiation.valeurs import en_json
-from simulator.scenarios.generator import generate
-from simulator.scenarios.loader import load_pack
-from simulator.scenarios.negotiation_setup import setup_from_snapshot
-from simulator.scenarios.registry import apply
-from simulator.scenarios.situation import to_json
+from simulator.engine.negotiation.reply import Transcription
+from simulator.engine.negotiation.values import en_json
+from simulator.scenarios.generator.core import generate
+from simulator.scenarios.negotiation_setup.adapter import setup_from_snapshot
+from simulator.scenarios.registry.core import apply
+from simulator.scenarios.schema.loader import load_pack
+from simulator.scenarios.situation.model import to_json
 
 PACKS = ("materiel-electrique", "emballage", "equipements-protection")
 Politique = Callable[[NegotiationSetup, dict[str, Any], dict[str, Any] | None, int], dict[str, Any]]

@@ -9,10 +9,10 @@ import pytest
 from politiques_pack import PACKS, setup, snapshot
 
 from simulator.engine.negotiation import NegotiationSetup
-from simulator.engine.negotiation.espace import frontiere, point_nash
-from simulator.engine.scoring.mesures import zopa
-from simulator.scenarios.negotiation_setup import setup_from_snapshot
-from simulator.scenarios.negotiation_setup_grids import MAX_OUTCOMES
+from simulator.engine.negotiation.outcome_space import frontiere, point_nash
+from simulator.engine.scoring.metrics import zopa
+from simulator.scenarios.negotiation_setup.adapter import setup_from_snapshot
+from simulator.scenarios.negotiation_setup.grids import MAX_OUTCOMES
 
 GRAINES = range(30)
 

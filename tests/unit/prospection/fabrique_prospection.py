@@ -15,9 +15,9 @@ from simulator.engine.prospection import (
     Qualification,
     qualifier,
 )
-from simulator.scenarios.loader import load_pack
 from simulator.scenarios.prospects import fichier_depuis_pack
-from simulator.scenarios.schema import Pack
+from simulator.scenarios.schema.loader import load_pack
+from simulator.scenarios.schema.pack import Pack
 
 PACKS = Path(__file__).resolve().parents[3] / "scenario_packs"
 

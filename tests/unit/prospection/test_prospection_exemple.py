@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from simulator.scenarios.prospects.exemple import executer
+from simulator.scenarios.prospects.exercise import executer
 
 RACINE = Path(__file__).resolve().parents[3]
 

@@ -12,15 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.engine.prospection import Defaut, ErreurProspection, FichierProspects
-from simulator.scenarios.gen_company import slug
-from simulator.scenarios.identifiers import luhn_valid
+from simulator.scenarios.generator.company import slug
+from simulator.scenarios.generator.identifiers import luhn_valid
 from simulator.scenarios.prospects import (
     fichier_depuis_pack,
     generer_fichier,
     source_depuis_pack,
     territoire,
 )
-from simulator.scenarios.prospects.defauts import nombre_defauts
+from simulator.scenarios.prospects.flaws import nombre_defauts
 
 TELEPHONE = re.compile(r"^0[1-7]( \d\d){4}$")
 

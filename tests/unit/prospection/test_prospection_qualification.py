@@ -24,7 +24,7 @@ from simulator.engine.prospection import (
     score_grille,
     segment,
 )
-from simulator.engine.prospection.scoring import note_age, note_distance
+from simulator.engine.prospection.targeting_score import note_age, note_distance
 
 
 def test_flag_grading_gives_precision_and_recall_computed_by_hand() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from simulator.scenarios.loader import load_pack
-from simulator.scenarios.schema import Pack
+from simulator.scenarios.schema.loader import load_pack
+from simulator.scenarios.schema.pack import Pack
 
 ROOT = Path(__file__).resolve().parents[3]
 PACKS_DIR = ROOT / "scenario_packs"

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from simulator.scenarios.fiche import parse_fiche, situation_from_fiche
-from simulator.scenarios.generator import generate
-from simulator.scenarios.negotiation_setup import setup_from_snapshot
-from simulator.scenarios.situation import Situation, to_json
+from simulator.scenarios.generator.core import generate
+from simulator.scenarios.generator.fiche import parse_fiche, situation_from_fiche
+from simulator.scenarios.negotiation_setup.adapter import setup_from_snapshot
+from simulator.scenarios.situation.model import Situation, to_json
 from tests.unit.scenarios.conftest import shipped_pack
 
 FICHE = {

@@ -1,14 +1,14 @@
 """The prospect's identity replaces the generated client's; the rest of the world is kept."""
 
 import json
-
-from simulator.scenarios.from_prospect import with_prospect
-from simulator.scenarios.generator import generate
-from simulator.scenarios.identifiers import luhn_valid, tva_intracommunautaire
-from simulator.scenarios.loader import load_pack
-from simulator.scenarios.prospects import fichier_depuis_pack
-from simulator.scenarios.situation import to_json
 from dataclasses import asdict
+
+from simulator.scenarios.generator.core import generate
+from simulator.scenarios.generator.from_prospect import with_prospect
+from simulator.scenarios.generator.identifiers import luhn_valid, tva_intracommunautaire
+from simulator.scenarios.prospects import fichier_depuis_pack
+from simulator.scenarios.schema.loader import load_pack
+from simulator.scenarios.situation.model import to_json
 
 PACK = "scenario_packs/materiel-electrique.yaml"
 

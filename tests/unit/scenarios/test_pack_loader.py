@@ -9,8 +9,13 @@ import pytest
 from conftest import FIXTURES, PACKS_DIR, SHIPPED, shipped_pack
 
 from simulator.scenarios.errors import PackError, PackInvalid
-from simulator.scenarios.loader import load_pack, load_pack_text, validate_file, validate_text
-from simulator.scenarios.schema import SCHEMA_PATH, pack_json_schema
+from simulator.scenarios.schema.loader import (
+    load_pack,
+    load_pack_text,
+    validate_file,
+    validate_text,
+)
+from simulator.scenarios.schema.pack import SCHEMA_PATH, pack_json_schema
 
 BROKEN = {
     "syntaxe-yaml": "9: yaml: erreur de syntaxe YAML (détail : expected ',' or ']', but got "
@@ -126,4 +131,4 @@ def test_pack_error_prints_file_line_field_message() -> None:
 def test_committed_json_schema_is_up_to_date() -> None:
     assert SCHEMA_PATH.read_text(encoding="utf-8") == pack_json_schema(), (
         "scenario_packs/schema.json est périmé : lancer "
-        "`python -c 'from simulator.scenarios.schema import write_json_schema; write_json_schema()'`")
+        "`python -c 'from simulator.scenarios.schema.pack import write_json_schema; write_json_schema()'`")

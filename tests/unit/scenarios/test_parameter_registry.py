@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from conftest import shipped_pack
 
-from simulator.scenarios.generator import generate
-from simulator.scenarios.registry import PARAMETERS, PRESETS, OverrideError, apply, diff
-from simulator.scenarios.registry_presets import (
+from simulator.scenarios.generator.core import generate
+from simulator.scenarios.registry.core import PARAMETERS, PRESETS, OverrideError, apply, diff
+from simulator.scenarios.registry.presets import (
     budget_reduit,
     changement_interlocuteur,
     concurrent_moins_cher,
@@ -22,7 +22,7 @@ from simulator.scenarios.registry_presets import (
     quantite_modifiee,
     rupture_partielle,
 )
-from simulator.scenarios.situation import to_json
+from simulator.scenarios.situation.model import to_json
 
 
 def snapshot(slug: str = "materiel-electrique", seed: int = 7) -> dict[str, Any]:

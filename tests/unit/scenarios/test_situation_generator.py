@@ -10,15 +10,15 @@ import sys
 from conftest import ROOT, shipped_pack
 from faker import Faker
 
-from simulator.scenarios.generator import generate, new_faker
-from simulator.scenarios.situation import SCHEMA_VERSION, dumps, pretty, to_json
+from simulator.scenarios.generator.core import generate, new_faker
+from simulator.scenarios.situation.model import SCHEMA_VERSION, dumps, pretty, to_json
 
 GOLDEN = ROOT / "tests" / "unit" / "scenarios" / "golden" / "materiel-electrique-seed-42.json"
 
 _CHILD = (
-    "from simulator.scenarios.generator import generate;"
-    "from simulator.scenarios.loader import load_pack;"
-    "from simulator.scenarios.situation import to_json;"
+    "from simulator.scenarios.generator.core import generate;"
+    "from simulator.scenarios.schema.loader import load_pack;"
+    "from simulator.scenarios.situation.model import to_json;"
     "import sys;"
     "sys.stdout.write(to_json(generate(load_pack(sys.argv[1]), int(sys.argv[2]))))"
 )

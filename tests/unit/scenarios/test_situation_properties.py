@@ -12,10 +12,10 @@ from faker import Faker
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.scenarios.generator import generate, new_faker
-from simulator.scenarios.geo import REGIONS_2016, VILLES
-from simulator.scenarios.identifiers import luhn_valid, vat_key
-from simulator.scenarios.situation import Situation
+from simulator.scenarios.generator.core import generate, new_faker
+from simulator.scenarios.generator.geo import REGIONS_2016, VILLES
+from simulator.scenarios.generator.identifiers import luhn_valid, vat_key
+from simulator.scenarios.situation.model import Situation
 
 SEEDS = st.integers(min_value=0, max_value=2**32 - 1)
 PACKS = st.sampled_from(SHIPPED)

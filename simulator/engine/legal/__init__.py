@@ -1,0 +1,1 @@
+"""Legal checks of a B2B devis: payment terms, due dates, penalties, mandatory mentions."""

@@ -1,0 +1,93 @@
+"""The seller's moves (coups): structure, JSON form and validation against a setup."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from simulator.engine.negotiation import vocabulary as voc
+from simulator.engine.negotiation.values import ValeurInvalide, ValeurJson
+
+if TYPE_CHECKING:
+    from simulator.engine.negotiation.setup import NegotiationSetup
+
+#: when a move carries no clock, it is taken to last this long (scripted play)
+DUREE_COUP_DEFAUT_S = 40.0
+
+
+class CoupInvalide(ValueError):
+    """A move that cannot be played (French message for the student or the trainer)."""
+
+
+@dataclass(frozen=True)
+class Coup:
+    """One seller move; only the fields of its type are meaningful."""
+
+    type: str
+    temps_s: float | None = None  # elapsed seconds since the start, from the caller's clock
+    texte: str = ""
+    theme: str | None = None
+    motivation: str | None = None
+    caracteristique: str = ""
+    avantage: str = ""
+    preuve: str = ""
+    objection: str | None = None
+    technique: str | None = None
+    termes: dict[str, ValeurJson] | None = None
+    enjeu: str | None = None
+    valeur: ValeurJson | None = None
+    contrepartie: dict[str, ValeurJson | None] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Coup:
+        """Read a move from its JSON form (a counterpart may be a list of keys or a dict)."""
+        if d.get("type") not in voc.TYPES_COUPS:
+            raise CoupInvalide(f"type de coup inconnu : {d.get('type')!r}")
+        inconnus = set(d) - set(cls.__dataclass_fields__)
+        if inconnus:
+            raise CoupInvalide(f"champs inconnus : {', '.join(sorted(inconnus))}")
+        contre = d.get("contrepartie") or {}
+        if isinstance(contre, list):
+            contre = {k: None for k in contre}
+        elif isinstance(contre, dict) and "enjeu" in contre:
+            contre = {contre["enjeu"]: contre.get("valeur")}
+        temps = d.get("temps_s")
+        if temps is not None and (isinstance(temps, bool) or not isinstance(temps, (int, float))):
+            raise CoupInvalide("temps_s : nombre de secondes attendu")
+        return cls(**{**d, "contrepartie": dict(contre), "temps_s": temps})
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the compact JSON form (empty fields left out)."""
+        return {k: v for k, v in asdict(self).items() if v not in (None, "", {}, [])}
+
+
+def valider(s: NegotiationSetup, c: Coup) -> None:
+    """Raise CoupInvalide when the move names things the setup does not know."""
+    exige = {
+        "question": ("theme", voc.THEMES),
+        "argument": ("motivation", voc.MOTIVATIONS),
+        "traitement_objection": ("technique", voc.TECHNIQUES_OBJECTION),
+        "conclusion": ("technique", voc.TECHNIQUES_CONCLUSION),
+    }
+    if c.type in exige:
+        champ, connus = exige[c.type]
+        if getattr(c, champ) not in connus:
+            raise CoupInvalide(f"{champ} inconnu : {getattr(c, champ)!r}")
+    if c.type == "traitement_objection" and c.objection not in {o.id for o in s.objections}:
+        raise CoupInvalide(f"objection inconnue : {c.objection!r}")
+    if c.type == "offre" and not c.termes:
+        raise CoupInvalide("une offre doit préciser au moins un terme")
+    if c.type == "concession" and (c.enjeu is None or c.valeur is None):
+        raise CoupInvalide("une concession précise l'enjeu et la nouvelle valeur")
+    cles = set((c.termes or {}).keys()) | set(c.contrepartie) | ({c.enjeu} if c.enjeu else set())
+    inconnues = cles - set(s.index)
+    if inconnues:
+        raise CoupInvalide(f"enjeu inconnu : {', '.join(sorted(inconnues))}")
+    try:
+        for k, v in list((c.termes or {}).items()) + list(c.contrepartie.items()):
+            if v is not None:
+                s.enjeux[s.index[k]].lire(v)
+        if c.enjeu is not None:
+            s.enjeux[s.index[c.enjeu]].lire(c.valeur)
+    except ValeurInvalide as exc:
+        raise CoupInvalide(str(exc)) from None

@@ -1,0 +1,1 @@
+"""The quote (devis): reductions cascade, escompte, port, VAT, margins and input validation."""

@@ -1,0 +1,1 @@
+"""Client credit risk (ratios, scores, cover) and business risk of a deal."""

@@ -1,0 +1,1 @@
+"""Supplier feasibility of a quote: stock, lead time, MOQ, franco, shortages."""

@@ -1,0 +1,1 @@
+"""The seeded situation generator: company, financials, need, buyer model, fiche descriptive."""

@@ -1,0 +1,1 @@
+"""Adapter: a situation snapshot -> the buyer engine's NegotiationSetup."""

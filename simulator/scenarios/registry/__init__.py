@@ -1,0 +1,1 @@
+"""The parameter registry: the jury's overrides, their presets, setters and diff."""

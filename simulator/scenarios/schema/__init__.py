@@ -1,0 +1,1 @@
+"""The scenario pack model, its safe YAML loading and its semantic checks."""

@@ -1,0 +1,75 @@
+"""Load a scenario pack from YAML: safe parsing, schema validation, semantic checks, located errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from simulator.scenarios.errors import PackError, PackInvalid, field_path, french_message
+from simulator.scenarios.schema.pack import Pack
+from simulator.scenarios.schema.semantics import check_pack
+from simulator.scenarios.schema.yaml_safe import MAX_BYTES, LocatedData, YamlProblem, load_located
+
+
+def _clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Drop pydantic's technical loc parts (dict-key markers)."""
+    return tuple(part for part in loc if part != "[key]")
+
+
+def _schema_errors(exc: ValidationError, located: LocatedData, filename: str) -> list[PackError]:
+    """Translate pydantic errors into located French pack errors."""
+    errors = []
+    for error in exc.errors(include_url=False):
+        loc = _clean_loc(error["loc"])
+        errors.append(PackError(filename, located.line_of(loc), field_path(loc), french_message(error)))
+    return errors
+
+
+def validate_text(text: str | bytes, filename: str = "<pack>") -> tuple[Pack | None, list[PackError]]:
+    """Validate pack text; return the pack (or None) and the sorted list of errors."""
+    try:
+        located = load_located(text)
+    except YamlProblem as problem:
+        return None, [PackError(filename, problem.line, problem.path, problem.message)]
+    if not isinstance(located.data, dict):
+        return None, [PackError(filename, 1, "racine", "un pack doit être un dictionnaire (clé: valeur)")]
+    try:
+        pack = Pack.model_validate(located.data)
+    except ValidationError as exc:
+        return None, sorted(_schema_errors(exc, located, filename))
+    problems = check_pack(pack)
+    errors = [PackError(filename, located.line_of(loc), field_path(loc), message)
+              for loc, message in problems]
+    return (None if errors else pack), sorted(errors)
+
+
+def validate_file(path: str | Path) -> tuple[Pack | None, list[PackError]]:
+    """Validate a pack file, refusing files over 1 MB before reading them."""
+    file = Path(path)
+    name = str(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            return None, [PackError(name, 1, "fichier",
+                                    f"fichier trop volumineux ({size} octets, maximum {MAX_BYTES})")]
+        raw = file.read_bytes()
+    except OSError as exc:
+        return None, [PackError(name, 1, "fichier", f"lecture impossible ({exc.strerror})")]
+    return validate_text(raw, name)
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Load a valid pack or raise PackInvalid with every error."""
+    pack, errors = validate_file(path)
+    if pack is None:
+        raise PackInvalid(errors)
+    return pack
+
+
+def load_pack_text(text: str | bytes, filename: str = "<pack>") -> Pack:
+    """Load a valid pack from text or raise PackInvalid."""
+    pack, errors = validate_text(text, filename)
+    if pack is None:
+        raise PackInvalid(errors)
+    return pack

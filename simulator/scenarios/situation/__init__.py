@@ -1,0 +1,1 @@
+"""The Situation (one generated B2B world, frozen as a snapshot) and what each role sees of it."""
