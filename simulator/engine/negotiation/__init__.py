@@ -16,28 +16,19 @@ from simulator.engine.negotiation.setup import (
 from simulator.engine.negotiation.state import Etat
 from simulator.engine.negotiation.turns import play, replay, start
 
-State = Etat
-BuyerReply = Reponse
-Move = Coup
-Transcript = Transcription
-
 __all__ = [
-    "BuyerReply",
     "Coup",
     "CoupInvalide",
     "Enjeu",
     "Espace",
     "Etat",
     "Fait",
-    "Move",
     "NegotiationSetup",
     "ObjectifsVendeur",
     "Objection",
     "PreferencesAcheteur",
     "Reponse",
     "SetupInvalide",
-    "State",
-    "Transcript",
     "Transcription",
     "play",
     "public_reply",

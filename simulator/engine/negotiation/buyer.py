@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING
 
 from simulator.engine.negotiation.outcome_space import Espace, Termes
+from simulator.engine.negotiation.setup import NegotiationSetup
+from simulator.engine.negotiation.state import Etat
 from simulator.engine.negotiation.tactic import cible
-
-if TYPE_CHECKING:
-    from simulator.engine.negotiation.setup import NegotiationSetup
-    from simulator.engine.negotiation.state import Etat
 
 EPS = 1e-9
 HAUSSE_FIXE = 0.2  # frequency model: an issue the seller keeps unchanged gains this much weight

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from simulator.engine.negotiation.human_buyer import jouer_humain
 from simulator.engine.negotiation.moves import Coup
 from simulator.engine.negotiation.reply import Reponse, Transcription
 from simulator.engine.negotiation.setup import NegotiationSetup
@@ -83,8 +84,6 @@ def rejouer(setup: NegotiationSetup, graine: int, pas: Iterable[tuple[Any, ...]]
     A setup step takes effect at the next turn (its notice is shown before that turn); moves
     after the end are ignored, as in replay().
     """
-    from simulator.engine.negotiation.human_buyer import jouer_humain
-
     courant = avec_garanties(setup, garanties)
     etat = start(courant, graine)
     tours: list[dict[str, Any]] = []

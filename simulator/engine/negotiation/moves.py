@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from simulator.engine.negotiation import vocabulary as voc
+from simulator.engine.negotiation.setup import NegotiationSetup
 from simulator.engine.negotiation.values import ValeurInvalide, ValeurJson
-
-if TYPE_CHECKING:
-    from simulator.engine.negotiation.setup import NegotiationSetup
 
 #: when a move carries no clock, it is taken to last this long (scripted play)
 DUREE_COUP_DEFAUT_S = 40.0

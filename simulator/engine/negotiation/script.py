@@ -7,6 +7,7 @@ from typing import Any
 from simulator.engine.negotiation.moves import Coup
 from simulator.engine.negotiation.setup import NegotiationSetup
 from simulator.engine.negotiation.turns import replay
+from simulator.engine.scoring import debrief, jsonifier
 
 
 def lire_coups(moves_json: Any) -> list[Coup]:
@@ -17,8 +18,6 @@ def lire_coups(moves_json: Any) -> list[Coup]:
 
 def play_script(setup: NegotiationSetup, seed: int, moves_json: Any) -> dict[str, Any]:
     """Play the moves against the buyer; return JSON-safe transcript, outcome and debrief."""
-    from simulator.engine.scoring import debrief, jsonifier
-
     tr = replay(setup, seed, lire_coups(moves_json))
     etat = tr.etat
     accord = etat.accord if etat.statut in ("accord", "conclue") else None

@@ -1,4 +1,4 @@
-"""NegotiationSetup: the issues, the buyer's hidden preferences, the seller's objectives; its JSON codec."""
+"""NegotiationSetup: issues, the buyer's hidden preferences, the seller's objectives; JSON codec."""
 
 from __future__ import annotations
 

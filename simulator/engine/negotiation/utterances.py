@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from simulator.engine.negotiation.setup import NegotiationSetup
+from simulator.engine.negotiation.setup import NegotiationSetup
 
 DEFAUTS: dict[str, tuple[str, ...]] = {
     "fait": ("{fait}",),

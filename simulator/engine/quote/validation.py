@@ -23,8 +23,6 @@ from simulator.engine.validation import (
     texte,
 )
 
-E = QuoteError
-
 
 def replace(objet, **valeurs):
     """Like dataclasses.replace, but return objet itself when every value is already in place."""
@@ -36,9 +34,9 @@ def replace(objet, **valeurs):
 def valider_devis(devis: Devis) -> Devis:
     """Return a copy of devis with exact Decimals, or raise QuoteError naming the field."""
     if not isinstance(devis, Devis):
-        raise E("devis", "objet Devis attendu")
+        raise QuoteError("devis", "objet Devis attendu")
     if not devis.lignes:
-        raise E("lignes", "le devis doit comporter au moins une ligne")
+        raise QuoteError("lignes", "le devis doit comporter au moins une ligne")
     lignes = tuple(valider_ligne(ligne, f"lignes[{i}]") for i, ligne in enumerate(devis.lignes))
     return replace(
         devis,
@@ -46,25 +44,27 @@ def valider_devis(devis: Devis) -> Devis:
         reductions=valider_reductions(devis.reductions, "reductions"),
         escompte=None if devis.escompte is None else valider_escompte(devis.escompte),
         port=None if devis.port is None else valider_port(devis.port),
-        acompte_ttc=montant_au_centime(devis.acompte_ttc, "acompte_ttc", E),
+        acompte_ttc=montant_au_centime(devis.acompte_ttc, "acompte_ttc", QuoteError),
     )
 
 
 def valider_ligne(ligne: LigneDevis, chemin: str) -> LigneDevis:
     """Check one line: positive quantity, prices >= 0, known VAT rate, valid reductions."""
-    quantite = decimal_exact(ligne.quantite, f"{chemin}.quantite", E)
+    quantite = decimal_exact(ligne.quantite, f"{chemin}.quantite", QuoteError)
     if quantite <= 0:
-        raise E(
+        raise QuoteError(
             f"{chemin}.quantite", f"la quantité doit être strictement positive (reçu : {quantite})"
         )
     return replace(
         ligne,
-        ref=texte(ligne.ref, f"{chemin}.ref", E),
-        designation=texte(ligne.designation, f"{chemin}.designation", E),
+        ref=texte(ligne.ref, f"{chemin}.ref", QuoteError),
+        designation=texte(ligne.designation, f"{chemin}.designation", QuoteError),
         quantite=quantite,
-        prix_unitaire_ht=positif_ou_nul(ligne.prix_unitaire_ht, f"{chemin}.prix_unitaire_ht", E),
+        prix_unitaire_ht=positif_ou_nul(
+            ligne.prix_unitaire_ht, f"{chemin}.prix_unitaire_ht", QuoteError
+        ),
         cout_achat_unitaire_ht=positif_ou_nul(
-            ligne.cout_achat_unitaire_ht, f"{chemin}.cout_achat_unitaire_ht", E
+            ligne.cout_achat_unitaire_ht, f"{chemin}.cout_achat_unitaire_ht", QuoteError
         ),
         taux_tva=valider_taux_tva(ligne.taux_tva, f"{chemin}.taux_tva"),
         reductions=valider_reductions(ligne.reductions, f"{chemin}.reductions"),
@@ -73,10 +73,10 @@ def valider_ligne(ligne: LigneDevis, chemin: str) -> LigneDevis:
 
 def valider_taux_tva(valeur: object, champ: str) -> Decimal:
     """Check that a VAT rate is one of the French rates."""
-    taux = decimal_exact(valeur, champ, E)
+    taux = decimal_exact(valeur, champ, QuoteError)
     if taux not in TAUX_TVA:
         connus = ", ".join(f"{t} %" for t in TAUX_TVA)
-        raise E(champ, f"taux de TVA inconnu : {taux} % (taux admis : {connus})")
+        raise QuoteError(champ, f"taux de TVA inconnu : {taux} % (taux admis : {connus})")
     return taux
 
 
@@ -88,27 +88,31 @@ def valider_reductions(reductions: tuple[Reduction, ...], chemin: str) -> tuple[
 def valider_reduction(reduction: Reduction, chemin: str) -> Reduction:
     """Check one reduction; the amount-vs-base check happens during the cascade."""
     if reduction.nature not in NATURES_REDUCTION:
-        raise E(
+        raise QuoteError(
             f"{chemin}.nature",
             f"nature inconnue « {reduction.nature} » (attendu : rabais, remise ou ristourne)",
         )
     if (reduction.taux is None) == (reduction.montant is None):
-        raise E(chemin, f"indiquer soit un taux, soit un montant pour ce {reduction.nature}")
+        raise QuoteError(
+            chemin, f"indiquer soit un taux, soit un montant pour ce {reduction.nature}"
+        )
     if reduction.taux is not None:
-        return replace(reduction, taux=pourcentage_valide(reduction.taux, f"{chemin}.taux", E))
-    montant = montant_au_centime(reduction.montant, f"{chemin}.montant", E)
+        return replace(
+            reduction, taux=pourcentage_valide(reduction.taux, f"{chemin}.taux", QuoteError)
+        )
+    montant = montant_au_centime(reduction.montant, f"{chemin}.montant", QuoteError)
     return replace(reduction, montant=montant)
 
 
 def valider_escompte(escompte: Escompte) -> Escompte:
     """Check the escompte rate (0 to 100 %) and its flag."""
     if not isinstance(escompte.pris, bool):
-        raise E("escompte.pris", "vrai ou faux attendu")
-    taux = pourcentage_valide(escompte.taux, "escompte.taux", E)
+        raise QuoteError("escompte.pris", "vrai ou faux attendu")
+    taux = pourcentage_valide(escompte.taux, "escompte.taux", QuoteError)
     return replace(
         escompte,
         taux=taux,
-        condition=texte(escompte.condition, "escompte.condition", E, requis=False),
+        condition=texte(escompte.condition, "escompte.condition", QuoteError, requis=False),
     )
 
 
@@ -117,9 +121,9 @@ def valider_port(port: Port) -> Port:
     seuil = port.franco_seuil_ht
     return replace(
         port,
-        montant_ht=montant_au_centime(port.montant_ht, "port.montant_ht", E),
+        montant_ht=montant_au_centime(port.montant_ht, "port.montant_ht", QuoteError),
         franco_seuil_ht=None
         if seuil is None
-        else montant_au_centime(seuil, "port.franco_seuil_ht", E),
+        else montant_au_centime(seuil, "port.franco_seuil_ht", QuoteError),
         taux_tva=valider_taux_tva(port.taux_tva, "port.taux_tva"),
     )

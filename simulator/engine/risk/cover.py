@@ -11,63 +11,63 @@ from simulator.engine.risk.models import (
     Recommandation,
 )
 
-R = Recommandation
-
 PAR_CLASSE: dict[int, tuple[Recommandation, ...]] = {
     1: (
-        R(
+        Recommandation(
             "delai",
             "Conditions standard : 60 jours date de facture ou 45 jours fin de mois au plus",
             "Client solide : aucun besoin de raccourcir les délais.",
         ),
-        R(
+        Recommandation(
             "assurance_credit",
             "Faire agréer l'encours par l'assureur-crédit",
             "Protéger la créance contre une défaillance imprévue.",
         ),
     ),
     2: (
-        R(
+        Recommandation(
             "delai",
             "Raccourcir le délai à 45 jours date de facture",
             "Réduire la durée d'exposition sur un client correct mais moins solide.",
         ),
-        R(
+        Recommandation(
             "lcr",
             "Paiement par LCR acceptée à l'échéance",
             "L'acceptation donne un droit cambiaire et automatise l'encaissement.",
         ),
-        R(
+        Recommandation(
             "assurance_credit",
             "Faire agréer l'encours par l'assureur-crédit",
             "Couvrir la créance dans la limite accordée.",
         ),
     ),
     3: (
-        R(
+        Recommandation(
             "acompte",
             "Acompte de 30 % à la commande",
             "Réduit l'exposition ; le contrat devient ferme.",
         ),
-        R("delai", "Délai ramené à 30 jours", "Limiter l'encours sur un client fragile."),
-        R(
+        Recommandation(
+            "delai", "Délai ramené à 30 jours", "Limiter l'encours sur un client fragile."
+        ),
+        Recommandation(
             "caution",
             "Caution bancaire ou garantie à première demande (C. civ. 2288, 2321)",
             "Une banque paie si le client fait défaut.",
         ),
-        R(
+        Recommandation(
             "reserve_de_propriete",
             "Clause de réserve de propriété acceptée par écrit à la livraison",
             "Permet de revendiquer les biens encore en nature (C. com. L624-16).",
         ),
     ),
     4: (
-        R(
+        Recommandation(
             "comptant",
             "Paiement comptant à la commande, sans crédit",
             "Risque de défaillance trop élevé pour accorder un délai.",
         ),
-        R(
+        Recommandation(
             "refus",
             "À défaut de paiement comptant, refuser la commande",
             "Aucune couverture d'assurance n'est disponible pour ce client.",
@@ -84,7 +84,7 @@ def recommander(
     """Return the cover tools for the class, adjusted to the exposure and procedures."""
     if any(i.nature == "procedure_collective" for i in incidents):
         return (
-            R(
+            Recommandation(
                 "refus",
                 "Refuser tout crédit : paiement comptant à la commande uniquement",
                 "Procédure collective : les créances antérieures sont gelées.",
@@ -97,7 +97,7 @@ def recommander(
     if pct is None:
         recos.insert(
             0,
-            R(
+            Recommandation(
                 "refus",
                 "Faire régler l'encours avant toute nouvelle livraison",
                 "L'encours actuel dépasse déjà la limite garantie.",
@@ -108,7 +108,7 @@ def recommander(
         recos = [r for r in recos if r.outil != "acompte"]
         recos.insert(
             0,
-            R(
+            Recommandation(
                 "acompte",
                 f"Acompte de {pct} % à la commande",
                 f"Ramène l'exposition sous la limite garantie de "
@@ -117,7 +117,7 @@ def recommander(
             ),
         )
     recos.append(
-        R(
+        Recommandation(
             "assurance_credit",
             "Demander une augmentation de l'agrément à l'assureur",
             "L'exposition dépasse l'encours garanti.",

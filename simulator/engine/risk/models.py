@@ -38,8 +38,6 @@ class FinancialStatements:
     achats: Decimal = Z
 
 
-EtatsFinanciers = FinancialStatements
-
 #: Natures of payment incidents, from the mildest to the worst.
 NATURES_INCIDENT = ("retard", "impaye", "contentieux", "procedure_collective")
 

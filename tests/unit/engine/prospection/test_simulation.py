@@ -6,9 +6,6 @@ import random
 from dataclasses import replace
 from decimal import Decimal
 
-from fabrique_prospection import fichier, pack, plan, qualification_soignee
-from fichier_minuscule import fichier_minuscule
-
 from simulator.engine.prospection import (
     CadreCampagne,
     Canal,
@@ -26,6 +23,13 @@ from simulator.engine.prospection import (
     simuler_campagne,
 )
 from simulator.scenarios.prospects import fichier_depuis_pack, objections_du_pack
+from tests.unit.engine.prospection.prospection_factory import (
+    fichier,
+    pack,
+    plan,
+    qualification_soignee,
+)
+from tests.unit.engine.prospection.tiny_file import fichier_minuscule
 
 SEEDS = range(50)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from fichier_minuscule import fichier_minuscule
 
 from simulator.engine.prospection import (
     Critere,
@@ -25,6 +24,7 @@ from simulator.engine.prospection import (
     segment,
 )
 from simulator.engine.prospection.targeting_score import note_age, note_distance
+from tests.unit.engine.prospection.tiny_file import fichier_minuscule
 
 
 def test_flag_grading_gives_precision_and_recall_computed_by_hand() -> None:

@@ -7,7 +7,6 @@ from decimal import Decimal
 from functools import cache
 from itertools import pairwise
 
-from conftest import SHIPPED, shipped_pack
 from faker import Faker
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +15,7 @@ from simulator.scenarios.generator.core import generate, new_faker
 from simulator.scenarios.generator.geo import REGIONS_2016, VILLES
 from simulator.scenarios.generator.identifiers import luhn_valid, vat_key
 from simulator.scenarios.situation.model import Situation
+from tests.unit.scenarios.conftest import SHIPPED, shipped_pack
 
 SEEDS = st.integers(min_value=0, max_value=2**32 - 1)
 PACKS = st.sampled_from(SHIPPED)

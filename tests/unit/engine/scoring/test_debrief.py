@@ -7,13 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from fabrique_negociation import fabriquer
-from strategies_negociation import habile, jouer
 
 from simulator.engine.negotiation.script import play_script
 from simulator.engine.scoring import CRITERES, NIVEAUX, classer, debrief
+from tests.unit.engine.negotiation.seller_strategies import habile, jouer
+from tests.unit.engine.negotiation.setup_factory import fabriquer
 
-EXEMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
+EXEMPLES = Path(__file__).resolve().parents[4] / "docs" / "examples"
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from simulator.engine.scoring.interview import (
     questions_entretien,
     themes_non_explores,
 )
-from tests.unit.negotiation_setup.politiques_pack import setup
+from tests.unit.scenarios.negotiation_setup.pack_strategies import setup
 
 LATE = (("supplier.stock_coverage", "0"), ("supplier.lead_time_weeks", "5"))
 OFFER = {"remise_pct": "0", "quantite": 36, "delai_livraison_semaines": 8,

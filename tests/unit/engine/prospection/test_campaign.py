@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from fichier_minuscule import fichier_minuscule
 
 from simulator.engine.prospection import (
     CadreCampagne,
@@ -24,6 +23,7 @@ from simulator.engine.prospection import (
     qualifier,
     verifier_plan,
 )
+from tests.unit.engine.prospection.tiny_file import fichier_minuscule
 
 D = Decimal
 CANAUX = parametres_canaux()

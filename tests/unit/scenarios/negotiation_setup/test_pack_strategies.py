@@ -6,9 +6,16 @@ from decimal import Decimal
 from statistics import mean
 
 import pytest
-from politiques_pack import PACKS, bradeur, habile, inflexible, jouer, setup
 
 from simulator.engine.scoring import debrief
+from tests.unit.scenarios.negotiation_setup.pack_strategies import (
+    PACKS,
+    bradeur,
+    habile,
+    inflexible,
+    jouer,
+    setup,
+)
 
 GRAINES = range(20)
 BOULWARE = (("buyer.persona", "directif"),)

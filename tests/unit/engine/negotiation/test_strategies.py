@@ -6,10 +6,10 @@ import statistics
 from decimal import Decimal
 
 import pytest
-from fabrique_negociation import fabriquer
-from strategies_negociation import bradeur, habile, inflexible, jouer
 
 from simulator.engine.scoring import debrief
+from tests.unit.engine.negotiation.seller_strategies import bradeur, habile, inflexible, jouer
+from tests.unit.engine.negotiation.setup_factory import fabriquer
 
 PERSONAS = ["directif", "analytique", "aimable", "expressif"]
 GRAINES = range(12)

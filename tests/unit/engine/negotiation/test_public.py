@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from fabrique_negociation import fabriquer
-from strategies_negociation import bradeur, habile, inflexible
 
 from simulator.engine.negotiation import play, public_reply, public_view, start
+from tests.unit.engine.negotiation.seller_strategies import bradeur, habile, inflexible
+from tests.unit.engine.negotiation.setup_factory import fabriquer
 
 INTERDITS = (
     "raison",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from simulator.scenarios.prospects.exercise import executer
 
-RACINE = Path(__file__).resolve().parents[3]
+RACINE = Path(__file__).resolve().parents[4]
 
 
 def test_docs_example_campaign_runs_and_serialises() -> None:

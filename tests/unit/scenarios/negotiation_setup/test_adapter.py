@@ -6,13 +6,13 @@ import math
 from decimal import Decimal
 
 import pytest
-from politiques_pack import PACKS, setup, snapshot
 
 from simulator.engine.negotiation import NegotiationSetup
 from simulator.engine.negotiation.outcome_space import frontiere, point_nash
 from simulator.engine.scoring.metrics import zopa
 from simulator.scenarios.negotiation_setup.adapter import setup_from_snapshot
 from simulator.scenarios.negotiation_setup.grids import MAX_OUTCOMES
+from tests.unit.scenarios.negotiation_setup.pack_strategies import PACKS, setup, snapshot
 
 GRAINES = range(30)
 

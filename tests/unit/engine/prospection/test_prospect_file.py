@@ -7,7 +7,6 @@ from collections import defaultdict
 from decimal import Decimal
 
 import pytest
-from fabrique_prospection import fichier, pack
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +20,7 @@ from simulator.scenarios.prospects import (
     territoire,
 )
 from simulator.scenarios.prospects.flaws import nombre_defauts
+from tests.unit.engine.prospection.prospection_factory import fichier, pack
 
 TELEPHONE = re.compile(r"^0[1-7]( \d\d){4}$")
 

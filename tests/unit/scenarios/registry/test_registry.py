@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from conftest import shipped_pack
 
 from simulator.scenarios.generator.core import generate
 from simulator.scenarios.registry.core import PARAMETERS, PRESETS, OverrideError, apply, diff
@@ -23,6 +22,7 @@ from simulator.scenarios.registry.presets import (
     rupture_partielle,
 )
 from simulator.scenarios.situation.model import to_json
+from tests.unit.scenarios.conftest import shipped_pack
 
 
 def snapshot(slug: str = "materiel-electrique", seed: int = 7) -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from fabrique_negociation import petit_setup
 
 from simulator.engine.negotiation.outcome_space import utilites_unitaires
+from tests.unit.engine.negotiation.setup_factory import petit_setup
 
 
 def brute_force(s):  # type: ignore[no-untyped-def]

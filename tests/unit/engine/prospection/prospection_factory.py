@@ -19,7 +19,7 @@ from simulator.scenarios.prospects import fichier_depuis_pack
 from simulator.scenarios.schema.loader import load_pack
 from simulator.scenarios.schema.pack import Pack
 
-PACKS = Path(__file__).resolve().parents[3] / "scenario_packs"
+PACKS = Path(__file__).resolve().parents[4] / "scenario_packs"
 
 
 @cache

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from fabrique_negociation import fabriquer
-from strategies_negociation import habile, jouer
-
 from simulator.engine.negotiation import Coup, Etat, play, replay, start
+from tests.unit.engine.negotiation.seller_strategies import habile, jouer
+from tests.unit.engine.negotiation.setup_factory import fabriquer
 
 
 def test_same_moves_replay_to_the_same_transcript() -> None:

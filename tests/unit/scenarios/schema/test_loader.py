@@ -6,7 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, PACKS_DIR, SHIPPED, shipped_pack
 
 from simulator.scenarios.errors import PackError, PackInvalid
 from simulator.scenarios.schema.loader import (
@@ -16,6 +15,7 @@ from simulator.scenarios.schema.loader import (
     validate_text,
 )
 from simulator.scenarios.schema.pack import SCHEMA_PATH, pack_json_schema
+from tests.unit.scenarios.conftest import FIXTURES, PACKS_DIR, SHIPPED, shipped_pack
 
 BROKEN = {
     "syntaxe-yaml": "9: yaml: erreur de syntaxe YAML (détail : expected ',' or ']', but got "

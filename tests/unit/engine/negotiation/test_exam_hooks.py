@@ -5,7 +5,7 @@ from __future__ import annotations
 from simulator.engine.negotiation import replay, start
 from simulator.engine.negotiation.exam_hooks import rejouer
 from simulator.engine.negotiation.human_buyer import controler, jouer_humain, premier_controle
-from tests.unit.negotiation_setup.politiques_pack import setup
+from tests.unit.scenarios.negotiation_setup.pack_strategies import setup
 
 QUESTIONS = [{"type": "question", "theme": t}
              for t in ("besoin", "criteres", "budget", "delai", "decideurs", "concurrence")]

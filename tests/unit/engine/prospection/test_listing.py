@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from fabrique_prospection import fichier
-from fichier_minuscule import fichier_minuscule
 
 from simulator.engine.prospection import ErreurProspection, Filtres, paginer
+from tests.unit.engine.prospection.prospection_factory import fichier
+from tests.unit.engine.prospection.tiny_file import fichier_minuscule
 
 
 def test_filter_sort_and_page_by_hand() -> None:

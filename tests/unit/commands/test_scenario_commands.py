@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from conftest import FIXTURES, PACKS_DIR
 
 from simulator.commands.scenarios import generate_command, pack_group
+from tests.unit.scenarios.conftest import FIXTURES, PACKS_DIR
 
 
 def test_validate_exits_0_on_the_shipped_packs() -> None:

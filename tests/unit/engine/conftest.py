@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from fabrique_negociation import fabriquer
 
 from simulator.engine.negotiation import NegotiationSetup
+from tests.unit.engine.negotiation.setup_factory import fabriquer
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT, shipped_pack
 from faker import Faker
 
 from simulator.scenarios.generator.core import generate, new_faker
 from simulator.scenarios.situation.model import SCHEMA_VERSION, dumps, pretty, to_json
+from tests.unit.scenarios.conftest import ROOT, shipped_pack
 
-GOLDEN = ROOT / "tests" / "unit" / "scenarios" / "golden" / "materiel-electrique-seed-42.json"
+GOLDEN = ROOT / "tests" / "unit" / "scenarios" / "generator" / "golden" / "materiel-electrique-seed-42.json"
 
 _CHILD = (
     "from simulator.scenarios.generator.core import generate;"
