@@ -9,9 +9,9 @@ from typing import Any
 import click
 
 from simulator.commands.scenarios import DEFAULT_PACKS_DIR, Erreur, _overrides, resolve_pack
+from simulator.engine.errors import SetupInvalide
 from simulator.engine.negotiation.moves import CoupInvalide
 from simulator.engine.negotiation.script import play_script
-from simulator.engine.negotiation.setup import SetupInvalide
 from simulator.engine.negotiation.values import ValeurInvalide
 from simulator.scenarios.errors import PackInvalid
 from simulator.scenarios.generator.core import generate

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from simulator.engine.negotiation.outcome_space import construire
+from simulator.engine.negotiation.setup import construire
 from simulator.engine.risk.credit import analyser_risque
 from simulator.engine.scoring.metrics import zopa
 from simulator.operations.risk_inputs import dossier

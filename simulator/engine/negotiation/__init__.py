@@ -1,17 +1,17 @@
 """The simulated B2B buyer: multi-issue alternating offers with conversation moves (pure, seeded)."""
 
+from simulator.engine.errors import SetupInvalide
+from simulator.engine.negotiation.issues import Enjeu
 from simulator.engine.negotiation.moves import Coup, CoupInvalide
 from simulator.engine.negotiation.outcome_space import Espace
 from simulator.engine.negotiation.public import public_reply, public_view
 from simulator.engine.negotiation.reply import Reponse, Transcription
 from simulator.engine.negotiation.setup import (
-    Enjeu,
     Fait,
     NegotiationSetup,
     ObjectifsVendeur,
     Objection,
     PreferencesAcheteur,
-    SetupInvalide,
 )
 from simulator.engine.negotiation.state import Etat
 from simulator.engine.negotiation.turns import play, replay, start

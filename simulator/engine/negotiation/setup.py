@@ -10,7 +10,14 @@ from typing import Any
 from simulator.engine.errors import SetupInvalide
 from simulator.engine.money import to_decimal
 from simulator.engine.negotiation import vocabulary as voc
-from simulator.engine.negotiation.outcome_space import Espace, construire
+from simulator.engine.negotiation.issues import Enjeu
+from simulator.engine.negotiation.outcome_space import (
+    Espace,
+    frontiere,
+    plafonner,
+    point_nash,
+    utilites_unitaires,
+)
 from simulator.engine.negotiation.values import (
     Valeur,
     ValeurInvalide,
@@ -18,22 +25,6 @@ from simulator.engine.negotiation.values import (
     est_numerique,
     lire_valeur,
 )
-
-
-@dataclass(frozen=True)
-class Enjeu:
-    """One negotiable issue: ordered discrete domain, buyer's direction, seller's margin per value."""
-
-    cle: str
-    libelle: str
-    nature: str
-    valeurs: tuple[Valeur, ...]
-    sens_acheteur: str  # "hausse": the buyer prefers higher values (later options), "baisse": lower
-    impact_marge: tuple[Decimal, ...]  # euros added to the seller's margin by each value
-
-    def lire(self, brut: object) -> Valeur:
-        """Read a raw value for this issue."""
-        return lire_valeur(self.nature, brut, self.cle)
 
 
 @dataclass(frozen=True)
@@ -185,6 +176,50 @@ def _verifier_enjeu(e: Enjeu) -> None:
         raise SetupInvalide(f"enjeu {e.cle} : une valeur d'impact sur la marge par valeur")
     if est_numerique(e.nature) and list(e.valeurs) != sorted(e.valeurs):  # type: ignore[type-var]
         raise SetupInvalide(f"enjeu {e.cle} : valeurs numériques à ranger par ordre croissant")
+
+
+def niveaux_faisables(s: NegotiationSetup, e: Enjeu) -> list[int]:
+    """Keep the values the supplier can honour and the law allows."""
+    garde = list(range(len(e.valeurs)))
+    if e.nature == "paiement":
+        garde = [k for k in garde if e.valeurs[k] <= s.paiement_max_jours]  # type: ignore[operator]
+    if e.nature == "delai" and s.delai_min_semaines is not None:
+        garde = [k for k in garde if e.valeurs[k] >= s.delai_min_semaines]  # type: ignore[operator]
+    if not garde:
+        raise SetupInvalide(f"enjeu {e.cle} : aucune valeur tenable ou légale")
+    return garde
+
+
+def construire(s: NegotiationSetup) -> Espace:
+    """Enumerate the outcome space once and derive every table the buyer and the debrief use."""
+    total = sum(s.acheteur.poids[e.cle] for e in s.enjeux)
+    poids = [s.acheteur.poids[e.cle] / total for e in s.enjeux]
+    vb = [utilites_unitaires(e, s.acheteur.utilites.get(e.cle)) for e in s.enjeux]
+    niveaux = plafonner([niveaux_faisables(s, e) for e in s.enjeux], s.max_issues)
+    cb = [[poids[i] * vb[i][k] for k in niv] for i, niv in enumerate(niveaux)]
+    cm = [[float(s.enjeux[i].impact_marge[k]) for k in niv] for i, niv in enumerate(niveaux)]
+    ub, mg = [0.0], [float(s.vendeur.marge_fixe)]
+    for i in range(len(niveaux)):
+        ub = [a + c for a in ub for c in cb[i]]
+        mg = [a + c for a in mg for c in cm[i]]
+    m_min, m_max = min(mg), max(mg)
+    etendue = (m_max - m_min) or 1.0
+    us = [(m - m_min) / etendue for m in mg]
+    ordre_b = sorted(range(len(ub)), key=ub.__getitem__)
+    ordre_s = sorted(range(len(us)), key=us.__getitem__)
+    pareto = frontiere(ub, us)
+    res_s = (float(s.vendeur.marge_plancher) - m_min) / etendue
+    chemin = [sorted(range(len(c)), key=lambda k, c=c: -c[k]) for c in cb]  # type: ignore[misc]
+    pertes = [[c[ch[0]] - c[k] for k in ch] for c, ch in zip(cb, chemin, strict=True)]
+    return Espace(
+        enjeux=s.enjeux, niveaux=niveaux, cb=cb, cm=cm, ub=ub, us=us,
+        marge_min=m_min, marge_max=m_max, marge_fixe=s.vendeur.marge_fixe,
+        res_b=s.acheteur.reservation, res_s=res_s,
+        ordre_b=ordre_b, ub_tries=[ub[o] for o in ordre_b],
+        ordre_s=ordre_s, us_tries=[us[o] for o in ordre_s],
+        pareto=pareto, nash=point_nash(pareto, ub, us, s.acheteur.reservation, res_s),
+        chemin=chemin, pertes=pertes, valeurs_b=vb, poids=poids,
+    )  # fmt: skip
 
 
 def _dec(v: object) -> Decimal | None:

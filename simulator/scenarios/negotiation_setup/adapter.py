@@ -29,8 +29,8 @@ from decimal import Decimal
 from typing import Any
 
 from simulator.engine.money import cents
+from simulator.engine.negotiation.issues import Enjeu
 from simulator.engine.negotiation.setup import (
-    Enjeu,
     NegotiationSetup,
     ObjectifsVendeur,
     PreferencesAcheteur,
