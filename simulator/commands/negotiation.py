@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from simulator.commands.scenarios import DEFAULT_PACKS_DIR, Erreur, _overrides, resolve_pack
-from simulator.engine.errors import SetupInvalide
+from simulator.engine.errors import SetupError
 from simulator.engine.negotiation.moves import CoupInvalide
 from simulator.engine.negotiation.script import play_script
 from simulator.engine.negotiation.values import ValeurInvalide
@@ -65,7 +65,7 @@ def negotiate_command(pack_name: str, seed: int, overrides: tuple[str, ...], mov
     try:
         setup = setup_from_snapshot(snapshot)
         sortie = play_script(setup, seed, coups)
-    except SetupInvalide as exc:
+    except SetupError as exc:
         raise Erreur(f"situation non négociable : {exc}") from None
     except (CoupInvalide, ValeurInvalide) as exc:
         raise Erreur(f"coup invalide : {exc}") from None

@@ -25,7 +25,7 @@ class SupplyError(EngineError):
 
 
 
-class ErreurProspection(ValueError):
+class ProspectionError(ValueError):
     """Invalid prospection input; `messages` lists every problem found, in French."""
 
     def __init__(self, messages: list[str] | str) -> None:
@@ -33,17 +33,17 @@ class ErreurProspection(ValueError):
         super().__init__(" ; ".join(self.messages))
 
 
-class ErreurCampagne(ErreurProspection):
+class CampaignError(ProspectionError):
     """A campaign plan that cannot be run."""
 
 
-class ErreurPipeline(ErreurProspection):
+class PipelineError(ProspectionError):
     """A pipeline move that is not allowed."""
 
 
-class ErreurCiblage(ErreurProspection):
+class TargetingError(ProspectionError):
     """Scoring criteria or weights that cannot be applied."""
 
 
-class SetupInvalide(ValueError):
+class SetupError(ValueError):
     """A negotiation setup that cannot be played."""

@@ -15,10 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from simulator.engine.prospection import (
     ContactProspect,
     Defaut,
-    ErreurProspection,
     FichierProspects,
     Filtres,
     Prospect,
+    ProspectionError,
     Territoire,
     VeriteProspect,
     consulter_sirene,
@@ -49,7 +49,7 @@ class Refus(OperationError):
         super().__init__(" ".join(self.messages), status_code)
 
 
-def refus(exc: ErreurProspection) -> Refus:
+def refus(exc: ProspectionError) -> Refus:
     """Turn a core error into a French 422."""
     return Refus(exc.messages)
 

@@ -10,13 +10,13 @@ import sqlalchemy as sa
 from werkzeug.datastructures import MultiDict
 
 from simulator.engine.prospection import (
+    CampaignError,
     Canal,
     CriteresCiblage,
-    ErreurCampagne,
-    ErreurProspection,
     Estimation,
     FichierProspects,
     PlanCampagne,
+    ProspectionError,
     Qualification,
     estimer,
     lire_cadre,
@@ -66,7 +66,7 @@ def _entier(valeur: object, nom: str) -> int:
     """An integer typed by the student, or a French error."""
     texte = str(valeur).strip()
     if not re.fullmatch(r"-?\d+", texte):
-        raise ErreurProspection(f"{nom} : nombre entier attendu (vous avez saisi « {texte} »).")
+        raise ProspectionError(f"{nom} : nombre entier attendu (vous avez saisi « {texte} »).")
     return int(texte)
 
 
@@ -79,7 +79,7 @@ def lire_criteres_form(form: MultiDict[str, str]) -> dict[str, Any]:
 
 
 def criteres(brut: Mapping[str, Any]) -> CriteresCiblage:
-    """The core's grid from typed values; ErreurProspection lists the problems in French."""
+    """The core's grid from typed values; ProspectionError lists the problems in French."""
     poids = {k: _entier(v, f"Poids « {k} »") for k, v in brut["poids"].items()}
     return lire_criteres(
         poids, naf_cibles=frozenset(brut["naf_cibles"]),
@@ -94,7 +94,7 @@ def enregistrer_criteres(ex: ProspectionExercise, brut: dict[str, Any]) -> None:
         raise Refus(FROZEN, 409)
     try:
         criteres(brut)
-    except ErreurProspection as exc:
+    except ProspectionError as exc:
         raise refus(exc) from None
     ex.criteria = brut
     ex.status = ExerciseStatus.CAMPAGNE
@@ -130,11 +130,11 @@ def _cibles(regle: Mapping[str, Any], q: Qualification | None) -> list[str]:
 
 
 def plan(brut: Mapping[str, Any], q: Qualification | None) -> PlanCampagne:
-    """The core's plan from typed values (ErreurProspection in French)."""
+    """The core's plan from typed values (ProspectionError in French)."""
     actions = {nom: _cibles(regle, q) for nom, regle in brut["canaux"].items()}
     objectifs = {k: _entier(v or "0", f"Objectif « {k} »") for k, v in brut["objectifs"].items()}
     if not str(brut["budget"]).strip():
-        raise ErreurCampagne("Indiquez le budget de la campagne (en € HT).")
+        raise CampaignError("Indiquez le budget de la campagne (en € HT).")
     return lire_plan(actions, str(brut["budget"]).strip().replace(" ", ""), objectifs)
 
 
@@ -145,11 +145,11 @@ def estimer_plan(ex: ProspectionExercise, brut: Mapping[str, Any]
     try:
         q = qualification(ex, fichier)
         lu = plan(brut, q)
-    except ErreurProspection as exc:
+    except ProspectionError as exc:
         return None, exc.messages
     try:
         return verifier_plan(lu, fichier, q, canaux(), cadre()), []
-    except ErreurProspection as exc:
+    except ProspectionError as exc:
         return estimer(lu, fichier, canaux()), exc.messages
 
 
@@ -164,7 +164,7 @@ def lancer(ex: ProspectionExercise, brut: dict[str, Any]) -> None:
         lu = plan(brut, q)
         pack = packs.parse(ex.pack_version)
         r = simuler_campagne(fichier, q, lu, ex.seed, cadre(), canaux(), objections_du_pack(pack))
-    except ErreurProspection as exc:
+    except ProspectionError as exc:
         raise refus(exc) from None
     assert q is not None  # simuler_campagne refuses an unqualified file
     fini = db.session.execute(sa.update(ProspectionExercise).where(

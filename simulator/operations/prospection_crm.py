@@ -12,8 +12,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from simulator.engine.money import cents
 from simulator.engine.prospection import (
     Activite,
-    ErreurPipeline,
     Etape,
+    PipelineError,
     TypeActivite,
     verifier_activite,
     verifier_deplacement,
@@ -73,7 +73,7 @@ def deplacer(ex: ProspectionExercise, opp_id: int, vers: str, lock: int | None) 
         raise ConflictError(STALE)
     try:
         cible = verifier_deplacement(opp.stage, vers)
-    except ErreurPipeline as exc:
+    except PipelineError as exc:
         raise Refus(exc.messages) from None
     opp.stage = cible.value
     try:

@@ -256,10 +256,10 @@ def controler_taux_penalites(devis: MentionsDevis) -> list[Constat]:
 
 
 __all__ = [
-    "controler_devis",
-    "controler_delai",
+    "ConditionsPaiement",
     "Constat",
     "MentionsDevis",
     "Partie",
-    "ConditionsPaiement",
+    "controler_delai",
+    "controler_devis",
 ]

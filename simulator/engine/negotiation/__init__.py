@@ -1,6 +1,6 @@
 """The simulated B2B buyer: multi-issue alternating offers with conversation moves (pure, seeded)."""
 
-from simulator.engine.errors import SetupInvalide
+from simulator.engine.errors import SetupError
 from simulator.engine.negotiation.issues import Enjeu
 from simulator.engine.negotiation.moves import Coup, CoupInvalide
 from simulator.engine.negotiation.outcome_space import Espace
@@ -28,7 +28,7 @@ __all__ = [
     "Objection",
     "PreferencesAcheteur",
     "Reponse",
-    "SetupInvalide",
+    "SetupError",
     "Transcription",
     "play",
     "public_reply",

@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from simulator.engine.errors import SetupInvalide
+from simulator.engine.errors import SetupError
 from simulator.engine.money import to_decimal
 from simulator.engine.negotiation import vocabulary as voc
 from simulator.engine.negotiation.issues import Enjeu
@@ -139,43 +139,43 @@ class NegotiationSetup:
 
 
 def verifier(s: NegotiationSetup) -> None:
-    """Raise SetupInvalide with a French message at the first inconsistency."""
+    """Raise SetupError with a French message at the first inconsistency."""
     cles = [e.cle for e in s.enjeux]
     if not cles or len(set(cles)) != len(cles):
-        raise SetupInvalide("enjeux : liste vide ou clés en double")
+        raise SetupError("enjeux : liste vide ou clés en double")
     for e in s.enjeux:
         _verifier_enjeu(e)
     if s.persona not in voc.PERSONAS:
-        raise SetupInvalide(f"persona inconnu : {s.persona}")
+        raise SetupError(f"persona inconnu : {s.persona}")
     if set(s.acheteur.poids) != set(cles) or any(w < 0 for w in s.acheteur.poids.values()):
-        raise SetupInvalide("poids : un poids positif par enjeu est attendu")
+        raise SetupError("poids : un poids positif par enjeu est attendu")
     if sum(s.acheteur.poids.values()) <= 0:
-        raise SetupInvalide("poids : la somme doit être positive")
+        raise SetupError("poids : la somme doit être positive")
     if not 0 <= s.acheteur.reservation < 1:
-        raise SetupInvalide("réservation : utilité entre 0 et 1 attendue")
+        raise SetupError("réservation : utilité entre 0 et 1 attendue")
     for m in s.acheteur.motivations:
         if m not in voc.MOTIVATIONS:
-            raise SetupInvalide(f"motivation inconnue : {m}")
+            raise SetupError(f"motivation inconnue : {m}")
     for o in s.objections:
         if o.declencheur not in voc.DECLENCHEURS or not set(o.techniques) <= set(
             voc.TECHNIQUES_OBJECTION
         ):
-            raise SetupInvalide(f"objection {o.id} : déclencheur ou technique inconnus")
+            raise SetupError(f"objection {o.id} : déclencheur ou technique inconnus")
     for f in s.faits:
         if f.theme not in voc.THEMES:
-            raise SetupInvalide(f"fait : thème inconnu {f.theme}")
+            raise SetupError(f"fait : thème inconnu {f.theme}")
     if s.duree_s <= 0:
-        raise SetupInvalide("durée : positive attendue")
+        raise SetupError("durée : positive attendue")
 
 
 def _verifier_enjeu(e: Enjeu) -> None:
     """Check one issue: kind, direction, aligned margin impacts, sorted numeric domain."""
     if e.nature not in voc.NATURES or e.sens_acheteur not in ("hausse", "baisse"):
-        raise SetupInvalide(f"enjeu {e.cle} : nature ou sens inconnus")
+        raise SetupError(f"enjeu {e.cle} : nature ou sens inconnus")
     if not e.valeurs or len(e.impact_marge) != len(e.valeurs):
-        raise SetupInvalide(f"enjeu {e.cle} : une valeur d'impact sur la marge par valeur")
+        raise SetupError(f"enjeu {e.cle} : une valeur d'impact sur la marge par valeur")
     if est_numerique(e.nature) and list(e.valeurs) != sorted(e.valeurs):  # type: ignore[type-var]
-        raise SetupInvalide(f"enjeu {e.cle} : valeurs numériques à ranger par ordre croissant")
+        raise SetupError(f"enjeu {e.cle} : valeurs numériques à ranger par ordre croissant")
 
 
 def niveaux_faisables(s: NegotiationSetup, e: Enjeu) -> list[int]:
@@ -186,7 +186,7 @@ def niveaux_faisables(s: NegotiationSetup, e: Enjeu) -> list[int]:
     if e.nature == "delai" and s.delai_min_semaines is not None:
         garde = [k for k in garde if e.valeurs[k] >= s.delai_min_semaines]  # type: ignore[operator]
     if not garde:
-        raise SetupInvalide(f"enjeu {e.cle} : aucune valeur tenable ou légale")
+        raise SetupError(f"enjeu {e.cle} : aucune valeur tenable ou légale")
     return garde
 
 
@@ -233,7 +233,7 @@ def enjeu_depuis_dict(d: dict[str, Any]) -> Enjeu:
     try:
         valeurs = [lire_valeur(nature, v, d["cle"]) for v in d["valeurs"]]
     except ValeurInvalide as exc:
-        raise SetupInvalide(str(exc)) from None
+        raise SetupError(str(exc)) from None
     impacts = [to_decimal(x, "impact_marge") for x in d["impact_marge"]]
     if nature != "service" and len(impacts) == len(valeurs):
         paires = sorted(zip(valeurs, impacts, strict=True))
@@ -249,7 +249,7 @@ def enjeu_depuis_dict(d: dict[str, Any]) -> Enjeu:
 
 
 def setup_depuis_dict(d: dict[str, Any]) -> NegotiationSetup:
-    """Build a NegotiationSetup from its JSON form (KeyError/SetupInvalide on bad input)."""
+    """Build a NegotiationSetup from its JSON form (KeyError/SetupError on bad input)."""
     enjeux = tuple(enjeu_depuis_dict(e) for e in d["enjeux"])
     natures = {e.cle: e.nature for e in enjeux}
     a, v = d["acheteur"], d["vendeur"]

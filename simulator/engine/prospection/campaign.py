@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
-from simulator.engine.errors import ErreurCampagne
+from simulator.engine.errors import CampaignError
 from simulator.engine.money import MoneyError, cents, format_eur, to_decimal
 from simulator.engine.prospection.channels import Canal, ParametresCanal, lire_canal
 from simulator.engine.prospection.prospect_file import FichierProspects, Prospect
@@ -57,16 +57,16 @@ class Estimation:
 def lire_plan(
     actions: Mapping[str, Iterable[str]], budget: object, objectifs: Mapping[str, int] | None = None
 ) -> PlanCampagne:
-    """Parse a plan from form values; raise ErreurCampagne (unknown channel, unreadable budget)."""
+    """Parse a plan from form values; raise CampaignError (unknown channel, unreadable budget)."""
     table = {lire_canal(nom): tuple(ids) for nom, ids in actions.items()}
     try:
         montant = to_decimal(budget, "budget")
     except MoneyError as exc:
-        raise ErreurCampagne(f"Budget illisible : {exc}.") from None
+        raise CampaignError(f"Budget illisible : {exc}.") from None
     try:
         cibles = Objectifs(**{k: int(v) for k, v in (objectifs or {}).items()})
     except (TypeError, ValueError):
-        raise ErreurCampagne(
+        raise CampaignError(
             "Objectifs illisibles : contacts, rdv et opportunites attendus, en nombres entiers."
         ) from None
     return PlanCampagne(table, montant, cibles)
@@ -86,9 +86,9 @@ def lire_cadre(section: Mapping[str, object] | None = None) -> CadreCampagne:
             **{k: to_decimal(str(v), k) for k, v in valeurs.items()},  # type: ignore[arg-type]
         )
     except (MoneyError, TypeError, ValueError) as exc:
-        raise ErreurCampagne(f"Cadre de campagne invalide : {exc}.") from None
+        raise CampaignError(f"Cadre de campagne invalide : {exc}.") from None
     if cadre.plafond_budget < 0 or cadre.temps_disponible_minutes <= 0:
-        raise ErreurCampagne("Cadre de campagne invalide : plafond et temps doivent être positifs.")
+        raise CampaignError("Cadre de campagne invalide : plafond et temps doivent être positifs.")
     return cadre
 
 
@@ -157,9 +157,9 @@ def verifier_plan(
     canaux: Mapping[Canal, ParametresCanal],
     cadre: CadreCampagne,
 ) -> Estimation:
-    """Validate a plan and return its estimate, or raise ErreurCampagne listing every problem."""
+    """Validate a plan and return its estimate, or raise CampaignError listing every problem."""
     if qualification is None or not qualification.classement:
-        raise ErreurCampagne(
+        raise CampaignError(
             "Le fichier n'est pas qualifié : dédoublonnez-le et notez les "
             "prospects avant de lancer une campagne."
         )
@@ -185,7 +185,7 @@ def verifier_plan(
             f"temps disponible ({_heures(cadre.temps_disponible_minutes)})."
         )
     if problemes:
-        raise ErreurCampagne(problemes)
+        raise CampaignError(problemes)
     return estimation
 
 

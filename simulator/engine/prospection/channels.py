@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from enum import Enum
 
-from simulator.engine.errors import ErreurCampagne
+from simulator.engine.errors import CampaignError
 from simulator.engine.money import MoneyError, to_decimal
 
 
@@ -125,12 +125,12 @@ _ARGENT = {"cout_par_action", "frais_fixes", "cout_par_km"}
 
 
 def lire_canal(nom: str) -> Canal:
-    """Parse a channel name or raise ErreurCampagne with the list of known channels."""
+    """Parse a channel name or raise CampaignError with the list of known channels."""
     try:
         return Canal(nom)
     except ValueError:
         connus = ", ".join(c.value for c in Canal)
-        raise ErreurCampagne(f"Canal inconnu : « {nom} ». Canaux possibles : {connus}.") from None
+        raise CampaignError(f"Canal inconnu : « {nom} ». Canaux possibles : {connus}.") from None
 
 
 def _valeur(champ: str, brut: object) -> object:
@@ -156,11 +156,11 @@ def parametres_canaux(
         canal = lire_canal(nom)
         inconnus = sorted(set(valeurs) - noms)
         if inconnus:
-            raise ErreurCampagne(f"Paramètre inconnu pour le canal {nom} : {', '.join(inconnus)}.")
+            raise CampaignError(f"Paramètre inconnu pour le canal {nom} : {', '.join(inconnus)}.")
         try:
             table[canal] = replace(table[canal], **{k: _valeur(k, v) for k, v in valeurs.items()})
         except (MoneyError, ArithmeticError, ValueError, TypeError) as exc:
-            raise ErreurCampagne(f"Valeur invalide pour le canal {nom} : {exc}.") from None
+            raise CampaignError(f"Valeur invalide pour le canal {nom} : {exc}.") from None
         _verifier(canal, table[canal])
     return table
 
@@ -171,8 +171,8 @@ def _verifier(canal: Canal, p: ParametresCanal) -> None:
         min(p.cout_par_action, p.frais_fixes, p.cout_par_km, p.minutes_par_km) < 0
         or p.minutes_par_action < 0
     ):
-        raise ErreurCampagne(f"Canal {canal.value} : coûts et durées doivent être positifs.")
+        raise CampaignError(f"Canal {canal.value} : coûts et durées doivent être positifs.")
     if not all(0 <= t <= 1 for t in (p.joignabilite, p.taux_rdv, p.taux_opportunite)):
-        raise ErreurCampagne(f"Canal {canal.value} : les taux doivent être compris entre 0 et 1.")
+        raise CampaignError(f"Canal {canal.value} : les taux doivent être compris entre 0 et 1.")
     if len(p.affinite_taille) != 5 or min(p.affinite_taille) < 0:
-        raise ErreurCampagne(f"Canal {canal.value} : affinite_taille attend 5 valeurs positives.")
+        raise CampaignError(f"Canal {canal.value} : affinite_taille attend 5 valeurs positives.")

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from simulator.engine.errors import ErreurProspection
+from simulator.engine.errors import ProspectionError
 from simulator.engine.prospection.prospect_file import Defaut, FichierProspects
 from simulator.engine.prospection.rates import pourcentage
 
@@ -49,13 +49,13 @@ def _score(trouves: set[str], attendus: set[str]) -> Score:
 
 
 def lire_signalements(brut: Mapping[str, Iterable[str]]) -> dict[str, frozenset[Defaut]]:
-    """Parse {row id: [flaw names]} from a form; raise ErreurProspection on unknown flaws."""
+    """Parse {row id: [flaw names]} from a form; raise ProspectionError on unknown flaws."""
     resultat: dict[str, frozenset[Defaut]] = {}
     for pid, noms in brut.items():
         try:
             resultat[pid] = frozenset(Defaut(n) for n in noms)
         except ValueError:
-            raise ErreurProspection(f"Motif de signalement inconnu pour la ligne {pid}.") from None
+            raise ProspectionError(f"Motif de signalement inconnu pour la ligne {pid}.") from None
     return resultat
 
 
@@ -84,7 +84,7 @@ def evaluer_signalements(
     """Compare flags {row id: flaws} with the ground truth; precision/recall per row and flaw."""
     inconnus = sorted(set(signalements) - set(fichier.verite))
     if inconnus:
-        raise ErreurProspection(f"Ligne inconnue dans le fichier : {', '.join(inconnus[:5])}.")
+        raise ProspectionError(f"Ligne inconnue dans le fichier : {', '.join(inconnus[:5])}.")
     flags = _rattacher_doublons(fichier, signalements)
     verite = fichier.verite.values()
     attendus = {v.prospect_id for v in verite if v.defauts}

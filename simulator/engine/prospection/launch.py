@@ -22,7 +22,7 @@ def simuler_campagne(
     canaux: Mapping[Canal, ParametresCanal] | None = None,
     objections: Textes | None = None,
 ) -> ResultatCampagne:
-    """Validate the plan (ErreurCampagne in French), run it with the seed and build the debrief."""
+    """Validate the plan (CampaignError in French), run it with the seed and build the debrief."""
     cadre = cadre or CadreCampagne()
     table = canaux or parametres_canaux()
     deroulement = derouler(fichier, plan, qualification, table, cadre, seed, objections)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from simulator.engine.errors import ErreurProspection
+from simulator.engine.errors import ProspectionError
 from simulator.engine.prospection.prospect_file import Prospect
 
 TRIS = ("raison_sociale", "distance_km", "code_postal", "naf_code", "mise_a_jour", "siret")
@@ -54,9 +54,9 @@ def paginer(
 ) -> Page:
     """Filter, sort (stable, id as tie-break, empty values last) and cut one page."""
     if tri not in TRIS:
-        raise ErreurProspection(f"Tri impossible sur « {tri} ».")
+        raise ProspectionError(f"Tri impossible sur « {tri} ».")
     if not 1 <= par_page <= PAR_PAGE_MAX or page < 1:
-        raise ErreurProspection(f"Page invalide (1 à {PAR_PAGE_MAX} lignes par page).")
+        raise ProspectionError(f"Page invalide (1 à {PAR_PAGE_MAX} lignes par page).")
     texte = filtres.texte.strip().casefold()
     gardes = [p for p in prospects if _garde(p, filtres, texte)]
     remplis = sorted(

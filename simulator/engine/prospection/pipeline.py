@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from simulator.engine.errors import ErreurPipeline
+from simulator.engine.errors import PipelineError
 
 
 class Etape(str, Enum):
@@ -64,18 +64,18 @@ def deplacement_autorise(depuis: Etape, vers: Etape) -> bool:
 
 
 def verifier_deplacement(depuis: Etape | str, vers: Etape | str) -> Etape:
-    """Validate a kanban move and return the target stage, or raise ErreurPipeline in French."""
+    """Validate a kanban move and return the target stage, or raise PipelineError in French."""
     try:
         source, cible = Etape(depuis), Etape(vers)
     except ValueError:
-        raise ErreurPipeline(f"Étape inconnue : « {depuis} » ou « {vers} ».") from None
+        raise PipelineError(f"Étape inconnue : « {depuis} » ou « {vers} ».") from None
     if source == cible:
-        raise ErreurPipeline(f"L'opportunité est déjà à l'étape « {source.libelle} ».")
+        raise PipelineError(f"L'opportunité est déjà à l'étape « {source.libelle} ».")
     if source == Etape.gagne:
-        raise ErreurPipeline("Une affaire gagnée est close : elle ne peut plus changer d'étape.")
+        raise PipelineError("Une affaire gagnée est close : elle ne peut plus changer d'étape.")
     if not deplacement_autorise(source, cible):
         permis = ", ".join(f"« {e.libelle} »" for e in sorted(TRANSITIONS[source], key=_rang))
-        raise ErreurPipeline(
+        raise PipelineError(
             f"Passage de « {source.libelle} » à « {cible.libelle} » impossible ; "
             f"étapes possibles : {permis}."
         )

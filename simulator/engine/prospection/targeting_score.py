@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
-from simulator.engine.errors import ErreurCiblage
+from simulator.engine.errors import TargetingError
 from simulator.engine.prospection.prospect_file import Prospect
 
 NOTE_MAX = 5
@@ -57,18 +57,18 @@ class CriteresCiblage:
 
 
 def lire_criteres(poids: Mapping[str, int], **options: object) -> CriteresCiblage:
-    """Build and validate criteria from form values; raise ErreurCiblage with French messages."""
+    """Build and validate criteria from form values; raise TargetingError with French messages."""
     try:
         table = {Critere(k): int(v) for k, v in poids.items()}
     except ValueError as exc:
-        raise ErreurCiblage(f"Critère ou poids invalide : {exc}.") from None
+        raise TargetingError(f"Critère ou poids invalide : {exc}.") from None
     criteres = CriteresCiblage(poids=table, **options)  # type: ignore[arg-type]
     verifier_criteres(criteres)
     return criteres
 
 
 def verifier_criteres(criteres: CriteresCiblage) -> None:
-    """Raise ErreurCiblage listing every problem of the grid."""
+    """Raise TargetingError listing every problem of the grid."""
     problemes = []
     if any(p < 0 or p > 100 for p in criteres.poids.values()):
         problemes.append("Chaque poids doit être compris entre 0 et 100.")
@@ -81,7 +81,7 @@ def verifier_criteres(criteres: CriteresCiblage) -> None:
     if not 0 <= criteres.seuil_b < criteres.seuil_a <= 100:
         problemes.append("Les seuils doivent vérifier 0 ≤ seuil B < seuil A ≤ 100.")
     if problemes:
-        raise ErreurCiblage(problemes)
+        raise TargetingError(problemes)
 
 
 def note_distance(distance_km: int, rayon_km: int) -> int:
@@ -122,7 +122,7 @@ def score_grille(poids: Mapping[object, int], notes: Mapping[object, int]) -> De
     """Score /100 of a weighted grid: Σ poids × note / (5 × Σ poids) × 100, half-up to 0.1."""
     total = sum(poids.values())
     if total <= 0:
-        raise ErreurCiblage("Donnez un poids positif à au moins un critère.")
+        raise TargetingError("Donnez un poids positif à au moins un critère.")
     points = sum(Decimal(p) * notes.get(c, 0) for c, p in poids.items())
     value = points * 100 / (NOTE_MAX * Decimal(total))
     return value.quantize(SCORE_PRECISION, rounding=ROUND_HALF_UP)

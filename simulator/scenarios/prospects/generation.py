@@ -8,7 +8,7 @@ from datetime import date
 
 from faker import Faker
 
-from simulator.engine.errors import ErreurProspection
+from simulator.engine.errors import ProspectionError
 from simulator.engine.prospection.prospect_file import Defaut, FichierProspects, Territoire
 from simulator.scenarios.prospects import flaws as d
 from simulator.scenarios.prospects.company import generer_entreprise, nouveau_siren
@@ -97,9 +97,9 @@ def generer_fichier(
 ) -> FichierProspects:
     """A file of `nombre` rows (duplicates included); same inputs and seed, same file."""
     if not 1 <= nombre <= NOMBRE_MAX:
-        raise ErreurProspection(f"Le fichier doit compter entre 1 et {NOMBRE_MAX} entreprises.")
+        raise ProspectionError(f"Le fichier doit compter entre 1 et {NOMBRE_MAX} entreprises.")
     if not source.cibles or not source.concurrents or not source.naf_secteur:
-        raise ErreurProspection("Le pack doit décrire des archétypes, des concurrents et des NAF.")
+        raise ProspectionError("Le pack doit décrire des archétypes, des concurrents et des NAF.")
     rng = random.Random(seed)
     faker = faker or faker_seede(seed)
     communes, base = communes_du_territoire(territoire), commune_de_base(territoire)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from simulator.engine.errors import ErreurProspection
+from simulator.engine.errors import ProspectionError
 from simulator.engine.prospection.prospect_file import Territoire
 from simulator.scenarios.prospects.towns import COMMUNES, Commune, commune_par_nom
 
@@ -15,7 +15,7 @@ def territoire(
     """Territory around an agency: the given departments, or by default the agency's region."""
     base = commune_par_nom(base_ville)
     if base is None:
-        raise ErreurProspection(f"Ville de l'agence inconnue : « {base_ville} ».")
+        raise ProspectionError(f"Ville de l'agence inconnue : « {base_ville} ».")
     if departements is None:
         codes = sorted({c.departement_code for c in COMMUNES if c.region == base.region})
         nom = nom or base.region
@@ -23,7 +23,7 @@ def territoire(
         codes = sorted(set(departements))
         inconnus = [d for d in codes if not any(c.departement_code == d for c in COMMUNES)]
         if inconnus or not codes:
-            raise ErreurProspection(
+            raise ProspectionError(
                 f"Départements sans commune connue : {', '.join(inconnus)}."
                 if inconnus
                 else "Le territoire doit compter un département."
@@ -42,5 +42,5 @@ def commune_de_base(t: Territoire) -> Commune:
     """The agency's town."""
     base = commune_par_nom(t.base_ville)
     if base is None:
-        raise ErreurProspection(f"Ville de l'agence inconnue : « {t.base_ville} ».")
+        raise ProspectionError(f"Ville de l'agence inconnue : « {t.base_ville} ».")
     return base

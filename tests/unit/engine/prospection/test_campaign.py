@@ -8,11 +8,11 @@ import pytest
 
 from simulator.engine.prospection import (
     CadreCampagne,
+    CampaignError,
     Canal,
     Critere,
     CriteresCiblage,
     Defaut,
-    ErreurCampagne,
     Objectifs,
     PlanCampagne,
     Qualification,
@@ -40,7 +40,7 @@ def _erreurs(
     plan: PlanCampagne, qualification: Qualification | None = None, cadre: CadreCampagne = CADRE
 ) -> list[str]:
     """Messages raised by the validation of a plan."""
-    with pytest.raises(ErreurCampagne) as exc:
+    with pytest.raises(CampaignError) as exc:
         verifier_plan(plan, fichier_minuscule(), qualification or _qualif(), CANAUX, cadre)
     return exc.value.messages
 
@@ -80,14 +80,14 @@ def test_empty_target_is_refused() -> None:
 def test_campaign_on_an_unqualified_file_is_refused() -> None:
     plan = PlanCampagne({Canal.phoning: ("P1",)}, D("100"))
     for qualification in (None, Qualification({}, CriteresCiblage({Critere.taille: 1}), ())):
-        with pytest.raises(ErreurCampagne, match="Le fichier n'est pas qualifié"):
+        with pytest.raises(CampaignError, match="Le fichier n'est pas qualifié"):
             verifier_plan(plan, fichier_minuscule(), qualification, CANAUX, CADRE)
 
 
 def test_unknown_channel_is_refused_with_the_known_ones() -> None:
-    with pytest.raises(ErreurCampagne, match="Canal inconnu : « fax ». Canaux possibles : phoning"):
+    with pytest.raises(CampaignError, match="Canal inconnu : « fax ». Canaux possibles : phoning"):
         lire_plan({"fax": ["P1"]}, "100")
-    with pytest.raises(ErreurCampagne, match="Canal inconnu : « pigeon »"):
+    with pytest.raises(CampaignError, match="Canal inconnu : « pigeon »"):
         parametres_canaux({"pigeon": {"cout_par_action": "1"}})
 
 
@@ -121,9 +121,9 @@ def test_plan_read_from_a_form() -> None:
         {"phoning": ["P1"], "visite": ("P3",)}, "1 200,50", {"contacts": "3", "rdv": 1}
     )
     assert plan.budget_ht == D("1200.50") and plan.objectifs == Objectifs(3, 1, 0)
-    with pytest.raises(ErreurCampagne, match="Budget illisible"):
+    with pytest.raises(CampaignError, match="Budget illisible"):
         lire_plan({"phoning": ["P1"]}, "beaucoup")
-    with pytest.raises(ErreurCampagne, match="Objectifs illisibles"):
+    with pytest.raises(CampaignError, match="Objectifs illisibles"):
         lire_plan({"phoning": ["P1"]}, "10", {"ventes": 3})
 
 
@@ -140,9 +140,9 @@ def test_pack_section_overrides_channels_and_cadre() -> None:
     assert table[Canal.phoning].cout_par_action == D("5.20")
     assert table[Canal.phoning].joignabilite == D("0.4")
     assert table[Canal.emailing] == CANAUX[Canal.emailing]
-    with pytest.raises(ErreurCampagne, match="taux doivent être compris entre 0 et 1"):
+    with pytest.raises(CampaignError, match="taux doivent être compris entre 0 et 1"):
         parametres_canaux({"salon": {"taux_rdv": "1.5"}})
-    with pytest.raises(ErreurCampagne, match="Paramètre inconnu pour le canal visite : couleur"):
+    with pytest.raises(CampaignError, match="Paramètre inconnu pour le canal visite : couleur"):
         parametres_canaux({"visite": {"couleur": "bleu"}})
     cadre = lire_cadre(
         {"plafond_budget": "12000", "temps_disponible_heures": 35, "taux_de_marque_pct": "22"}
@@ -152,5 +152,5 @@ def test_pack_section_overrides_channels_and_cadre() -> None:
         2100,
         D("22"),
     )
-    with pytest.raises(ErreurCampagne, match="Cadre de campagne invalide"):
+    with pytest.raises(CampaignError, match="Cadre de campagne invalide"):
         lire_cadre({"plafond_budget": "-5"})

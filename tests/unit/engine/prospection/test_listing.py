@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.engine.prospection import ErreurProspection, Filtres, paginer
+from simulator.engine.prospection import Filtres, ProspectionError, paginer
 from tests.unit.engine.prospection.prospection_factory import fichier
 from tests.unit.engine.prospection.tiny_file import fichier_minuscule
 
@@ -21,7 +21,7 @@ def test_rows_without_siret_come_last_and_pages_are_clamped() -> None:
     rows = fichier().prospects
     page = paginer(rows, tri="siret", page=99, par_page=100)
     assert page.page == page.pages == 4 and page.lignes[-1].siret is None
-    with pytest.raises(ErreurProspection, match="Tri impossible"):
+    with pytest.raises(ProspectionError, match="Tri impossible"):
         paginer(rows, tri="potentiel_annuel_ht")
-    with pytest.raises(ErreurProspection, match="Page invalide"):
+    with pytest.raises(ProspectionError, match="Page invalide"):
         paginer(rows, par_page=1000)

@@ -7,8 +7,8 @@ import pytest
 from simulator.engine.prospection import (
     TRANSITIONS,
     Activite,
-    ErreurPipeline,
     Etape,
+    PipelineError,
     TypeActivite,
     deplacement_autorise,
     verifier_activite,
@@ -44,7 +44,7 @@ def test_valid_move_returns_the_target_stage() -> None:
     ],
 )
 def test_forbidden_moves_are_explained_in_french(depuis: str, vers: str, message: str) -> None:
-    with pytest.raises(ErreurPipeline, match=message):
+    with pytest.raises(PipelineError, match=message):
         verifier_deplacement(depuis, vers)
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.engine.prospection import Defaut, ErreurProspection, FichierProspects
+from simulator.engine.prospection import Defaut, FichierProspects, ProspectionError
 from simulator.scenarios.generator.company import slug
 from simulator.scenarios.generator.identifiers import luhn_valid
 from simulator.scenarios.prospects import (
@@ -38,7 +38,7 @@ def test_default_file_has_400_rows_and_1000_is_accepted() -> None:
 
 @pytest.mark.parametrize("nombre", [0, 1001])
 def test_file_size_outside_1_to_1000_is_refused_in_french(nombre: int) -> None:
-    with pytest.raises(ErreurProspection, match="entre 1 et 1000 entreprises"):
+    with pytest.raises(ProspectionError, match="entre 1 et 1000 entreprises"):
         fichier_depuis_pack(pack(), 1, nombre)
 
 
@@ -85,7 +85,7 @@ def test_territory_can_be_a_list_of_departments() -> None:
     zone = territoire("Grenoble", ["38", "73"])
     f = generer_fichier(source_depuis_pack(pack()), zone, 5, 100)
     assert {p.departement_code for p in f.prospects} <= {"38", "73"}
-    with pytest.raises(ErreurProspection, match="Ville de l'agence inconnue"):
+    with pytest.raises(ProspectionError, match="Ville de l'agence inconnue"):
         territoire("Atlantis")
 
 

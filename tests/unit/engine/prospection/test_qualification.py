@@ -10,8 +10,8 @@ from simulator.engine.prospection import (
     Critere,
     CriteresCiblage,
     Defaut,
-    ErreurCiblage,
-    ErreurProspection,
+    ProspectionError,
+    TargetingError,
     classer,
     consulter_sirene,
     evaluer_signalements,
@@ -53,9 +53,9 @@ def test_flagging_the_original_of_a_duplicate_pair_counts_as_finding_it() -> Non
 
 
 def test_unknown_rows_or_reasons_are_refused_in_french() -> None:
-    with pytest.raises(ErreurProspection, match="Ligne inconnue"):
+    with pytest.raises(ProspectionError, match="Ligne inconnue"):
         evaluer_signalements(fichier_minuscule(), {"P9": frozenset({Defaut.doublon_exact})})
-    with pytest.raises(ErreurProspection, match="Motif de signalement inconnu"):
+    with pytest.raises(ProspectionError, match="Motif de signalement inconnu"):
         lire_signalements({"P1": ["fax"]})
 
 
@@ -118,16 +118,16 @@ def test_segment_boundaries_are_inclusive() -> None:
 
 
 def test_bad_grids_get_every_french_message() -> None:
-    with pytest.raises(ErreurCiblage) as exc:
+    with pytest.raises(TargetingError) as exc:
         lire_criteres({"secteur": 0, "taille": 0}, rayon_km=0, seuil_a=40, seuil_b=60)
     assert exc.value.messages == [
         "Donnez un poids positif à au moins un critère.",
         "Le rayon de prospection doit être positif.",
         "Les seuils doivent vérifier 0 ≤ seuil B < seuil A ≤ 100.",
     ]
-    with pytest.raises(ErreurCiblage, match="choisissez au moins un code NAF"):
+    with pytest.raises(TargetingError, match="choisissez au moins un code NAF"):
         lire_criteres({"secteur": 50})
-    with pytest.raises(ErreurCiblage, match="Critère ou poids invalide"):
+    with pytest.raises(TargetingError, match="Critère ou poids invalide"):
         lire_criteres({"couleur": 50})
 
 
