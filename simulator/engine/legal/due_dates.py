@@ -75,7 +75,7 @@ def penalite_retard(
     if taux is None:
         taux = taux_penalite_legal(echeance)
         if taux is None:
-            raise ValueError(f"taux BCE inconnu pour {echeance:%d/%m/%Y} : compléter legal_data")
+            raise ValueError(f"taux BCE inconnu pour {echeance:%d/%m/%Y} : compléter legal/data.py")
     if jours == 0:
         return PenaliteRetard(0, taux, ZERO, ZERO, ZERO, "Payé à l'échéance : aucune pénalité.")
     penalite = cents(montant_ttc * taux / HUNDRED * jours / JOURS_PAR_AN)

@@ -109,7 +109,7 @@ class NegotiationSetup:
 
     @cached_property
     def memo_termes(self) -> dict[tuple[Any, ...], dict[str, Valeur]]:
-        """Memo of read terms (contexte.lire_termes); not part of the setup's value."""
+        """Memo of read terms (context.lire_termes); not part of the setup's value."""
         return {}
 
     @cached_property
