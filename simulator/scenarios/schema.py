@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import Field
 
+from simulator.resources import resource_dir
 from simulator.scenarios.schema_catalogue import Catalogue, Sector, Seller, Supplier
 from simulator.scenarios.schema_clients import (
     Archetype,
@@ -18,7 +19,7 @@ from simulator.scenarios.schema_clients import (
 from simulator.scenarios.schema_common import ProfilFinancier, StrictModel
 from simulator.scenarios.schema_frame import NegotiationFrame, RegistryEntry, Utterances
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "scenario_packs" / "schema.json"
+SCHEMA_PATH = resource_dir("scenario_packs") / "schema.json"
 
 
 class PackOptions(StrictModel):
