@@ -43,6 +43,8 @@ def settings_from_env(instance_path: str) -> dict[str, object]:
         "WTF_CSRF_TIME_LIMIT": None,
         "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_WINDOW_SECONDS": int(env.get("LOGIN_WINDOW_SECONDS", "900")),
+        #: werkzeug hash method; tests use a one-iteration pbkdf2 to stay fast
+        "PASSWORD_HASH_METHOD": env.get("PASSWORD_HASH_METHOD") or "scrypt",
         "PACKS_DIR": env.get("PACKS_DIR") or str(resource_dir("scenario_packs")),
     }
 

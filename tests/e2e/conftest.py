@@ -31,7 +31,8 @@ def _free_port() -> int:
 def live_server(app, database_url: str) -> Iterator[str]:
     """Serve the app with `simulator run` on a free port, against the test database."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "e2e-secret"}
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "e2e-secret",
+           "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "simulator.cli", "run", "--port", str(port)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
