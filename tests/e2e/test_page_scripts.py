@@ -25,8 +25,9 @@ def test_room_countdown_error_swap_and_fields(live_server, demo, browser):
 
     # one countdown module: mm:ss, ticking down every second
     first = page.inner_text("#clock")
-    page.wait_for_function(f"document.getElementById('clock').textContent !== {first!r}",
-                           timeout=5000)
+    page.wait_for_function(
+        f"document.getElementById('clock').textContent !== {first!r}", timeout=5000
+    )
     later = page.inner_text("#clock")
     assert re.fullmatch(r"\d\d:\d\d", later) and later < first
 
@@ -47,5 +48,6 @@ def test_room_countdown_error_swap_and_fields(live_server, demo, browser):
     assert page.evaluate("window.__same_page") is True
     # the swapped clock keeps counting
     swapped = page.inner_text("#clock")
-    page.wait_for_function(f"document.getElementById('clock').textContent !== {swapped!r}",
-                           timeout=5000)
+    page.wait_for_function(
+        f"document.getElementById('clock').textContent !== {swapped!r}", timeout=5000
+    )

@@ -34,8 +34,12 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--quiet",
-                    "-w", str(out)], check=True, cwd=out, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--quiet", "-w", str(out)],
+        check=True,
+        cwd=out,
+        timeout=300,
+    )
     (built,) = out.glob("negolab-*.whl")
     return built
 
@@ -45,12 +49,17 @@ def test_wheel_ships_the_root_folders(wheel: Path) -> None:
     migrations = {n for n in names if n.startswith("simulator/migrations/versions/")}
     tracked = {p.name for p in (ROOT / "migrations" / "versions").glob("*.py")}
     assert {Path(n).name for n in migrations} == tracked
-    for expected in ("simulator/templates/base.html", "simulator/templates/student/situation.html",
-                     "simulator/static/css/app.css", "simulator/migrations/env.py",
-                     "simulator/migrations/alembic.ini", "simulator/migrations/script.py.mako",
-                     "simulator/scenario_packs/schema.json",
-                     "simulator/scenario_packs/materiel-electrique.yaml",
-                     "simulator/translations/en/LC_MESSAGES/messages.mo"):
+    for expected in (
+        "simulator/templates/base.html",
+        "simulator/templates/student/situation.html",
+        "simulator/static/css/app.css",
+        "simulator/migrations/env.py",
+        "simulator/migrations/alembic.ini",
+        "simulator/migrations/script.py.mako",
+        "simulator/scenario_packs/schema.json",
+        "simulator/scenario_packs/materiel-electrique.yaml",
+        "simulator/translations/en/LC_MESSAGES/messages.mo",
+    ):
         assert expected in names, expected
     assert not any("__pycache__" in n for n in names)
 
@@ -60,26 +69,61 @@ def test_fresh_venv_serves_a_page(wheel: Path, tmp_path: Path) -> None:
     venv.EnvBuilder(with_pip=False).create(env_dir)
     bin_dir = env_dir / "bin"
     python = bin_dir / "python"
-    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               check=True, capture_output=True, text=True).stdout.strip())
+    site = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
     (site / "negolab_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
-                    "--quiet", str(wheel)], check=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--quiet",
+            str(wheel),
+        ],
+        check=True,
+        timeout=300,
+    )
 
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
     env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'wheel.db'}", SECRET_KEY="wheel-test")
-    run = {"cwd": tmp_path, "env": env, "check": True, "capture_output": True, "text": True,
-           "timeout": 180}
-    where = subprocess.run([str(python), "-c", "import simulator; print(simulator.__file__)"], **run)
+    run = {
+        "cwd": tmp_path,
+        "env": env,
+        "check": True,
+        "capture_output": True,
+        "text": True,
+        "timeout": 180,
+    }
+    where = subprocess.run(
+        [str(python), "-c", "import simulator; print(simulator.__file__)"], **run
+    )
     assert Path(where.stdout.strip()).is_relative_to(env_dir), where.stdout
-    assert "Base de données à jour" in subprocess.run([str(bin_dir / "simulator"), "init-db"], **run).stdout
+    assert (
+        "Base de données à jour"
+        in subprocess.run([str(bin_dir / "simulator"), "init-db"], **run).stdout
+    )
     assert "code de session" in subprocess.run([str(bin_dir / "simulator"), "demo"], **run).stdout
 
     port = _free_port()
     log = tmp_path / "server.log"
     with log.open("wb") as out:
-        server = subprocess.Popen([str(bin_dir / "simulator"), "run", "--port", str(port)],
-                                  cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [str(bin_dir / "simulator"), "run", "--port", str(port)],
+            cwd=tmp_path,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         home = health = None
         for _ in range(120):
@@ -88,8 +132,9 @@ def test_fresh_venv_serves_a_page(wheel: Path, tmp_path: Path) -> None:
                     health = answer.status
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
                     home = answer.read().decode()
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/css/app.css",
-                                            timeout=5) as answer:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/static/css/app.css", timeout=5
+                ) as answer:
                     css = answer.status
                 break
             except OSError:
