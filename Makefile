@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
 
-.PHONY: run install test test-fast e2e-deps bench translations lint clean help
+.PHONY: run install test test-fast e2e-deps bench translations lint screenshots clean help
 
 help:
 	@echo "make run    installe, migre la base SQLite, charge la démo et sert sur http://$(HOST):$(PORT)"
@@ -56,8 +56,16 @@ $(BENCH_STAMP): $(STAMP)
 bench: install $(BENCH_STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
+# ruff and mypy versions are bounded in pyproject.toml (dev extras); .ci/run runs this before the tests.
 lint: install
 	$(BIN)/ruff check simulator tests bench
+	$(BIN)/ruff format --check simulator tests bench
+	$(BIN)/mypy
+
+# README screenshots: the e2e tests that take them, writing into docs/screenshots (tests otherwise
+# write screenshots to a temporary folder, never into tracked files).
+screenshots: install e2e-deps
+	NEGOLAB_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -m e2e tests/e2e
 
 clean:
 	rm -rf $(VENV) instance/negolab.db .pytest_cache

@@ -145,8 +145,12 @@ def negmas_par_seconde(n: int) -> tuple[float, str] | None:
     except ImportError:
         return None
     issues = [make_issue(name=k, values=v) for k, v in NIVEAUX.items()]
-    up = lambda m: AffineFun(1.0 / (m - 1), bias=0.0)
-    down = lambda m: AffineFun(-1.0 / (m - 1), bias=1.0)
+    def up(m):
+        return AffineFun(1.0 / (m - 1), bias=0.0)
+
+    def down(m):
+        return AffineFun(-1.0 / (m - 1), bias=1.0)
+
     sv = {k: (up if S_HAUSSE[k] else down)(m) for k, m in NIVEAUX.items()}
     bv = {k: (up if B_SENS[k] == "hausse" else down)(m) for k, m in NIVEAUX.items()}
 

@@ -7,17 +7,20 @@ from typing import Any
 
 from flask import Flask
 
-ROOT = Path(__file__).resolve().parent.parent
+from simulator.resources import resource_dir
+
+#: the folder holding templates/, static/… : the package once installed, the checkout when editable
+#: (Flask finds instance/ on its own: <checkout>/instance, or <venv>/var/simulator-instance)
+ROOT = resource_dir("static").parent
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then the environment, then test_config."""
     app = Flask(
         __name__,
-        instance_path=str(ROOT / "instance"),
         instance_relative_config=True,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "static"),
+        template_folder=str(resource_dir("templates")),
+        static_folder=str(resource_dir("static")),
     )
     from simulator.config import settings_from_env
 
@@ -43,10 +46,10 @@ def _register_extensions(app: Flask) -> None:
     from simulator.web.i18n import select_locale
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    migrate.init_app(app, db, directory=str(resource_dir("migrations")), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale,
-                   default_translation_directories=str(ROOT / "simulator" / "translations"))
+                   default_translation_directories=str(resource_dir("translations")))
     htmx.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.home"

@@ -6,6 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
+from simulator.resources import resource_dir
+
 
 def instance_secret_key(instance_path: str) -> str:
     """Return the per-install secret key, generating it into instance/ on first run."""
@@ -41,7 +43,9 @@ def settings_from_env(instance_path: str) -> dict[str, object]:
         "WTF_CSRF_TIME_LIMIT": None,
         "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_WINDOW_SECONDS": int(env.get("LOGIN_WINDOW_SECONDS", "900")),
-        "PACKS_DIR": env.get("PACKS_DIR") or str(Path(__file__).resolve().parent.parent / "scenario_packs"),
+        #: werkzeug hash method; tests use a one-iteration pbkdf2 to stay fast
+        "PASSWORD_HASH_METHOD": env.get("PASSWORD_HASH_METHOD") or "scrypt",
+        "PACKS_DIR": env.get("PACKS_DIR") or str(resource_dir("scenario_packs")),
     }
 
 LANGUAGES = ("fr", "en")

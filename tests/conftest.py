@@ -17,6 +17,10 @@ from simulator import create_app
 from simulator.extensions import db
 
 
+#: tests only: a one-iteration hash instead of scrypt (production keeps scrypt, see config.py)
+FAST_HASH = "pbkdf2:sha256:1"
+
+
 def _create_pg_database(url: str) -> tuple[str, sa.Engine]:
     """Create a database of its own beside the one DATABASE_URL names, so runs never collide."""
     admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
@@ -49,6 +53,7 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         "TESTING": True,
         "SECRET_KEY": "tests-only-secret",
         "SQLALCHEMY_DATABASE_URI": database_url,
+        "PASSWORD_HASH_METHOD": FAST_HASH,
     })
     with application.app_context():
         upgrade()
@@ -90,6 +95,8 @@ class Actions:
 
     def __init__(self, client: FlaskClient) -> None:
         self.client = client
+        #: (the session's raw CSRF secret, the token a page showed for it)
+        self._token: tuple[str | None, str] | None = None
 
     def csrf(self, path: str = "/") -> str:
         """Read a CSRF token from a page, as a browser form would carry it."""
@@ -98,9 +105,22 @@ class Actions:
         assert match, f"pas de jeton CSRF sur {path}"
         return match.group(1)
 
+    def _session_secret(self) -> str | None:
+        with self.client.session_transaction() as session:
+            return session.get("csrf_token")
+
+    def token(self) -> str:
+        """The CSRF token of this browser: read from a page once, again only when the session's
+        secret changed (Flask-WTF's token is per session: login and logout may renew it)."""
+        secret = self._session_secret()
+        if self._token is None or secret is None or self._token[0] != secret:
+            token = self.csrf()
+            self._token = (self._session_secret(), token)
+        return self._token[1]
+
     def post(self, path: str, data: dict[str, str] | None = None, htmx: bool = False, **kw):
         """POST a form with its CSRF token (in the header for htmx, as the page does)."""
-        token = self.csrf()
+        token = self.token()
         payload = dict(data or {})
         headers = kw.pop("headers", {})
         if htmx:

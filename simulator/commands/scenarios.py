@@ -8,13 +8,14 @@ from pathlib import Path
 
 import click
 
+from simulator.resources import resource_dir
 from simulator.scenarios.errors import PackInvalid
 from simulator.scenarios.generator.core import generate
 from simulator.scenarios.registry.core import OverrideError, apply
 from simulator.scenarios.schema.loader import load_pack, validate_file
 from simulator.scenarios.situation.model import dumps, to_json
 
-DEFAULT_PACKS_DIR = Path(__file__).resolve().parents[2] / "scenario_packs"
+DEFAULT_PACKS_DIR = resource_dir("scenario_packs")
 
 
 class Erreur(click.ClickException):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime
 from typing import Any
 
@@ -55,3 +57,13 @@ class SituationVersion(db.Model):
     situation = relationship("Situation", back_populates="versions")
 
     __table_args__ = (sa.UniqueConstraint("situation_id", "n", name="uq_situation_version_n"),)
+
+    @property
+    def identity(self) -> tuple[int, int, str]:
+        """What a cache may key this version by: id, number and the sha256 of its snapshot.
+
+        A row id alone can name another version once rows were deleted (SQLite reuses the highest
+        ids); the content hash makes the key mean this very snapshot.
+        """
+        content = json.dumps(self.snapshot, sort_keys=True, separators=(",", ":"), default=str)
+        return self.id, self.n, hashlib.sha256(content.encode()).hexdigest()

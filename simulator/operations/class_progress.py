@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
+from cachetools import LRUCache
 
 from simulator.extensions import db
 from simulator.models import (
@@ -33,9 +34,15 @@ PHASES = ("absent", "preparation", "devis", "negociation", "debriefing")
 OUTCOMES = {"deal": "accord", "no_deal": "pas_accord", "abandoned": "pas_accord",
             "running": "en_cours"}
 
-#: (negotiation id, lock_version) -> debrief figures; a finished negotiation only changes when its
+#: finished negotiation's identity -> debrief figures; a finished negotiation only changes when its
 #: follow-up is saved, which bumps lock_version, so the key says when the figures are stale
-_figures: OrderedDict[tuple[int, int], Figures] = OrderedDict()
+_figures: LRUCache[tuple[Any, ...], Figures] = LRUCache(512)
+_lock = threading.Lock()
+
+
+def _identity(n: Negotiation) -> tuple[Any, ...]:
+    """A finished negotiation: its row, version, game (situation version, seed) and end instant."""
+    return n.id, n.lock_version, n.situation_version_id, n.seed, str(n.finished_at)
 
 
 @dataclass(frozen=True)
@@ -173,14 +180,14 @@ def figures_of(finished: list[Negotiation]) -> dict[int, Figures]:
     The replay goes through game_of, the one place that knows how to rebuild a game (jury events,
     human buyer…); thanks to the cache, a polled class view replays a negotiation only once.
     """
-    found = {n.id: _figures[(n.id, n.lock_version)] for n in finished
-             if (n.id, n.lock_version) in _figures}
+    with _lock:
+        found = {n.id: _figures[_identity(n)] for n in finished if _identity(n) in _figures}
     missing = [n for n in finished if n.id not in found]
     if missing:  # one query for the versions: each situation_version is then an identity-map hit
         list(db.session.scalars(sa.select(SituationVersion).where(
             SituationVersion.id.in_({n.situation_version_id for n in missing}))))
     for n in missing:
-        found[n.id] = _remember((n.id, n.lock_version), summarise(debrief_of(ops.game_of(n))))
+        found[n.id] = _remember(_identity(n), summarise(debrief_of(ops.game_of(n))))
     return found
 
 
@@ -192,10 +199,9 @@ def summarise(d: dict[str, Any]) -> Figures:
                    value_left=m.get("valeur_laissee"), concessions_given=m["concessions_donnees"])
 
 
-def _remember(key: tuple[int, int], figures: Figures) -> Figures:
-    _figures[key] = figures
-    while len(_figures) > 512:
-        _figures.popitem(last=False)
+def _remember(key: tuple[Any, ...], figures: Figures) -> Figures:
+    with _lock:
+        _figures[key] = figures
     return figures
 
 

@@ -6,11 +6,12 @@ duration, the guaranteed objections), so any worker rebuilds the same game from 
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import threading
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlalchemy as sa
+from cachetools import LRUCache
 
 from simulator.engine.negotiation import Etat, NegotiationSetup, Transcription
 from simulator.engine.negotiation.exam_hooks import rejouer
@@ -22,29 +23,30 @@ from simulator.scenarios.situation.visibility import student_view
 STREAM = "negotiation"
 CACHE_SIZE = 64
 
-_setups: OrderedDict[tuple[Any, int | None], NegotiationSetup] = OrderedDict()
-_views: OrderedDict[Any, dict[str, Any]] = OrderedDict()
+#: keyed by SituationVersion.identity (id, number, snapshot sha256) and the duration
+_setups: LRUCache[tuple[Any, int | None], NegotiationSetup] = LRUCache(CACHE_SIZE)
+_views: LRUCache[Any, dict[str, Any]] = LRUCache(CACHE_SIZE)
+_lock = threading.Lock()
 
 
-def _identity(version: SituationVersion) -> tuple[int, str]:
-    """A version's cache key: its id and creation time (an emptied test database reuses ids)."""
-    return version.id, str(version.created_at)
-
-
-def _remember(cache: OrderedDict, key: Any, value: Any) -> Any:
-    cache[key] = value
-    while len(cache) > CACHE_SIZE:
-        cache.popitem(last=False)
+def _remember(cache: LRUCache, key: Any, value: Any) -> Any:
+    with _lock:
+        cache[key] = value
     return value
+
+
+def _recall(cache: LRUCache, key: Any) -> Any:
+    with _lock:
+        return cache.get(key)
 
 
 def setup_of(version: SituationVersion, duree_s: int | None = None) -> NegotiationSetup:
     """The engine setup of a version (immutable, so cached), with the exam's duration if given."""
-    key = _identity(version)
-    found = _setups.get((key, duree_s))
+    key = version.identity
+    found = _recall(_setups, (key, duree_s))
     if found is not None:
         return found
-    base = _setups.get((key, None)) or _remember(
+    base = _recall(_setups, (key, None)) or _remember(
         _setups, (key, None), setup_from_snapshot(version.snapshot))
     if duree_s is None or duree_s == base.duree_s:
         return base
@@ -55,8 +57,8 @@ def setup_of(version: SituationVersion, duree_s: int | None = None) -> Negotiati
 
 def view_of(version: SituationVersion) -> dict[str, Any]:
     """The student's view of a version (filtered once, cached by id; treat it as read-only)."""
-    key = _identity(version)
-    return _views.get(key) or _remember(_views, key, student_view(version.snapshot))
+    key = version.identity
+    return _recall(_views, key) or _remember(_views, key, student_view(version.snapshot))
 
 
 @dataclass

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from pathlib import Path
 
 import sqlalchemy as sa
+from cachetools import LRUCache
 from flask_babel import gettext as _
 
 from simulator.extensions import db
@@ -17,6 +19,10 @@ from simulator.scenarios.schema.loader import validate_text
 from simulator.scenarios.schema.pack import Pack
 
 VERSION_LINE = re.compile(r"^version:\s*\d+\s*$", re.MULTILINE)
+
+#: content sha256 -> the valid (frozen) pack model it parses to; a text never changes its model
+_VALID: LRUCache[str, Pack] = LRUCache(16)
+_LOCK = threading.Lock()
 
 
 class PackRejected(OperationError):
@@ -56,9 +62,23 @@ def versions_of(slug: str) -> list[PackVersion]:
                                    .order_by(PackVersion.version.desc())))
 
 
+def _validate(text: str, filename: str) -> tuple[Pack | None, list[PackError]]:
+    """validate_text, remembered by content hash when the text is valid (errors are recomputed)."""
+    key = sha256(text)
+    with _LOCK:
+        known = _VALID.get(key)
+    if known is not None:
+        return known, []
+    pack, errors = validate_text(text, filename)
+    if pack is not None:
+        with _LOCK:
+            _VALID[key] = pack
+    return pack, errors
+
+
 def parse(stored: PackVersion) -> Pack:
     """The validated pack model of a stored version (stored texts were valid when saved)."""
-    pack, errors = validate_text(stored.yaml_text, f"{stored.slug}.yaml")
+    pack, errors = _validate(stored.yaml_text, f"{stored.slug}.yaml")
     if pack is None:
         raise PackRejected(errors)
     return pack
@@ -66,7 +86,7 @@ def parse(stored: PackVersion) -> Pack:
 
 def save_text(text: str, author: User | None, filename: str = "pack.yaml") -> PackVersion:
     """Validate a pack text and store it as a new version; the version must grow."""
-    pack, errors = validate_text(text, filename)
+    pack, errors = _validate(text, filename)
     if pack is None:
         raise PackRejected(errors)
     previous = latest(pack.slug)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import copy
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
+from cachetools import LRUCache
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -40,32 +42,32 @@ class Workspace:
     view: dict[str, Any]
 
 
-#: (version id, created_at) -> (snapshot, student view); versions are append-only, never edited
-_SNAPSHOTS: dict[tuple[int, Any], tuple[dict[str, Any], dict[str, Any]]] = {}
-_CACHE_SIZE = 64
+#: SituationVersion.identity -> student view; versions are append-only, never edited
+_VIEWS: LRUCache[tuple[int, int, str], dict[str, Any]] = LRUCache(64)
+_LOCK = threading.Lock()
 
 
 def workspace(student: User) -> Workspace:
     """The student's situation and snapshots; 404 when no situation was given yet."""
-    row = db.session.execute(
-        sa.select(SituationVersion.id, SituationVersion.created_at, Situation.id)
+    version = db.session.scalar(
+        sa.select(SituationVersion)
         .join(Situation, Situation.id == SituationVersion.situation_id)
         .where(Situation.student_id == student.id)
-        .order_by(Situation.id.desc(), SituationVersion.n.desc()).limit(1)).first()
-    if row is None:
+        .order_by(Situation.id.desc(), SituationVersion.n.desc()).limit(1))
+    if version is None:
         situation = ensure_student_situation(student)
         if situation is None:
             raise OperationError("Aucune situation ne vous est encore attribuée.", 404)
         snapshot = current_version(situation).snapshot
         return Workspace(situation.id, snapshot, student_view(snapshot))
-    key = (row[0], row[1])
-    if key not in _SNAPSHOTS:
-        snapshot = db.session.get(SituationVersion, row[0]).snapshot
-        if len(_SNAPSHOTS) >= _CACHE_SIZE:
-            _SNAPSHOTS.pop(next(iter(_SNAPSHOTS)))
-        _SNAPSHOTS[key] = (snapshot, student_view(snapshot))
-    snapshot, view = _SNAPSHOTS[key]
-    return Workspace(row[2], snapshot, view)
+    key = version.identity
+    with _LOCK:
+        view = _VIEWS.get(key)
+    if view is None:
+        view = student_view(version.snapshot)
+        with _LOCK:
+            _VIEWS[key] = view
+    return Workspace(version.situation_id, version.snapshot, view)
 
 
 def draft_of(student: User, situation_id: int) -> Quote | None:

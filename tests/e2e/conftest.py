@@ -18,7 +18,16 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=fr-FR",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+#: where screenshots go when NEGOLAB_SCREENSHOTS names a folder (`make screenshots`: docs/screenshots)
+SCREENSHOTS_ENV = "NEGOLAB_SCREENSHOTS"
+E2E_DIR = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/e2e is an e2e test, marked or not."""
+    for item in items:
+        if E2E_DIR in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.e2e)
 
 
 def _free_port() -> int:
@@ -31,7 +40,8 @@ def _free_port() -> int:
 def live_server(app, database_url: str) -> Iterator[str]:
     """Serve the app with `simulator run` on a free port, against the test database."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "e2e-secret"}
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "e2e-secret",
+           "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "simulator.cli", "run", "--port", str(port)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -68,12 +78,14 @@ def browser():
 
 
 @pytest.fixture
-def screenshot():
-    """Save a full-page screenshot for the README."""
+def screenshot(tmp_path: Path):
+    """Save a full-page screenshot: into a temporary folder, or the README's folder when
+    NEGOLAB_SCREENSHOTS names it (`make screenshots`); tests never write into tracked files."""
+    folder = Path(os.environ.get(SCREENSHOTS_ENV) or tmp_path / "screenshots")
 
     def save(page, name: str) -> Path:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOTS / f"{name}.png"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
 

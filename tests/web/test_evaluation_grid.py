@@ -6,7 +6,6 @@ import re
 import subprocess
 
 import pytest
-import sqlalchemy as sa
 
 from simulator.extensions import db
 from simulator.models import Role, User

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 
-import pytest
 import sqlalchemy as sa
 
 from simulator.extensions import db
-from simulator.models import Event, Role, Situation, SituationVersion, User
+from simulator.models import Event, Role, Situation, SituationVersion
 from simulator.operations.accounts import create_staff
 from simulator.scenarios.situation.visibility import hidden_values
 from tests.conftest import Actions

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import Field
 
+from simulator.resources import resource_dir
 from simulator.scenarios.schema.catalogue import Catalogue, Sector, Seller, Supplier
 from simulator.scenarios.schema.clients import (
     Archetype,
@@ -18,7 +19,7 @@ from simulator.scenarios.schema.clients import (
 from simulator.scenarios.schema.common import ProfilFinancier, StrictModel
 from simulator.scenarios.schema.frame import NegotiationFrame, RegistryEntry, Utterances
 
-SCHEMA_PATH = Path(__file__).resolve().parents[3] / "scenario_packs" / "schema.json"
+SCHEMA_PATH = resource_dir("scenario_packs") / "schema.json"
 
 
 class PackOptions(StrictModel):

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("jury", __name__, url_prefix="/jury")
 
-from simulator.web.jury import grid, live, views  # noqa: F401
+from simulator.web.jury import grid, live, views  # noqa: E402, F401
