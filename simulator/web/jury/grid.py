@@ -9,17 +9,16 @@ from flask_login import current_user
 
 from simulator.engine.scoring.criteres import NIVEAUX
 from simulator.engine.scoring.grille import COMPETENCES, SITUATION_2, lignes
-from simulator.extensions import db
-from simulator.models import Evaluation, Role
+from simulator.models import Evaluation
 from simulator.operations import evaluations, jury
 from simulator.operations.errors import OperationError
-from simulator.operations.grid_evidence import suggestions
-from simulator.operations.grid_export import grid_document
-from simulator.operations.jury_live_view import interview_questions
+from simulator.web.grid_export import grid_document
 from simulator.web.jury import bp
+from simulator.web.jury.grid_evidence import suggestions
+from simulator.web.jury.live_view import interview_questions
 from simulator.web.pdf import pdf_response
+from simulator.web.transaction import record_first_opening, savepoint
 from simulator.web.rendering import render_page
-from simulator.web.roles import role_required
 
 
 def _form_levels() -> dict[int, int]:
@@ -50,20 +49,18 @@ def _page(student_id: int, action=None) -> ResponseReturnValue:
     student = jury.candidate_for(current_user, student_id)
     if action is None:
         context = _context(student)
-        db.session.commit()
+        record_first_opening()
         return render_page("jury/grid.html", **context)
     try:
-        action(student)
+        with savepoint():
+            action(student)
     except OperationError as refused:
-        db.session.rollback()
         return render_page("jury/grid.html", status=refused.status_code,
                            **_context(student, refused.message))
-    db.session.commit()
     return redirect(url_for("jury.grid", student_id=student_id) + "#commission", 303)
 
 
 @bp.get("/candidats/<int:student_id>/grille")
-@role_required(Role.JURY)
 def grid(student_id: int) -> ResponseReturnValue:
     """My grid, the other jurors' levels, and the board's grid."""
     return _page(student_id)
@@ -78,14 +75,12 @@ def _save(grid_of) -> callable:
 
 
 @bp.post("/candidats/<int:student_id>/grille")
-@role_required(Role.JURY)
 def grid_save(student_id: int) -> ResponseReturnValue:
     """Save my own grid."""
     return _page(student_id, _save(lambda st: evaluations.my_grid(current_user, st)))
 
 
 @bp.post("/candidats/<int:student_id>/grille/concilier")
-@role_required(Role.JURY)
 def grid_reconcile(student_id: int) -> ResponseReturnValue:
     """Start the board's grid from the jurors' grids."""
     return _page(student_id, lambda st: evaluations.start_reconciliation(st, current_user))
@@ -99,14 +94,12 @@ def _board(student) -> Evaluation:
 
 
 @bp.post("/candidats/<int:student_id>/grille/commission")
-@role_required(Role.JURY)
 def grid_board_save(student_id: int) -> ResponseReturnValue:
     """Save the board's reconciled grid."""
     return _page(student_id, _save(_board))
 
 
 @bp.post("/candidats/<int:student_id>/grille/signer")
-@role_required(Role.JURY)
 def grid_sign(student_id: int) -> ResponseReturnValue:
     """Sign the board's grid, which locks it."""
     return _page(student_id, lambda st: evaluations.sign(
@@ -114,7 +107,6 @@ def grid_sign(student_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/candidats/<int:student_id>/grille.pdf")
-@role_required(Role.JURY)
 def grid_pdf(student_id: int) -> ResponseReturnValue:
     """The board's grid (or mine if not reconciled yet) as a PDF."""
     student = jury.candidate_for(current_user, student_id)

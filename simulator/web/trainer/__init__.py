@@ -2,7 +2,11 @@
 
 from flask import Blueprint
 
+from simulator.models import Role
+from simulator.web.roles import restrict_to
+
 bp = Blueprint("trainer", __name__, url_prefix="/formateur")
+restrict_to(bp, Role.TRAINER)
 
 from simulator.web.trainer import packs, views  # noqa: E402,F401
 from simulator.web.trainer import negotiations  # noqa: E402,F401

@@ -9,10 +9,10 @@ from typing import Any
 from simulator.engine.money import cents
 from simulator.engine.pricing import calculer_devis
 from simulator.engine.pricing_types import Devis
-from simulator.operations.negotiation_view import service_names, show
 from simulator.operations.negotiations import Game
 from simulator.scenarios.negotiation_setup_marges import AUCUN, besoin_depuis
 from simulator.scenarios.visibility import student_view
+from simulator.web.negotiation_view import service_names, show
 
 
 def agreed_terms(game: Game) -> dict[str, Any] | None:

@@ -12,7 +12,7 @@ from simulator.models import ClassSession, User
 from simulator.operations import evaluations, situation_versions
 from simulator.operations.handover import current_handover
 from simulator.operations.situations import situation_of
-from simulator.operations.documents import slug
+from simulator.web.documents import slug
 
 
 def grid_document(student: User, reader: User) -> tuple[str, str]:
