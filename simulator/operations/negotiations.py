@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 

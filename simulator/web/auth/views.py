@@ -13,9 +13,9 @@ from simulator.operations import accounts
 from simulator.operations.errors import OperationError
 from simulator.web.auth import bp
 from simulator.web.auth.forms import JoinForm, LoginForm
-from simulator.web.transaction import keep_despite_refusal
 from simulator.web.rendering import render_page
 from simulator.web.roles import dashboard_endpoint
+from simulator.web.transaction import keep_despite_refusal
 
 
 def _throttle_settings() -> tuple[int, int]:

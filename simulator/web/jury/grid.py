@@ -17,8 +17,8 @@ from simulator.web.jury import bp
 from simulator.web.jury.grid_evidence import suggestions
 from simulator.web.jury.live_view import interview_questions
 from simulator.web.pdf import pdf_response
-from simulator.web.transaction import record_first_opening, savepoint
 from simulator.web.rendering import render_page
+from simulator.web.transaction import record_first_opening, savepoint
 
 
 def _form_levels() -> dict[int, int]:

@@ -19,8 +19,8 @@ from simulator.web.jury import bp
 from simulator.web.jury.live_view import live_context, settings_context
 from simulator.web.negotiation_forms import terms_from_form
 from simulator.web.negotiation_view import issues
-from simulator.web.transaction import record_first_opening, savepoint
 from simulator.web.rendering import render_page, wants_fragment
+from simulator.web.transaction import record_first_opening, savepoint
 
 PAGE = "jury/live.html"
 EMOTIONS = ("neutre", "intéressé", "satisfait", "hésitant", "méfiant", "irrité")

@@ -15,8 +15,8 @@ from simulator.scenarios.registry import PRESETS
 from simulator.web.jury import bp
 from simulator.web.jury.console_view import console_context
 from simulator.web.jury.forms import base_version, parameter_changes
-from simulator.web.transaction import record_first_opening, savepoint
 from simulator.web.rendering import render_page
+from simulator.web.transaction import record_first_opening, savepoint
 
 
 @bp.get("/")

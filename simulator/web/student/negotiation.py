@@ -27,9 +27,9 @@ from simulator.web.negotiation_view import (
     tail,
     turns,
 )
-from simulator.web.transaction import record_first_opening, savepoint
 from simulator.web.rendering import render_page, wants_fragment
 from simulator.web.student import bp
+from simulator.web.transaction import record_first_opening, savepoint
 
 ROOM = "student/negotiation_room.html"
 

@@ -14,10 +14,10 @@ from simulator.operations.errors import OperationError
 from simulator.operations.negotiation_debrief import chart, debrief_of, debrief_visible, is_exam
 from simulator.web.negotiation_forms import follow_up_from_form
 from simulator.web.negotiation_view import service_names, turns
-from simulator.web.transaction import record_first_opening, savepoint
 from simulator.web.rendering import render_page
 from simulator.web.student import bp
 from simulator.web.student.negotiation_order import order_of
+from simulator.web.transaction import record_first_opening, savepoint
 
 
 def _finished(nid: int) -> Negotiation | None:

@@ -19,9 +19,9 @@ from simulator.operations import prospection_campagne as camp
 from simulator.operations.errors import OperationError
 from simulator.operations.prospection_bilan import couts_svg, funnel_svg
 from simulator.operations.prospection_crm import opportunites
-from simulator.web.transaction import record_first_opening, savepoint
 from simulator.web.rendering import render_page
 from simulator.web.student import bp
+from simulator.web.transaction import record_first_opening, savepoint
 
 RANG_PAR_PAGE = 25
 

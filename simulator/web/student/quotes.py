@@ -14,12 +14,13 @@ from simulator.models import Quote
 from simulator.operations import quotes
 from simulator.operations.errors import ConflictError
 from simulator.operations.quote_analysis import analyse_quote
-from simulator.operations.quote_forms import blank_line, read_form
+from simulator.operations.quote_forms import blank_line
 from simulator.operations.quote_view import to_document
-from simulator.web.transaction import record_first_opening, savepoint
 from simulator.web.rendering import render_page
 from simulator.web.student import bp
+from simulator.web.student.quote_form import read_quote_form
 from simulator.web.student.quote_pdf import document_pdf, pdf_filename
+from simulator.web.transaction import record_first_opening, savepoint
 
 PAGE = "student/quote.html"
 
@@ -41,7 +42,7 @@ def _posted() -> tuple[dict[str, Any], int | None, int | None]:
     """The posted inputs, the draft's id and the lock version the form was opened with."""
     form = request.form
     quote_id = form.get("quote_id", type=int)
-    return read_form(form), quote_id, form.get("lock_version", type=int)
+    return read_quote_form(form), quote_id, form.get("lock_version", type=int)
 
 
 @bp.get("/devis")
@@ -57,7 +58,7 @@ def quote_builder() -> ResponseReturnValue:
 def quote_recompute() -> ResponseReturnValue:
     """Recompute the result panel from the form as it is now (htmx, nothing stored)."""
     ws = quotes.workspace(current_user)
-    inputs = read_form(request.form)
+    inputs = read_quote_form(request.form)
     doc = to_document(analyse_quote(inputs, ws.view, date.today()))
     return render_page(PAGE, block="result", doc=doc, inputs=inputs, s=ws.view, oob=True)
 

@@ -10,9 +10,9 @@ from simulator.models import Situation
 from simulator.operations import risk_analysis
 from simulator.operations.situations import current_version, ensure_student_situation
 from simulator.scenarios.visibility import student_view
-from simulator.web.transaction import keep_despite_refusal, record_first_opening
 from simulator.web.rendering import render_page, wants_fragment
 from simulator.web.student import bp
+from simulator.web.transaction import keep_despite_refusal, record_first_opening
 
 
 def _situation() -> Situation:

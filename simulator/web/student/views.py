@@ -11,9 +11,9 @@ from simulator.operations.situation_versions import announced_changes, version_n
 from simulator.operations.situations import current_version, ensure_student_situation
 from simulator.scenarios.registry import diff
 from simulator.scenarios.visibility import student_view
-from simulator.web.transaction import record_first_opening
 from simulator.web.rendering import render_page
 from simulator.web.student import bp
+from simulator.web.transaction import record_first_opening
 
 
 @bp.get("/")
