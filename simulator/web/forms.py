@@ -9,10 +9,12 @@ ready for the template. CSRF is not a form concern: Flask-WTF's `CSRFProtect` ch
 `Text(n)` is the usual text field: trimmed and cut at n characters, never refused for its length,
 so that what the user typed comes back as typed.
 
-Converted so far: the quote builder (`web/student/quote_form.py`); the move composer reads a move
-through a dispatch table (`web/negotiation_forms.MOVE_READERS`). Still to convert: the WTForms of
-the login, join, class session and exam settings forms, the preparation sheet and follow-up, the
-risk analysis (`operations/risk_inputs`), the jury grid and console, the prospection forms.
+Converted so far: the quote builder (`web/student/quote_form.QuoteForm`) and the jury's grid
+(`web/jury/grid.GridForm`); the move composer reads a move through a dispatch table
+(`web/negotiation_forms.MOVE_READERS`). Still to convert: the WTForms of the login, join, class
+session and exam settings forms (their templates render WTForms fields), the preparation sheet
+and follow-up, the risk analysis (`operations/risk_inputs`), the jury console, the live buyer
+reply, the fiche descriptive and the prospection forms.
 """
 
 from __future__ import annotations

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Any
+
 from flask import redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from pydantic import BaseModel, BeforeValidator
+from werkzeug.datastructures import MultiDict
 
 from simulator.engine.scoring.criteres import NIVEAUX
 from simulator.engine.scoring.grille import COMPETENCES, SITUATION_2, lignes
 from simulator.models import Evaluation
 from simulator.operations import evaluations, jury
 from simulator.operations.errors import OperationError
+from simulator.web.forms import parse_form
 from simulator.web.grid_export import grid_document
 from simulator.web.jury import bp
 from simulator.web.jury.grid_evidence import suggestions
@@ -20,18 +25,45 @@ from simulator.web.pdf import pdf_response
 from simulator.web.rendering import render_page
 from simulator.web.transaction import record_first_opening, savepoint
 
-
-def _form_levels() -> dict[int, int]:
-    return {n: int(request.form[f"level-{n}"]) for n in range(1, 11)
-            if request.form.get(f"level-{n}", "").isdigit()}
+CRITERIA = range(1, 11)
+INTERVIEW_FIELDS = ("valeur_ajoutee", "suivi_propose", "notes")
 
 
-def _form_comments() -> dict[int, str]:
-    return {n: request.form.get(f"comment-{n}", "") for n in range(1, 11)}
+def _lock(value: Any) -> int:
+    """The grid version the form was opened on; -1 (always stale) when missing or unreadable."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
 
 
-def _form_interview() -> dict[str, str]:
-    return {k: request.form.get(k, "") for k in ("valeur_ajoutee", "suivi_propose", "notes")}
+class GridForm(BaseModel):
+    """A juror's grid as posted: levels of the ten criteria, comments, interview notes, mark."""
+
+    lock: Annotated[int, BeforeValidator(_lock)]
+    levels: dict[int, int]
+    comments: dict[int, str]
+    interview: dict[str, str]
+    final_mark: str
+
+    @staticmethod
+    def shape(form: MultiDict) -> dict[str, Any]:
+        """Levels left unset (or not a number) are left out; other fields as typed."""
+        return {
+            "lock": form.get("lock"),
+            "levels": {n: form[f"level-{n}"] for n in CRITERIA
+                       if form.get(f"level-{n}", "").isdigit()},
+            "comments": {n: form.get(f"comment-{n}", "") for n in CRITERIA},
+            "interview": {k: form.get(k, "") for k in INTERVIEW_FIELDS},
+            "final_mark": form.get("final_mark", ""),
+        }
+
+
+def _posted() -> GridForm:
+    parsed, errors = parse_form(GridForm, GridForm.shape(request.form))
+    if parsed is None:  # cannot happen: every field is shaped to be valid
+        raise ValueError(errors)
+    return parsed
 
 
 def _context(student, error: str | None = None) -> dict:
@@ -68,9 +100,9 @@ def grid(student_id: int) -> ResponseReturnValue:
 
 def _save(grid_of) -> callable:
     def run(student):
-        evaluations.save(grid_of(student), request.form.get("lock", type=int, default=-1),
-                         _form_levels(), _form_comments(), _form_interview(),
-                         request.form.get("final_mark", ""))
+        form = _posted()
+        evaluations.save(grid_of(student), form.lock, form.levels, form.comments, form.interview,
+                         form.final_mark)
     return run
 
 
@@ -103,7 +135,7 @@ def grid_board_save(student_id: int) -> ResponseReturnValue:
 def grid_sign(student_id: int) -> ResponseReturnValue:
     """Sign the board's grid, which locks it."""
     return _page(student_id, lambda st: evaluations.sign(
-        _board(st), current_user, request.form.get("lock", type=int, default=-1)))
+        _board(st), current_user, _posted().lock))
 
 
 @bp.get("/candidats/<int:student_id>/grille.pdf")
