@@ -44,7 +44,7 @@ def risk() -> ResponseReturnValue:
 def risk_submit() -> ResponseReturnValue:
     """Correct the submitted analysis; htmx gets only the work area back."""
     situation = _situation()
-    work = risk_analysis.soumettre(situation, current_user, request.form)
+    work = risk_analysis.soumettre(situation, current_user, risk_analysis.lire_saisie(request.form))
     refused = work.correction is None and not wants_fragment()
     if refused:
         keep_despite_refusal()  # what soumettre logged stands, as before
