@@ -15,6 +15,7 @@ from simulator.extensions import db
 from simulator.models import Evaluation, User
 from simulator.models._time import utcnow
 from simulator.operations.errors import ConflictError, OperationError
+from simulator.operations.flushing import conflict_guard
 
 
 def _levels(grid: Evaluation) -> dict[int, int]:
@@ -71,16 +72,14 @@ def save(grid: Evaluation, lock: int, levels: dict[int, int], comments: dict[int
     bad = [n for n, level in levels.items() if not niveau_valide(level)]
     if bad:
         raise OperationError(_("Niveau inconnu pour le critère %(n)s.", n=bad[0]))
-    grid.levels = {str(n): level for n, level in sorted(levels.items())}
-    grid.comments = {str(n): text.strip()[:2000] for n, text in sorted(comments.items()) if text.strip()}
-    grid.interview = {k: v.strip()[:4000] for k, v in interview.items()}
-    grid.final_mark = parse_mark(mark)
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise ConflictError(_("Cette grille vient d'être enregistrée par quelqu'un d'autre. "
-                              "Rechargez-la.")) from None
+    final_mark = parse_mark(mark)
+    with conflict_guard(ConflictError(_("Cette grille vient d'être enregistrée par quelqu'un "
+                                        "d'autre. Rechargez-la.")), (StaleDataError,)):
+        grid.levels = {str(n): level for n, level in sorted(levels.items())}
+        grid.comments = {str(n): text.strip()[:2000] for n, text in sorted(comments.items())
+                         if text.strip()}
+        grid.interview = {k: v.strip()[:4000] for k, v in interview.items()}
+        grid.final_mark = final_mark
 
 
 def disagreements(student: User) -> list[int]:
@@ -104,11 +103,10 @@ def start_reconciliation(student: User, jury: User) -> Evaluation:
                       jury_id=jury.id, kind="reconciled", reconciled_for=student.id,
                       levels={str(n): lv for n, lv in proposition([_levels(g) for g in grids]).items()},
                       comments=comments, interview=dict(grids[0].interview))
-    db.session.add(grid)
     try:
-        db.session.flush()
-    except sa.exc.IntegrityError:
-        db.session.rollback()
+        with conflict_guard(ConflictError(""), (sa.exc.IntegrityError,)):
+            db.session.add(grid)
+    except ConflictError:  # another juror started it at the same moment
         return reconciled_grid(student)
     return grid
 

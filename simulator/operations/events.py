@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from simulator.extensions import db
 from simulator.models import Event, User
 from simulator.operations.errors import ConflictError
+from simulator.operations.flushing import conflict_guard
 
 
 def next_seq(stream_type: str, stream_id: int) -> int:
@@ -24,13 +25,10 @@ def append(stream_type: str, stream_id: int, actor: str, kind: str, payload: dic
     """Append one event; a concurrent append at the same position is refused, never merged."""
     event = Event(stream_type=stream_type, stream_id=stream_id, seq=next_seq(stream_type, stream_id),
                   actor=actor, kind=kind, payload=payload, user_id=user.id if user else None)
-    db.session.add(event)
-    try:
-        db.session.flush()
-    except sa.exc.IntegrityError:
-        db.session.rollback()
-        raise ConflictError(_("Quelqu’un a écrit en même temps dans ce dossier : rien n’a été "
-                              "perdu, réessayez.")) from None
+    with conflict_guard(ConflictError(_("Quelqu’un a écrit en même temps dans ce dossier : "
+                                        "rien n’a été perdu, réessayez.")),
+                        (sa.exc.IntegrityError,)):
+        db.session.add(event)
     return event
 
 

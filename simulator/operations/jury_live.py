@@ -20,7 +20,8 @@ from simulator.extensions import db
 from simulator.models import Event, Negotiation, Situation, SituationVersion, User
 from simulator.operations import events, situation_versions
 from simulator.operations.errors import ConflictError, OperationError
-from simulator.operations.negotiations import FIN, _commit_or_conflict, _finish, game_of
+from simulator.operations.flushing import conflict_guard
+from simulator.operations.negotiations import CONCURRENT, FIN, _finish, game_of
 from simulator.operations.negotiations import STREAM as NEGOTIATION
 from simulator.scenarios.registry.presets import (
     budget_reduit,
@@ -86,13 +87,10 @@ def _append(negotiation: Negotiation, kind: str, actor: str, payload: dict[str, 
             juror: User) -> None:
     """Append at the next position and bump the negotiation's version (a concurrent write loses)."""
     seq = seen_seq(negotiation) + 1
-    db.session.add(Event(stream_type=NEGOTIATION, stream_id=negotiation.id, seq=seq, actor=actor,
-                         kind=kind, payload=payload, user_id=juror.id))
-    flag_modified(negotiation, "preparation")
-    try:
-        _commit_or_conflict()
-    except ConflictError:
-        raise ConflictError(_(JURY_LATE)) from None
+    with conflict_guard(ConflictError(_(JURY_LATE))):
+        db.session.add(Event(stream_type=NEGOTIATION, stream_id=negotiation.id, seq=seq,
+                             actor=actor, kind=kind, payload=payload, user_id=juror.id))
+        flag_modified(negotiation, "preparation")
 
 
 def inject(situation: Situation, negotiation: Negotiation | None, key: str, juror: User,
@@ -154,8 +152,8 @@ def record_reply(negotiation: Negotiation | None, fields: dict[str, Any], juror:
     _append(negotiation, "reponse", "buyer", reply, juror)
     state = game_of(negotiation).state
     if state.statut in FIN:
-        _finish(negotiation, FIN[state.statut], now)
-        _commit_or_conflict()
+        with conflict_guard(ConflictError(CONCURRENT)):
+            _finish(negotiation, FIN[state.statut], now)
     return warnings
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from simulator.engine.negotiation import NegotiationSetup, Reponse
@@ -18,6 +19,7 @@ from simulator.engine.negotiation.values import ValeurInvalide
 from simulator.extensions import db
 from simulator.models import Event, Negotiation, User
 from simulator.operations.errors import ConflictError, OperationError
+from simulator.operations.flushing import conflict_guard
 from simulator.operations.negotiation_replay import (  # noqa: F401 (re-exported)
     STREAM,
     Game,
@@ -96,19 +98,16 @@ def _check_lock(negotiation: Negotiation, lock: int | None) -> None:
         raise ConflictError(STALE)
 
 
-def _flush() -> None:
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise ConflictError(STALE) from None
+def _stale_guard():
+    """The negotiation's row changed by someone else since it was read: a 409."""
+    return conflict_guard(ConflictError(STALE), (StaleDataError,))
 
 
 def save_preparation(negotiation: Negotiation, sheet: dict[str, Any], lock: int | None) -> None:
     """Store the preparation sheet as typed (it stays editable until the end)."""
     _check_lock(negotiation, lock)
-    negotiation.preparation = sheet
-    _flush()
+    with _stale_guard():
+        negotiation.preparation = sheet
 
 
 def begin(negotiation: Negotiation, now: datetime) -> None:
@@ -116,14 +115,14 @@ def begin(negotiation: Negotiation, now: datetime) -> None:
     if negotiation.status != "preparing":
         return
     fixed = start_payload(negotiation, setup_of(negotiation.situation_version).duree_s)
-    negotiation.status = "running"
-    negotiation.buyer_mode = fixed["mode"]
-    negotiation.started_at = now
-    negotiation.deadline = now + timedelta(seconds=fixed["duree_s"])
-    _append(negotiation, 1, "system", "debut", {"graine": negotiation.seed,
-                                                 "echeance": negotiation.deadline.isoformat(),
-                                                 **fixed})
-    _flush()
+    with _stale_guard():
+        negotiation.status = "running"
+        negotiation.buyer_mode = fixed["mode"]
+        negotiation.started_at = now
+        negotiation.deadline = now + timedelta(seconds=fixed["duree_s"])
+        _append(negotiation, 1, "system", "debut", {"graine": negotiation.seed,
+                                                     "echeance": negotiation.deadline.isoformat(),
+                                                     **fixed})
 
 
 def _append(negotiation: Negotiation, seq: int, actor: str, kind: str,
@@ -152,9 +151,9 @@ def expire_if_due(negotiation: Negotiation, now: datetime) -> bool:
     game = game_of(negotiation)
     statut = game.state.statut
     seq = (game.events[-1].seq if game.events else 0) + 1
-    _append(negotiation, seq, "system", "temps_ecoule", {"statut_acheteur": statut})
-    _finish(negotiation, "deal" if statut in ("accord", "conclue") else "no_deal", deadline)
-    _commit_or_conflict()
+    with conflict_guard(ConflictError(CONCURRENT)):
+        _append(negotiation, seq, "system", "temps_ecoule", {"statut_acheteur": statut})
+        _finish(negotiation, "deal" if statut in ("accord", "conclue") else "no_deal", deadline)
     return True
 
 
@@ -163,18 +162,13 @@ def _finish(negotiation: Negotiation, status: str, at: datetime) -> None:
     negotiation.finished_at = at
 
 
-def _commit_or_conflict() -> None:
+@contextmanager
+def _jury_first_guard(negotiation: Negotiation) -> Iterator[None]:
+    """Write in a savepoint; when the jury's event took the same place first, say so (nothing
+    is lost), otherwise refuse the concurrent write."""
     try:
-        db.session.flush()
-    except (IntegrityError, StaleDataError):
-        db.session.rollback()
-        raise ConflictError(CONCURRENT) from None
-
-
-def _commit_or_jury_first(negotiation: Negotiation) -> None:
-    """Flush; when the jury's event took the same place first, say so (nothing is lost)."""
-    try:
-        _commit_or_conflict()
+        with conflict_guard(ConflictError(CONCURRENT)):
+            yield
     except ConflictError:
         last = load_events(negotiation)[-1:]
         if last and last[0].kind == "evenement_jury":
@@ -215,15 +209,16 @@ def play_move(negotiation: Negotiation, move: dict[str, Any],
     coup = read_move(game.setup, {**move, "temps_s": round(elapsed(negotiation, now), 1)})
     seen = load_events(negotiation)  # the position this request saw; a concurrent writer wins it
     seq = (seen[-1].seq if seen else 0) + 1
-    _append(negotiation, seq, "seller", "coup", coup.to_dict())
     if negotiation.buyer_mode == "human":
-        _commit_or_jury_first(negotiation)
+        with _jury_first_guard(negotiation):
+            _append(negotiation, seq, "seller", "coup", coup.to_dict())
         return game_of(negotiation), None
     state, reply = jouer_ia(game.setup, game.state, coup, game.guaranteed)
-    _append(negotiation, seq + 1, "buyer", "reponse", reply.to_dict())
-    if state.statut in FIN:
-        _finish(negotiation, FIN[state.statut], now)
-    _commit_or_jury_first(negotiation)
+    with _jury_first_guard(negotiation):
+        _append(negotiation, seq, "seller", "coup", coup.to_dict())
+        _append(negotiation, seq + 1, "buyer", "reponse", reply.to_dict())
+        if state.statut in FIN:
+            _finish(negotiation, FIN[state.statut], now)
     game.transcript.tours.append({"index": state.tour, "temps_s": state.temps_s,
                                   "coup": coup.to_dict(), "reponse": reply.to_dict()})
     game.transcript.etat = state
@@ -236,5 +231,5 @@ def save_follow_up(negotiation: Negotiation, follow_up: dict[str, Any], lock: in
     if not negotiation.finished:
         raise OperationError("Le compte rendu se rédige après la fin de l'entretien.", 409)
     _check_lock(negotiation, lock)
-    negotiation.follow_up = follow_up
-    _flush()
+    with _stale_guard():
+        negotiation.follow_up = follow_up

@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from simulator.engine.prospection import (
@@ -60,21 +59,21 @@ def _seed(student: User) -> int:
     return int(digest[:8], 16) % 1_000_000
 
 
-def exercise_of(student: User) -> ProspectionExercise:
-    """The student's exercise, created with its file on the first visit."""
+def exercise_of(student: User, file_size: int = NOMBRE_DEFAUT) -> ProspectionExercise:
+    """The student's exercise, created with its file (file_size prospects) on the first visit."""
     found = db.session.scalar(sa.select(ProspectionExercise)
                               .where(ProspectionExercise.student_id == student.id))
     if found is not None:
         return found
     try:
         with db.session.begin_nested():
-            return _create(student)
+            return _create(student, file_size)
     except IntegrityError:  # a second tab created it at the same moment
         return db.session.scalars(sa.select(ProspectionExercise)
                                   .where(ProspectionExercise.student_id == student.id)).one()
 
 
-def _create(student: User) -> ProspectionExercise:
+def _create(student: User, file_size: int) -> ProspectionExercise:
     """Generate the file from the session's pack and store visible rows and hidden truth apart."""
     slug = student.class_session.pack_slug if student.class_session else None
     stored = packs.latest(slug) if slug else None
@@ -82,7 +81,7 @@ def _create(student: User) -> ProspectionExercise:
         raise OperationError("Votre session n'a pas encore de pack de scénario : "
                              "demandez à votre formateur d'en choisir un.", 404)
     pack = packs.parse(stored)
-    seed, nombre = _seed(student), int(current_app.config.get("PROSPECTION_NOMBRE", NOMBRE_DEFAUT))
+    seed, nombre = _seed(student), file_size
     fichier = fichier_depuis_pack(pack, seed, nombre)
     ex = ProspectionExercise(student_id=student.id, pack_version_id=stored.id, seed=seed,
                              nombre=nombre, status=ExerciseStatus.QUALIFICATION,

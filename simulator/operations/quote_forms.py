@@ -1,4 +1,5 @@
-"""The quote builder's form: default inputs, raw reading, and parsing with French field errors."""
+"""The quote inputs: defaults, and their parsing with French field errors (read from the
+posted form by simulator/web/student/quote_form.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
-
-from werkzeug.datastructures import MultiDict
 
 from simulator.engine.money import MoneyError, to_decimal
 
@@ -41,28 +40,6 @@ def default_inputs(snapshot: dict[str, Any]) -> dict[str, Any]:
         "payment_days": str(terms.get("seller_payment_days", 30)),
         "payment_mode": "date_facture", "validity_days": "30",
         "delivery_weeks": str(need.get("deadline_weeks", "")), "acompte_pct": "",
-    }
-
-
-def read_form(form: MultiDict) -> dict[str, Any]:
-    """Read the posted form into raw inputs (strings), exactly as the student typed them."""
-    keys = form.getlist("line_key")[:MAX_LINES]
-    lines = [{"key": key[:12], "ref": form.get(f"ref-{key}", "").strip(),
-              "quantity": form.get(f"quantity-{key}", "").strip(),
-              "remise_pct": form.get(f"remise-{key}", "").strip()} for key in keys]
-    footer = {n: {"value": form.get(f"{n}_value", "").strip()[:20],
-                  "unit": "eur" if form.get(f"{n}_unit") == "eur" else "pct"} for n in NATURES}
-    mode = form.get("payment_mode", "date_facture")
-    return {
-        "lines": lines, "footer": footer,
-        "escompte_pct": form.get("escompte_pct", "").strip()[:20],
-        "escompte_taken": form.get("escompte_taken") == "1",
-        "port_ht": form.get("port_ht", "").strip()[:20],
-        "payment_days": form.get("payment_days", "").strip()[:10],
-        "payment_mode": mode if mode in PAYMENT_MODES else "date_facture",
-        "validity_days": form.get("validity_days", "").strip()[:10],
-        "delivery_weeks": form.get("delivery_weeks", "").strip()[:10],
-        "acompte_pct": form.get("acompte_pct", "").strip()[:20],
     }
 
 

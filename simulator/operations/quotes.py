@@ -18,6 +18,7 @@ from simulator.extensions import db
 from simulator.models import Quote, QuoteStatus, Situation, SituationVersion, User
 from simulator.models._time import utcnow
 from simulator.operations.errors import ConflictError, OperationError
+from simulator.operations.flushing import conflict_guard
 from simulator.operations.quote_analysis import QuoteAnalysis, analyse_quote
 from simulator.operations.quote_forms import default_inputs, new_key
 from simulator.operations.quote_view import to_document
@@ -122,21 +123,17 @@ def _checked_draft(student: User, ws: Workspace, quote_id: int | None, lock: int
     return quote
 
 
-def _flush() -> None:
-    """Flush, turning a concurrent update of the same row into a 409."""
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise ConflictError(STALE) from None
+def _stale_guard():
+    """Write in a savepoint, turning a concurrent update of the same row into a 409."""
+    return conflict_guard(ConflictError(STALE), (StaleDataError,))
 
 
 def save_draft(student: User, ws: Workspace, inputs: dict[str, Any], quote_id: int | None,
                lock: int | None) -> Quote:
     """Save the student's inputs as they are, even with errors: nothing typed is lost."""
-    quote = _checked_draft(student, ws, quote_id, lock)
-    quote.inputs, quote.updated_at = inputs, utcnow()  # every save bumps lock_version
-    _flush()
+    with _stale_guard():
+        quote = _checked_draft(student, ws, quote_id, lock)
+        quote.inputs, quote.updated_at = inputs, utcnow()  # every save bumps lock_version
     log.info("devis %s enregistré (brouillon, version %s)", quote.id, quote.lock_version)
     return quote
 
@@ -150,10 +147,8 @@ def issue(student: User, ws: Workspace, inputs: dict[str, Any], quote_id: int | 
     quote = _checked_draft(student, ws, quote_id, lock)
     number = next_number(today.year)
     audit = analyse_quote(inputs, ws.snapshot, today, number)
-    quote.inputs, quote.number = inputs, number
-    quote.totals = to_document(audit, number, analysis.show_costs)
-    quote.status, quote.issued_at = QuoteStatus.SENT, utcnow()
-    _flush_numbered(quote, today)
+    totals = to_document(audit, number, analysis.show_costs)
+    _issue_numbered(quote, inputs, number, totals, today)
     log.info("devis %s émis sous le n° %s", quote.id, quote.number)
     return quote
 
@@ -166,18 +161,18 @@ def next_number(year: int) -> str:
     return f"{prefix}{int(last.removeprefix(prefix)) + 1 if last else 1:04d}"
 
 
-def _flush_numbered(quote: Quote, today: date) -> None:
-    """Flush; if another quote took the same number meanwhile, take the next one."""
+def _issue_numbered(quote: Quote, inputs: dict[str, Any], number: str, totals: dict[str, Any],
+                    today: date) -> None:
+    """Freeze the quote under this number; if another quote took it meanwhile, take the next."""
     for _ in range(5):
         try:
             with db.session.begin_nested():
-                db.session.flush()
+                quote.inputs, quote.number, quote.totals = inputs, number, totals
+                quote.status, quote.issued_at = QuoteStatus.SENT, utcnow()
             return
         except IntegrityError:
-            db.session.add(quote)
-            quote.number = next_number(today.year)
-            quote.totals = {**(quote.totals or {}), "number": quote.number}
+            number = next_number(today.year)
+            totals = {**totals, "number": number}
         except StaleDataError:
-            db.session.rollback()
             raise ConflictError(STALE) from None
     raise ConflictError("Numérotation des devis momentanément indisponible : réessayez.")

@@ -262,9 +262,9 @@ def travail(situation: Situation, user: User) -> Travail:
                    version_changee=derniere.payload.get("version") != version.n)
 
 
-def soumettre(situation: Situation, user: User, form: Any) -> Travail:
-    """Correct and log a submitted analysis; input errors or a conflict keep what was typed."""
-    saisie = lire_saisie(form)
+def soumettre(situation: Situation, user: User, saisie: Saisie) -> Travail:
+    """Correct and log a submitted analysis (read by `lire_saisie`); input errors or a conflict
+    keep what was typed."""
     if saisie.erreurs:
         return Travail(saisie, tentatives=tuple(tentatives(situation, user)))
     version = current_version(situation)

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from simulator.extensions import db
 from simulator.models import Situation, SituationVersion, User
 from simulator.operations.errors import ConflictError, OperationError
+from simulator.operations.flushing import conflict_guard
 from simulator.scenarios.registry.core import OverrideError, apply, diff
 
 
@@ -59,13 +60,10 @@ def _append(situation: Situation, base_n: int, overrides: dict[str, str], author
         raise OverridesRefused(refused.problems) from None
     version = SituationVersion(situation_id=situation.id, n=base_n + 1, overrides=overrides,
                                snapshot=snapshot, author_id=author.id, reason=reason.strip()[:500])
-    db.session.add(version)
-    try:
-        db.session.flush()
-    except sa.exc.IntegrityError:
-        db.session.rollback()
-        raise ConflictError(_("Un autre membre du jury vient de créer la version %(n)d. "
-                              "Rechargez la page : rien n'a été écrasé.", n=base_n + 1)) from None
+    with conflict_guard(ConflictError(_("Un autre membre du jury vient de créer la version %(n)d. "
+                                        "Rechargez la page : rien n'a été écrasé.", n=base_n + 1)),
+                        (sa.exc.IntegrityError,)):
+        db.session.add(version)
     return version
 
 

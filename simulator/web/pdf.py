@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Response
 
-from simulator.operations.documents import html_to_pdf
+from simulator.web.documents import html_to_pdf
 
 
 def pdf_response(html: str, filename: str) -> Response:

@@ -1,33 +1,25 @@
-"""Role checks: each page says which role may see it."""
+"""Role checks: each role's blueprint lets in only that role, once, before any of its views."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import Any, TypeVar
-
-from flask import abort
-from flask_login import current_user, login_required
+from flask import Blueprint, abort, current_app
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
 
 from simulator.models import Role
 
-F = TypeVar("F", bound=Callable[..., Any])
 
+def restrict_to(bp: Blueprint, role: Role) -> None:
+    """Guard every view of the blueprint: anonymous visitors go to the login page (with ?next=),
+    logged-in users of another role get the French 403 page."""
 
-def role_required(*roles: Role) -> Callable[[F], F]:
-    """Let through only logged-in users with one of these roles; others get the French 403 page."""
-
-    def decorator(view: F) -> F:
-        @functools.wraps(view)
-        @login_required
-        def wrapped(*args: Any, **kwargs: Any) -> Any:
-            if current_user.role not in roles:
-                abort(403)
-            return view(*args, **kwargs)
-
-        return wrapped  # type: ignore[return-value]
-
-    return decorator
+    @bp.before_request
+    def check_role() -> ResponseReturnValue | None:
+        if not current_user.is_authenticated:
+            return current_app.login_manager.unauthorized()  # type: ignore[attr-defined]
+        if current_user.role != role:
+            abort(403)
+        return None
 
 
 def dashboard_endpoint(role: Role) -> str:

@@ -15,6 +15,7 @@ from simulator.web.auth import bp
 from simulator.web.auth.forms import JoinForm, LoginForm
 from simulator.web.rendering import render_page
 from simulator.web.roles import dashboard_endpoint
+from simulator.web.transaction import keep_despite_refusal
 
 
 def _throttle_settings() -> tuple[int, int]:
@@ -43,7 +44,7 @@ def login() -> ResponseReturnValue:
             user = accounts.authenticate_staff(form.email.data, form.password.data,
                                                _remote_addr(), *_throttle_settings())
         except OperationError as exc:
-            db.session.commit()  # keep the failed attempt for throttling
+            keep_despite_refusal()  # the failed attempt counts for throttling
             error, status = exc.message, exc.status_code
         else:
             login_user(user)
@@ -66,10 +67,9 @@ def join() -> ResponseReturnValue:
                                           form.resume_code.data or "", _remote_addr(),
                                           *_throttle_settings())
         except OperationError as exc:
-            db.session.commit()
+            keep_despite_refusal()  # the failed attempt counts for throttling
             error, status = exc.message, exc.status_code
         else:
-            db.session.commit()
             login_user(student)
             session.permanent = True
             return redirect(url_for("student.dashboard"), 303)

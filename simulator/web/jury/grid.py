@@ -2,37 +2,68 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Any
+
 from flask import redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from pydantic import BaseModel, BeforeValidator
+from werkzeug.datastructures import MultiDict
 
 from simulator.engine.scoring.criteria import NIVEAUX
 from simulator.engine.scoring.grid import COMPETENCES, SITUATION_2, lignes
-from simulator.extensions import db
-from simulator.models import Evaluation, Role
+from simulator.models import Evaluation
 from simulator.operations import evaluations, jury
 from simulator.operations.errors import OperationError
-from simulator.operations.grid_evidence import suggestions
-from simulator.operations.grid_export import grid_document
-from simulator.operations.jury_live_view import interview_questions
+from simulator.web.forms import parse_form
+from simulator.web.grid_export import grid_document
 from simulator.web.jury import bp
+from simulator.web.jury.grid_evidence import suggestions
+from simulator.web.jury.live_view import interview_questions
 from simulator.web.pdf import pdf_response
 from simulator.web.rendering import render_page
-from simulator.web.roles import role_required
+from simulator.web.transaction import record_first_opening, savepoint
+
+CRITERIA = range(1, 11)
+INTERVIEW_FIELDS = ("valeur_ajoutee", "suivi_propose", "notes")
 
 
-def _form_levels() -> dict[int, int]:
-    return {n: int(request.form[f"level-{n}"]) for n in range(1, 11)
-            if request.form.get(f"level-{n}", "").isdigit()}
+def _lock(value: Any) -> int:
+    """The grid version the form was opened on; -1 (always stale) when missing or unreadable."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
 
 
-def _form_comments() -> dict[int, str]:
-    return {n: request.form.get(f"comment-{n}", "") for n in range(1, 11)}
+class GridForm(BaseModel):
+    """A juror's grid as posted: levels of the ten criteria, comments, interview notes, mark."""
+
+    lock: Annotated[int, BeforeValidator(_lock)]
+    levels: dict[int, int]
+    comments: dict[int, str]
+    interview: dict[str, str]
+    final_mark: str
+
+    @staticmethod
+    def shape(form: MultiDict) -> dict[str, Any]:
+        """Levels left unset (or not a number) are left out; other fields as typed."""
+        return {
+            "lock": form.get("lock"),
+            "levels": {n: form[f"level-{n}"] for n in CRITERIA
+                       if form.get(f"level-{n}", "").isdigit()},
+            "comments": {n: form.get(f"comment-{n}", "") for n in CRITERIA},
+            "interview": {k: form.get(k, "") for k in INTERVIEW_FIELDS},
+            "final_mark": form.get("final_mark", ""),
+        }
 
 
-def _form_interview() -> dict[str, str]:
-    return {k: request.form.get(k, "") for k in ("valeur_ajoutee", "suivi_propose", "notes")}
+def _posted() -> GridForm:
+    parsed, errors = parse_form(GridForm, GridForm.shape(request.form))
+    if parsed is None:  # cannot happen: every field is shaped to be valid
+        raise ValueError(errors)
+    return parsed
 
 
 def _context(student, error: str | None = None) -> dict:
@@ -50,20 +81,18 @@ def _page(student_id: int, action=None) -> ResponseReturnValue:
     student = jury.candidate_for(current_user, student_id)
     if action is None:
         context = _context(student)
-        db.session.commit()
+        record_first_opening()
         return render_page("jury/grid.html", **context)
     try:
-        action(student)
+        with savepoint():
+            action(student)
     except OperationError as refused:
-        db.session.rollback()
         return render_page("jury/grid.html", status=refused.status_code,
                            **_context(student, refused.message))
-    db.session.commit()
     return redirect(url_for("jury.grid", student_id=student_id) + "#commission", 303)
 
 
 @bp.get("/candidats/<int:student_id>/grille")
-@role_required(Role.JURY)
 def grid(student_id: int) -> ResponseReturnValue:
     """My grid, the other jurors' levels, and the board's grid."""
     return _page(student_id)
@@ -71,21 +100,19 @@ def grid(student_id: int) -> ResponseReturnValue:
 
 def _save(grid_of) -> callable:
     def run(student):
-        evaluations.save(grid_of(student), request.form.get("lock", type=int, default=-1),
-                         _form_levels(), _form_comments(), _form_interview(),
-                         request.form.get("final_mark", ""))
+        form = _posted()
+        evaluations.save(grid_of(student), form.lock, form.levels, form.comments, form.interview,
+                         form.final_mark)
     return run
 
 
 @bp.post("/candidats/<int:student_id>/grille")
-@role_required(Role.JURY)
 def grid_save(student_id: int) -> ResponseReturnValue:
     """Save my own grid."""
     return _page(student_id, _save(lambda st: evaluations.my_grid(current_user, st)))
 
 
 @bp.post("/candidats/<int:student_id>/grille/concilier")
-@role_required(Role.JURY)
 def grid_reconcile(student_id: int) -> ResponseReturnValue:
     """Start the board's grid from the jurors' grids."""
     return _page(student_id, lambda st: evaluations.start_reconciliation(st, current_user))
@@ -99,22 +126,19 @@ def _board(student) -> Evaluation:
 
 
 @bp.post("/candidats/<int:student_id>/grille/commission")
-@role_required(Role.JURY)
 def grid_board_save(student_id: int) -> ResponseReturnValue:
     """Save the board's reconciled grid."""
     return _page(student_id, _save(_board))
 
 
 @bp.post("/candidats/<int:student_id>/grille/signer")
-@role_required(Role.JURY)
 def grid_sign(student_id: int) -> ResponseReturnValue:
     """Sign the board's grid, which locks it."""
     return _page(student_id, lambda st: evaluations.sign(
-        _board(st), current_user, request.form.get("lock", type=int, default=-1)))
+        _board(st), current_user, _posted().lock))
 
 
 @bp.get("/candidats/<int:student_id>/grille.pdf")
-@role_required(Role.JURY)
 def grid_pdf(student_id: int) -> ResponseReturnValue:
     """The board's grid (or mine if not reconciled yet) as a PDF."""
     student = jury.candidate_for(current_user, student_id)

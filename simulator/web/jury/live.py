@@ -10,19 +10,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from simulator.engine.negotiation import vocabulary as voc
-from simulator.extensions import db
-from simulator.models import Role
 from simulator.models._time import utcnow
 from simulator.operations import events, jury, jury_live, negotiations
 from simulator.operations.errors import OperationError
-from simulator.operations.jury_live_view import live_context, settings_context
-from simulator.operations.negotiation_forms import terms_from_form
 from simulator.operations.negotiation_settings import save_settings
-from simulator.operations.negotiation_view import issues
 from simulator.operations.situations import ensure_student_situation
 from simulator.web.jury import bp
+from simulator.web.jury.live_view import live_context, settings_context
+from simulator.web.negotiation_forms import terms_from_form
+from simulator.web.negotiation_view import issues
 from simulator.web.rendering import render_page, wants_fragment
-from simulator.web.roles import role_required
+from simulator.web.transaction import record_first_opening, savepoint
 
 PAGE = "jury/live.html"
 EMOTIONS = ("neutre", "intéressé", "satisfait", "hésitant", "méfiant", "irrité")
@@ -49,22 +47,20 @@ def _context(student_id: int, **extra: Any) -> dict[str, Any]:
 
 
 @bp.get("/candidats/<int:student_id>/negociation")
-@role_required(Role.JURY)
 def live(student_id: int) -> ResponseReturnValue:
     """The live page: transcript, offers, clock, hidden reasons; settings before the start."""
     context = _context(student_id)
-    db.session.commit()
+    record_first_opening()
     return render_page(PAGE, **context)
 
 
 @bp.get("/candidats/<int:student_id>/negociation/direct")
-@role_required(Role.JURY)
 def live_fragment(student_id: int) -> ResponseReturnValue:
     """The polled part: 204 when nothing moved, a full reload when the status changed."""
     _student, _situation, negotiation = _candidate(student_id)
     status = negotiation.status if negotiation else "absent"
     if negotiation is not None and negotiations.expire_if_due(negotiation, utcnow()):
-        db.session.commit()
+        record_first_opening()
         status = negotiation.status
     seq = events.next_seq(negotiations.STREAM, negotiation.id) - 1 if negotiation else 0
     if status != request.args.get("status"):
@@ -80,17 +76,15 @@ def _act(student_id: int, action) -> ResponseReturnValue:
     """Run one jury action; on refusal show the page again with the French message."""
     _student, situation, negotiation = _candidate(student_id)
     try:
-        action(situation, negotiation)
+        with savepoint():
+            action(situation, negotiation)
     except OperationError as refused:
-        db.session.rollback()
         return render_page(PAGE, status=refused.status_code, error=refused.message,
                            **_context(student_id))
-    db.session.commit()
     return redirect(url_for("jury.live", student_id=student_id), 303)
 
 
 @bp.post("/candidats/<int:student_id>/negociation/reglages")
-@role_required(Role.JURY)
 def live_settings(student_id: int) -> ResponseReturnValue:
     """Choose the buyer mode and the objections to test, before the start."""
     def run(situation, negotiation):
@@ -103,7 +97,6 @@ def live_settings(student_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/candidats/<int:student_id>/negociation/evenement")
-@role_required(Role.JURY)
 def live_event(student_id: int) -> ResponseReturnValue:
     """Announce an event: a new version the buyer plays on from the next turn."""
     free = {request.form.get("cle", ""): request.form.get("valeur", "").strip()}
@@ -121,25 +114,22 @@ def _reply_fields(setup) -> dict[str, Any]:
 
 
 @bp.post("/candidats/<int:student_id>/negociation/reponse")
-@role_required(Role.JURY)
 def live_reply(student_id: int) -> ResponseReturnValue:
     """Record the human buyer's reply (htmx: the panel comes back, the live view refreshes)."""
     _student, _situation, negotiation = _candidate(student_id)
     panel: dict[str, Any] = {"typed": request.form.to_dict()}
     status = 200
     try:
-        setup = negotiations.game_of(negotiation).setup if negotiation else None
-        if setup is None:
-            raise OperationError(_("La négociation n’est pas en cours."), 409)
-        warnings = jury_live.record_reply(negotiation, _reply_fields(setup), current_user,
-                                          request.form.get("confirme") == "1", utcnow())
-        db.session.commit()
+        with savepoint():
+            setup = negotiations.game_of(negotiation).setup if negotiation else None
+            if setup is None:
+                raise OperationError(_("La négociation n’est pas en cours."), 409)
+            warnings = jury_live.record_reply(negotiation, _reply_fields(setup), current_user,
+                                              request.form.get("confirme") == "1", utcnow())
         panel = {"ok": _("Réplique envoyée au candidat."), "recorded_warnings": warnings}
     except jury_live.ReplyWarnings as warned:
-        db.session.rollback()
         panel["warnings"], status = warned.warnings, warned.status_code
     except OperationError as refused:
-        db.session.rollback()
         panel["error"], status = refused.message, refused.status_code
     if not wants_fragment():
         return redirect(url_for("jury.live", student_id=student_id), 303)

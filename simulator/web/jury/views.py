@@ -7,22 +7,19 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from simulator.extensions import db
-from simulator.models import Role
 from simulator.operations import handover, jury, situation_versions
 from simulator.operations.difficulty import assess
 from simulator.operations.errors import OperationError
 from simulator.operations.situations import ensure_student_situation, situation_of
 from simulator.scenarios.registry.core import PRESETS
 from simulator.web.jury import bp
-from simulator.web.jury.console import console_context
+from simulator.web.jury.console_view import console_context
 from simulator.web.jury.forms import base_version, parameter_changes
 from simulator.web.rendering import render_page
-from simulator.web.roles import role_required
+from simulator.web.transaction import record_first_opening, savepoint
 
 
 @bp.get("/")
-@role_required(Role.JURY)
 def dashboard() -> ResponseReturnValue:
     """The exam sessions this jury member sits on, with their candidates."""
     sessions = jury.sessions_for(current_user)
@@ -35,12 +32,11 @@ def _candidate_situation(student_id: int):
     situation = ensure_student_situation(student)
     if situation is None:
         raise OperationError(_("La session de ce candidat n’a pas de pack de scénarios."), 404)
-    db.session.commit()  # the generated situation stands even if the action below is refused
+    record_first_opening()  # the generated situation stands even if the action below is refused
     return student, situation
 
 
 @bp.get("/candidats/<int:student_id>")
-@role_required(Role.JURY)
 def candidate(student_id: int) -> ResponseReturnValue:
     """The parameter console, versions, hand-over and the situation with its hidden side."""
     student, situation = _candidate_situation(student_id)
@@ -51,18 +47,16 @@ def _console_action(student_id: int, action) -> ResponseReturnValue:
     """Run one console action; on refusal show the console again with the message, input kept."""
     student, situation = _candidate_situation(student_id)
     try:
-        action(situation)
+        with savepoint():
+            action(situation)
     except OperationError as error:
-        db.session.rollback()
         context = console_context(student, situation, typed=request.form)
         return render_page("jury/candidate.html", status=error.status_code, error=error.message,
                            **context)
-    db.session.commit()
     return redirect(url_for("jury.candidate", student_id=student_id), 303)
 
 
 @bp.post("/candidats/<int:student_id>/parametres")
-@role_required(Role.JURY)
 def modify(student_id: int) -> ResponseReturnValue:
     """Apply the typed values as a new version."""
     return _console_action(student_id, lambda sit: situation_versions.modify(
@@ -70,7 +64,6 @@ def modify(student_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/candidats/<int:student_id>/preset/<key>")
-@role_required(Role.JURY)
 def preset(student_id: int, key: str) -> ResponseReturnValue:
     """Apply one of the usual exam modifications."""
     def run(sit):
@@ -84,7 +77,6 @@ def preset(student_id: int, key: str) -> ResponseReturnValue:
 
 
 @bp.post("/candidats/<int:student_id>/retour/<int:n>")
-@role_required(Role.JURY)
 def revert(student_id: int, n: int) -> ResponseReturnValue:
     """Go back to version n (as a new version)."""
     return _console_action(student_id, lambda sit: situation_versions.revert(
@@ -92,7 +84,6 @@ def revert(student_id: int, n: int) -> ResponseReturnValue:
 
 
 @bp.post("/candidats/<int:student_id>/remise")
-@role_required(Role.JURY)
 def hand_over(student_id: int) -> ResponseReturnValue:
     """Hand the chosen version over to the candidate."""
     return _console_action(student_id, lambda sit: handover.hand_over(
@@ -102,7 +93,6 @@ def hand_over(student_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/candidats/<int:student_id>/comparer")
-@role_required(Role.JURY)
 def compare(student_id: int) -> ResponseReturnValue:
     """The readable diff between two versions."""
     student, situation = _candidate_situation(student_id)
@@ -114,7 +104,6 @@ def compare(student_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/candidats/<int:student_id>/difficulte")
-@role_required(Role.JURY)
 def difficulty(student_id: int) -> ResponseReturnValue:
     """The difficulty of the candidate's latest version (a cell loaded lazily by the dashboard)."""
     _student, situation = _candidate_situation(student_id)

@@ -9,14 +9,11 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from simulator.extensions import db
-from simulator.models import Role
 from simulator.operations import fiche as fiche_ops
 from simulator.scenarios.generator.fiche import MAX_CONTACTS, MAX_LINES, MAX_YAML_BYTES, VAT_RATES
 from simulator.scenarios.schema.common import Persona, Soncas
 from simulator.scenarios.schema.common import Role as BuyingRole
 from simulator.web.rendering import render_page
-from simulator.web.roles import role_required
 from simulator.web.student import bp
 
 
@@ -56,28 +53,24 @@ def _save(data: Any, errors: dict[str, str]) -> ResponseReturnValue:
                 errors = {"racine": _("Vous n’êtes inscrit(e) dans aucune session avec un pack : "
                                       "demandez à votre formateur.")}
             else:
-                db.session.commit()
                 flash(_("Votre fiche descriptive est devenue votre situation de travail."))
                 return redirect(url_for("student.situation"), code=303)
     return _render(shown, errors, status=422)
 
 
 @bp.get("/fiche")
-@role_required(Role.STUDENT)
 def fiche() -> ResponseReturnValue:
     """The empty fiche descriptive form and the YAML import."""
     return _render(fiche_ops.blank_data())
 
 
 @bp.post("/fiche")
-@role_required(Role.STUDENT)
 def fiche_save() -> ResponseReturnValue:
     """Validate the form and store it as the student's new situation (origin « fiche »)."""
     return _save(fiche_ops.form_to_data(request.form), {})
 
 
 @bp.post("/fiche/import")
-@role_required(Role.STUDENT)
 def fiche_import() -> ResponseReturnValue:
     """Validate an uploaded YAML fiche (same fields, same checks) and store it."""
     upload = request.files.get("file")

@@ -10,17 +10,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from simulator.engine.negotiation import vocabulary as voc
-from simulator.extensions import db
-from simulator.models import Negotiation, Role
+from simulator.models import Negotiation
 from simulator.models._time import utcnow
 from simulator.operations import negotiations as ops
 from simulator.operations.errors import OperationError
-from simulator.operations.negotiation_forms import (
+from simulator.web.negotiation_forms import (
     arguments_of,
     move_from_form,
     preparation_from_form,
 )
-from simulator.operations.negotiation_view import (
+from simulator.web.negotiation_view import (
     board,
     identity,
     issues,
@@ -29,8 +28,8 @@ from simulator.operations.negotiation_view import (
     turns,
 )
 from simulator.web.rendering import render_page, wants_fragment
-from simulator.web.roles import role_required
 from simulator.web.student import bp
+from simulator.web.transaction import record_first_opening, savepoint
 
 ROOM = "student/negotiation_room.html"
 
@@ -51,11 +50,10 @@ def _page(negotiation: Negotiation) -> str:
 
 
 @bp.get("/negociation")
-@role_required(Role.STUDENT)
 def negotiation_home() -> ResponseReturnValue:
     """Open (or resume) the student's negotiation at the step it is at."""
     negotiation = ops.open_negotiation(current_user)
-    db.session.commit()
+    record_first_opening()
     return redirect(_page(negotiation), 303)
 
 
@@ -69,7 +67,6 @@ def _prep_page(negotiation: Negotiation, sheet: dict[str, Any], status: int = 20
 
 
 @bp.get("/negociation/<int:nid>/preparation")
-@role_required(Role.STUDENT)
 def negotiation_preparation(nid: int) -> ResponseReturnValue:
     """The preparation sheet: objectives, discovery plan, arguments, concessions, risk cover."""
     negotiation = ops.negotiation_of(current_user, nid)
@@ -77,20 +74,18 @@ def negotiation_preparation(nid: int) -> ResponseReturnValue:
 
 
 @bp.post("/negociation/<int:nid>/preparation")
-@role_required(Role.STUDENT)
 def negotiation_prepare(nid: int) -> ResponseReturnValue:
     """Save the sheet; « Commencer l'entretien » also starts the clock."""
     negotiation = ops.negotiation_of(current_user, nid)
     setup = ops.setup_of(negotiation.situation_version)
     sheet = preparation_from_form(request.form, setup)
     try:
-        ops.save_preparation(negotiation, sheet, request.form.get("lock_version", type=int))
-        if request.form.get("action") == "commencer":
-            ops.begin(negotiation, utcnow())
+        with savepoint():
+            ops.save_preparation(negotiation, sheet, request.form.get("lock_version", type=int))
+            if request.form.get("action") == "commencer":
+                ops.begin(negotiation, utcnow())
     except OperationError as exc:
-        db.session.rollback()
         return _prep_page(ops.negotiation_of(current_user, nid), sheet, exc.status_code, exc.message)
-    db.session.commit()
     if negotiation.status == "preparing":
         flash(_("Fiche de préparation enregistrée."))
     return redirect(_page(negotiation), 303)
@@ -112,7 +107,6 @@ def _room(game: ops.Game, status: int = 200, posted: dict[str, Any] | None = Non
 
 
 @bp.get("/negociation/<int:nid>/salle")
-@role_required(Role.STUDENT)
 def negotiation_room(nid: int) -> ResponseReturnValue:
     """The room: identity card, clock, transcript, offer board and the move composer.
 
@@ -120,7 +114,7 @@ def negotiation_room(nid: int) -> ResponseReturnValue:
     """
     negotiation = ops.negotiation_of(current_user, nid)
     if ops.expire_if_due(negotiation, utcnow()):
-        db.session.commit()
+        record_first_opening()
     if negotiation.status == "preparing" or (negotiation.status != "running"
                                              and not wants_fragment()):
         return redirect(_page(negotiation), 303)
@@ -129,7 +123,6 @@ def negotiation_room(nid: int) -> ResponseReturnValue:
 
 
 @bp.post("/negociation/<int:nid>/coup")
-@role_required(Role.STUDENT)
 def negotiation_move(nid: int) -> ResponseReturnValue:
     """Play a move (htmx): the transcript, the board and the composer come back updated."""
     negotiation = ops.negotiation_of(current_user, nid)
@@ -138,10 +131,9 @@ def negotiation_move(nid: int) -> ResponseReturnValue:
     try:
         move = move_from_form(request.form, setup, arguments_of(
             ops.view_of(negotiation.situation_version)))
-        game, _reply = ops.play_move(negotiation, move, utcnow())
+        with savepoint():
+            game, _reply = ops.play_move(negotiation, move, utcnow())
     except OperationError as exc:
-        db.session.rollback()
         negotiation = ops.negotiation_of(current_user, nid)
         return _room(ops.game_of(negotiation), exc.status_code, posted, exc.message, block="live")
-    db.session.commit()
     return _room(game, block="live")

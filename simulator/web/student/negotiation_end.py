@@ -7,24 +7,23 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from simulator.extensions import db
-from simulator.models import Negotiation, Role
+from simulator.models import Negotiation
 from simulator.models._time import utcnow
 from simulator.operations import negotiations as ops
 from simulator.operations.errors import OperationError
 from simulator.operations.negotiation_debrief import chart, debrief_of, debrief_visible, is_exam
-from simulator.operations.negotiation_forms import follow_up_from_form
-from simulator.operations.negotiation_order import order_of
-from simulator.operations.negotiation_view import service_names, turns
+from simulator.web.negotiation_forms import follow_up_from_form
+from simulator.web.negotiation_view import service_names, turns
 from simulator.web.rendering import render_page
-from simulator.web.roles import role_required
 from simulator.web.student import bp
+from simulator.web.student.negotiation_order import order_of
+from simulator.web.transaction import record_first_opening, savepoint
 
 
 def _finished(nid: int) -> Negotiation | None:
     negotiation = ops.negotiation_of(current_user, nid)
     if ops.expire_if_due(negotiation, utcnow()):
-        db.session.commit()
+        record_first_opening()
     return negotiation if negotiation.finished else None
 
 
@@ -40,7 +39,6 @@ def _end_page(negotiation: Negotiation, status: int = 200, alert: str | None = N
 
 
 @bp.get("/negociation/<int:nid>/fin")
-@role_required(Role.STUDENT)
 def negotiation_end(nid: int) -> ResponseReturnValue:
     """The outcome: the order built from the agreement, and the follow-up form."""
     negotiation = _finished(nid)
@@ -50,7 +48,6 @@ def negotiation_end(nid: int) -> ResponseReturnValue:
 
 
 @bp.post("/negociation/<int:nid>/suivi")
-@role_required(Role.STUDENT)
 def negotiation_follow_up(nid: int) -> ResponseReturnValue:
     """Save the compte rendu de visite and the dated next actions (criterion 10)."""
     negotiation = _finished(nid)
@@ -58,18 +55,16 @@ def negotiation_follow_up(nid: int) -> ResponseReturnValue:
         return redirect(url_for("student.negotiation_home"), 303)
     try:
         follow_up = follow_up_from_form(request.form)
-        ops.save_follow_up(negotiation, follow_up, request.form.get("lock_version", type=int))
+        with savepoint():
+            ops.save_follow_up(negotiation, follow_up, request.form.get("lock_version", type=int))
     except OperationError as exc:
-        db.session.rollback()
         return _end_page(ops.negotiation_of(current_user, nid), exc.status_code, exc.message,
                          {"compte_rendu": request.form.get("compte_rendu", "")})
-    db.session.commit()
     flash(_("Compte rendu enregistré."))
     return redirect(url_for("student.negotiation_debrief", nid=nid), 303)
 
 
 @bp.get("/negociation/<int:nid>/debrief")
-@role_required(Role.STUDENT)
 def negotiation_debrief(nid: int) -> ResponseReturnValue:
     """The E4 debrief: criteria, numbers, moves, the chart and the hidden side revealed."""
     negotiation = _finished(nid)

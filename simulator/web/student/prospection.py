@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import flash, redirect, request, url_for
+from flask import current_app, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -13,29 +13,28 @@ from flask_login import current_user
 from simulator.engine.prospection.channels import ORDRE_CANAUX
 from simulator.engine.prospection.prospect_file import LIBELLES_DEFAUTS
 from simulator.engine.prospection.targeting_score import LIBELLES_CRITERES, Critere
-from simulator.extensions import db
-from simulator.models import ExerciseStatus, ProspectionExercise, Role
+from simulator.models import ExerciseStatus, ProspectionExercise
 from simulator.operations import prospection as op
 from simulator.operations import prospection_campagne as camp
 from simulator.operations.errors import OperationError
 from simulator.operations.prospection_bilan import couts_svg, funnel_svg
 from simulator.operations.prospection_crm import opportunites
 from simulator.web.rendering import render_page
-from simulator.web.roles import role_required
 from simulator.web.student import bp
+from simulator.web.transaction import record_first_opening, savepoint
 
 RANG_PAR_PAGE = 25
 
 
 def _exercise() -> ProspectionExercise:
-    """The student's exercise (created, then committed, on the first visit)."""
-    ex = op.exercise_of(current_user)
-    db.session.commit()
+    """The student's exercise (created, and kept whatever follows, on the first visit)."""
+    size = int(current_app.config.get("PROSPECTION_NOMBRE", op.NOMBRE_DEFAUT))
+    ex = op.exercise_of(current_user, size)
+    record_first_opening()
     return ex
 
 
 @bp.get("/prospection")
-@role_required(Role.STUDENT)
 def prospection() -> ResponseReturnValue:
     """Open the step the student is at."""
     ex = _exercise()
@@ -56,7 +55,6 @@ def _args() -> dict[str, Any]:
 
 
 @bp.get("/prospection/fichier")
-@role_required(Role.STUDENT)
 def prospection_file() -> ResponseReturnValue:
     """The prospect file, filtered, sorted and paged in SQL (htmx swaps only the table)."""
     ex = _exercise()
@@ -92,22 +90,18 @@ def _row(ex: ProspectionExercise, row: Any) -> ResponseReturnValue:
 
 
 @bp.post("/prospection/fichier/<pid>/signaler")
-@role_required(Role.STUDENT)
 def prospection_flag(pid: str) -> ResponseReturnValue:
     """Flag or unflag a row for one reason (htmx swaps the row)."""
     ex = _exercise()
     row = op.basculer(ex, pid, request.form.get("motif", ""))
-    db.session.commit()
     return _row(ex, row)
 
 
 @bp.post("/prospection/fichier/<pid>/sirene")
-@role_required(Role.STUDENT)
 def prospection_sirene(pid: str) -> ResponseReturnValue:
     """Check a row's company in the simulated Sirene register (htmx swaps the row)."""
     ex = _exercise()
     row = op.verifier_sirene(ex, pid)
-    db.session.commit()
     return _row(ex, row)
 
 
@@ -129,7 +123,6 @@ def _targeting(ex: ProspectionExercise, brut: dict[str, Any], status: int = 200,
 
 
 @bp.get("/prospection/ciblage")
-@role_required(Role.STUDENT)
 def prospection_targeting() -> ResponseReturnValue:
     """Choose the scoring criteria and weights; see the ranked list with A/B/C segments."""
     ex = _exercise()
@@ -137,17 +130,15 @@ def prospection_targeting() -> ResponseReturnValue:
 
 
 @bp.post("/prospection/ciblage")
-@role_required(Role.STUDENT)
 def prospection_targeting_save() -> ResponseReturnValue:
     """Save the grid (the file is then qualified), or show its problems in French."""
     ex = _exercise()
     brut = camp.lire_criteres_form(request.form)
     try:
-        camp.enregistrer_criteres(ex, brut)
+        with savepoint():
+            camp.enregistrer_criteres(ex, brut)
     except op.Refus as exc:
-        db.session.rollback()
         return _targeting(ex, brut, exc.status_code, exc.messages)
-    db.session.commit()
     flash(_("Grille enregistrée : votre fichier est qualifié et classé."))
     return redirect(url_for("student.prospection_targeting"), 303)
 
@@ -167,7 +158,6 @@ def _campaign(ex: ProspectionExercise, brut: dict[str, Any], status: int = 200,
 
 
 @bp.get("/prospection/campagne")
-@role_required(Role.STUDENT)
 def prospection_campaign() -> ResponseReturnValue:
     """Plan the campaign: channels, targets, budget and objectives."""
     ex = _exercise()
@@ -175,7 +165,6 @@ def prospection_campaign() -> ResponseReturnValue:
 
 
 @bp.post("/prospection/campagne/estimation")
-@role_required(Role.STUDENT)
 def prospection_estimate() -> ResponseReturnValue:
     """Live cost and time of the plan as typed, with its French problems (htmx, nothing stored)."""
     ex = _exercise()
@@ -186,23 +175,20 @@ def prospection_estimate() -> ResponseReturnValue:
 
 
 @bp.post("/prospection/campagne/lancer")
-@role_required(Role.STUDENT)
 def prospection_run() -> ResponseReturnValue:
     """Run the campaign once and go to its results; a refused plan stays on the page."""
     ex = _exercise()
     brut = camp.lire_plan_form(request.form)
     try:
-        camp.lancer(ex, brut)
+        with savepoint():
+            camp.lancer(ex, brut)
     except OperationError as exc:
-        db.session.rollback()
         return _campaign(ex, brut, exc.status_code, exc.message)
-    db.session.commit()
     flash(_("Campagne terminée : voici vos résultats."))
     return redirect(url_for("student.prospection_results"), 303)
 
 
 @bp.get("/prospection/resultats")
-@role_required(Role.STUDENT)
 def prospection_results() -> ResponseReturnValue:
     """KPIs, charts, objectives and, now only, the targeting quality and the leads' potential."""
     ex = _exercise()

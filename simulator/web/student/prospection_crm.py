@@ -12,21 +12,15 @@ from flask_login import current_user
 
 from simulator.engine.prospection import TRANSITIONS, Etape
 from simulator.engine.prospection.pipeline import LIBELLES_ACTIVITES
-from simulator.extensions import db
-from simulator.models import ProspectionExercise, Role
+from simulator.models import ProspectionExercise
 from simulator.operations import prospection as op
 from simulator.operations import prospection_crm as crm
 from simulator.operations.errors import OperationError
 from simulator.operations.opportunity_situation import open_as_situation
 from simulator.web.rendering import render_page
-from simulator.web.roles import role_required
 from simulator.web.student import bp
-
-
-def _exercise() -> ProspectionExercise:
-    ex = op.exercise_of(current_user)
-    db.session.commit()
-    return ex
+from simulator.web.student.prospection import _exercise
+from simulator.web.transaction import savepoint
 
 
 def _moves(etape: Etape) -> list[Etape]:
@@ -43,35 +37,30 @@ def _kanban(ex: ProspectionExercise, status: int = 200, alerte: str | None = Non
 
 
 @bp.get("/prospection/pipeline")
-@role_required(Role.STUDENT)
 def prospection_pipeline() -> ResponseReturnValue:
     """The CRM kanban: one column per stage, from first contact to won or lost."""
     return _kanban(_exercise())
 
 
 @bp.post("/prospection/pipeline/ouvrir/<pid>")
-@role_required(Role.STUDENT)
 def prospection_open(pid: str) -> ResponseReturnValue:
     """Turn a campaign lead into an opportunity of the pipeline."""
     ex = _exercise()
     opp = crm.ouvrir(ex, pid)
-    db.session.commit()
     flash(_("Opportunité « %(t)s » ajoutée au pipeline.", t=opp.title))
     return redirect(url_for("student.prospection_pipeline"), 303)
 
 
 @bp.post("/prospection/pipeline/<int:opp_id>/deplacer")
-@role_required(Role.STUDENT)
 def prospection_move(opp_id: int) -> ResponseReturnValue:
     """Move a card: the server checks the stage rules (422) and the lock (409)."""
     ex = _exercise()
     try:
-        opp = crm.deplacer(ex, opp_id, request.form.get("vers", ""),
-                           request.form.get("lock_version", type=int))
+        with savepoint():
+            opp = crm.deplacer(ex, opp_id, request.form.get("vers", ""),
+                               request.form.get("lock_version", type=int))
     except OperationError as exc:
-        db.session.rollback()
         return _kanban(ex, exc.status_code, exc.message)
-    db.session.commit()
     return _kanban(ex, ok=_("« %(t)s » est passée à l'étape « %(e)s ».", t=opp.title,
                             e=Etape(opp.stage).libelle))
 
@@ -86,7 +75,6 @@ def _detail(ex: ProspectionExercise, opp_id: int, brut: dict[str, Any], status: 
 
 
 @bp.get("/prospection/pipeline/<int:opp_id>")
-@role_required(Role.STUDENT)
 def prospection_opportunity(opp_id: int) -> ResponseReturnValue:
     """One opportunity: its activities and the form to log the next one."""
     ex = _exercise()
@@ -96,32 +84,28 @@ def prospection_opportunity(opp_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/prospection/pipeline/<int:opp_id>/activites")
-@role_required(Role.STUDENT)
 def prospection_activity(opp_id: int) -> ResponseReturnValue:
     """Log an activity with its next action and date, or list what to correct."""
     ex = _exercise()
     brut = crm.lire_activite(request.form)
     try:
-        crm.ajouter_activite(ex, opp_id, brut)
+        with savepoint():
+            crm.ajouter_activite(ex, opp_id, brut)
     except op.Refus as exc:
-        db.session.rollback()
         return _detail(ex, opp_id, brut, exc.status_code, exc.messages)
-    db.session.commit()
     flash(_("Activité enregistrée."))
     return redirect(url_for("student.prospection_opportunity", opp_id=opp_id), 303)
 
 
 @bp.post("/prospection/pipeline/<int:opp_id>/negocier")
-@role_required(Role.STUDENT)
 def prospection_negotiate(opp_id: int) -> ResponseReturnValue:
     """Open the opportunity as a negotiation situation and go to the negotiation."""
     ex = _exercise()
     try:
-        open_as_situation(ex, crm.opportunite_of(ex, opp_id), current_user)
+        with savepoint():
+            open_as_situation(ex, crm.opportunite_of(ex, opp_id), current_user)
     except OperationError as refused:
-        db.session.rollback()
         brut = {"kind": "appel", "done_on": date.today().isoformat(), "notes": "",
                 "next_action": "", "next_action_on": ""}
         return _detail(ex, opp_id, brut, refused.status_code, [refused.message])
-    db.session.commit()
     return redirect(url_for("student.negotiation_home"), 303)

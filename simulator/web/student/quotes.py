@@ -10,17 +10,17 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from simulator.extensions import db
-from simulator.models import Quote, Role
+from simulator.models import Quote
 from simulator.operations import quotes
 from simulator.operations.errors import ConflictError
 from simulator.operations.quote_analysis import analyse_quote
-from simulator.operations.quote_forms import blank_line, read_form
-from simulator.operations.quote_pdf import document_pdf, pdf_filename
+from simulator.operations.quote_forms import blank_line
 from simulator.operations.quote_view import to_document
 from simulator.web.rendering import render_page
-from simulator.web.roles import role_required
 from simulator.web.student import bp
+from simulator.web.student.quote_form import read_quote_form
+from simulator.web.student.quote_pdf import document_pdf, pdf_filename
+from simulator.web.transaction import record_first_opening, savepoint
 
 PAGE = "student/quote.html"
 
@@ -42,31 +42,28 @@ def _posted() -> tuple[dict[str, Any], int | None, int | None]:
     """The posted inputs, the draft's id and the lock version the form was opened with."""
     form = request.form
     quote_id = form.get("quote_id", type=int)
-    return read_form(form), quote_id, form.get("lock_version", type=int)
+    return read_quote_form(form), quote_id, form.get("lock_version", type=int)
 
 
 @bp.get("/devis")
-@role_required(Role.STUDENT)
 def quote_builder() -> ResponseReturnValue:
     """The quote builder: the draft, or a new one pre-filled from the client's need."""
     ws = quotes.workspace(current_user)
     inputs, draft = quotes.starting_inputs(current_user, ws)
-    db.session.commit()
+    record_first_opening()
     return _builder(ws, inputs, draft)
 
 
 @bp.post("/devis/calcul")
-@role_required(Role.STUDENT)
 def quote_recompute() -> ResponseReturnValue:
     """Recompute the result panel from the form as it is now (htmx, nothing stored)."""
     ws = quotes.workspace(current_user)
-    inputs = read_form(request.form)
+    inputs = read_quote_form(request.form)
     doc = to_document(analyse_quote(inputs, ws.view, date.today()))
     return render_page(PAGE, block="result", doc=doc, inputs=inputs, s=ws.view, oob=True)
 
 
 @bp.get("/devis/ligne")
-@role_required(Role.STUDENT)
 def quote_new_line() -> ResponseReturnValue:
     """One empty line for the lines table (htmx appends it)."""
     catalogue = quotes.workspace(current_user).view.get("catalogue", {})
@@ -76,45 +73,40 @@ def quote_new_line() -> ResponseReturnValue:
 
 
 @bp.post("/devis/enregistrer")
-@role_required(Role.STUDENT)
 def quote_save() -> ResponseReturnValue:
     """Save the draft as typed; a stale or frozen draft is refused with a 409."""
     ws = quotes.workspace(current_user)
     inputs, quote_id, lock = _posted()
     try:
-        quotes.save_draft(current_user, ws, inputs, quote_id, lock)
+        with savepoint():
+            quotes.save_draft(current_user, ws, inputs, quote_id, lock)
     except ConflictError as exc:
-        db.session.rollback()
         draft = quotes.draft_of(current_user, ws.situation_id)
         return _builder(ws, inputs, draft, 409, exc.message, lock=lock)
-    db.session.commit()
     flash(_("Brouillon enregistré."))
     return redirect(url_for("student.quote_builder"), 303)
 
 
 @bp.post("/devis/emettre")
-@role_required(Role.STUDENT)
 def quote_issue() -> ResponseReturnValue:
     """Number and freeze the quote, or show what must be corrected first."""
     ws = quotes.workspace(current_user)
     inputs, quote_id, lock = _posted()
     draft = quotes.draft_of(current_user, ws.situation_id)
     try:
-        issued = quotes.issue(current_user, ws, inputs, quote_id, lock, date.today())
+        with savepoint():
+            issued = quotes.issue(current_user, ws, inputs, quote_id, lock, date.today())
     except ConflictError as exc:
-        db.session.rollback()
         return _builder(ws, inputs, quotes.draft_of(current_user, ws.situation_id), 409,
                         exc.message, lock=lock)
     if not isinstance(issued, Quote):
         return _builder(ws, inputs, draft, 422, _("Le devis n'est pas émis : corrigez les "
                                                     "champs signalés en rouge."), lock=lock)
-    db.session.commit()
     flash(_("Devis %(number)s émis.", number=issued.number))
     return redirect(url_for("student.quote_show", quote_id=issued.id), 303)
 
 
 @bp.get("/devis/<int:quote_id>")
-@role_required(Role.STUDENT)
 def quote_show(quote_id: int) -> ResponseReturnValue:
     """An issued quote, frozen: its totals as computed at issue."""
     quote = quotes.quote_of(current_user, quote_id)
@@ -124,7 +116,6 @@ def quote_show(quote_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/devis/<int:quote_id>/impression")
-@role_required(Role.STUDENT)
 def quote_print(quote_id: int) -> ResponseReturnValue:
     """The devis as a printable HTML page."""
     quote = quotes.quote_of(current_user, quote_id)
@@ -134,7 +125,6 @@ def quote_print(quote_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/devis/<int:quote_id>/pdf")
-@role_required(Role.STUDENT)
 def quote_pdf(quote_id: int) -> ResponseReturnValue:
     """The devis as a PDF download with a French file name."""
     quote = quotes.quote_of(current_user, quote_id)

@@ -6,22 +6,21 @@ from flask import Response, abort, make_response, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from simulator.extensions import db
-from simulator.models import Role, Situation
+from simulator.models import Situation
 from simulator.operations import risk_analysis
 from simulator.operations.situations import current_version, ensure_student_situation
 from simulator.scenarios.situation.visibility import student_view
 from simulator.web.rendering import render_page, wants_fragment
-from simulator.web.roles import role_required
 from simulator.web.student import bp
+from simulator.web.transaction import keep_despite_refusal, record_first_opening
 
 
 def _situation() -> Situation:
-    """The student's own situation, committed so that a later rollback cannot lose it."""
+    """The student's own situation, kept even if what follows is refused."""
     found = ensure_student_situation(current_user)
     if found is None:
         abort(404)
-    db.session.commit()
+    record_first_opening()
     return found
 
 
@@ -35,7 +34,6 @@ def _render(situation: Situation, work: risk_analysis.Travail, block: str = "con
 
 
 @bp.get("/risque")
-@role_required(Role.STUDENT)
 def risk() -> ResponseReturnValue:
     """The client file, its statements and the analysis form (with the last correction, if any)."""
     situation = _situation()
@@ -43,13 +41,13 @@ def risk() -> ResponseReturnValue:
 
 
 @bp.post("/risque")
-@role_required(Role.STUDENT)
 def risk_submit() -> ResponseReturnValue:
     """Correct the submitted analysis; htmx gets only the work area back."""
     situation = _situation()
-    work = risk_analysis.soumettre(situation, current_user, request.form)
-    db.session.commit()
+    work = risk_analysis.soumettre(situation, current_user, risk_analysis.lire_saisie(request.form))
     refused = work.correction is None and not wants_fragment()
+    if refused:
+        keep_despite_refusal()  # what soumettre logged stands, as before
     response = _render(situation, work, block="work", status=422 if refused else 200)
     if work.correction is not None:  # bring the correction into view, not the form's top
         response.headers["HX-Reswap"] = "outerHTML show:#risk-correction:top"

@@ -6,31 +6,27 @@ from flask import abort
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from simulator.extensions import db
-from simulator.models import Role
 from simulator.operations.handover import open_for_candidate
 from simulator.operations.situation_versions import announced_changes, version_n
 from simulator.operations.situations import current_version, ensure_student_situation
 from simulator.scenarios.registry.core import diff
 from simulator.scenarios.situation.visibility import student_view
 from simulator.web.rendering import render_page
-from simulator.web.roles import role_required
 from simulator.web.student import bp
+from simulator.web.transaction import record_first_opening
 
 
 @bp.get("/")
-@role_required(Role.STUDENT)
 def dashboard() -> ResponseReturnValue:
     """The student's class session and their situation."""
     situation = ensure_student_situation(current_user)
-    db.session.commit()
+    record_first_opening()
     summary = student_view(current_version(situation).snapshot) if situation else None
     return render_page("student/dashboard.html", class_session=current_user.class_session,
                        situation=situation, s=summary)
 
 
 @bp.get("/situation")
-@role_required(Role.STUDENT)
 def situation() -> ResponseReturnValue:
     """The student's situation as a salesperson would know it: no hidden value.
 
@@ -47,6 +43,6 @@ def situation() -> ResponseReturnValue:
         original = student_view(version_n(found, 0).snapshot)
         changes = diff(original, shown)
         announced = announced_changes(found, handover.version)
-    db.session.commit()
+    record_first_opening()  # the preparation clock starts at the first opening
     return render_page("student/situation.html", s=shown, handover=handover, changes=changes,
                        announced=announced, annexes=handover.annexes if handover else None)

@@ -10,24 +10,22 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from simulator.extensions import db
-from simulator.models import Role, SessionMode
+from simulator.models import SessionMode
 from simulator.models._time import utcnow
 from simulator.operations.class_progress import class_progress, phase_counts, release_all
-from simulator.operations.class_progress_chart import scatter
-from simulator.operations.class_progress_export import (
+from simulator.operations.errors import OperationError
+from simulator.operations.negotiation_debrief import release, session_of
+from simulator.web.rendering import render_page
+from simulator.web.trainer import bp
+from simulator.web.trainer.class_progress_chart import scatter
+from simulator.web.trainer.class_progress_export import (
     OUTCOME_LABELS,
     PHASE_LABELS,
     PROSPECTION_LABELS,
     csv_fr,
     csv_international,
 )
-from simulator.operations.class_progress_replay import negotiation_for, replay_context
-from simulator.operations.errors import OperationError
-from simulator.operations.negotiation_debrief import release, session_of
-from simulator.web.rendering import render_page
-from simulator.web.roles import role_required
-from simulator.web.trainer import bp
+from simulator.web.trainer.class_progress_replay import negotiation_for, replay_context
 from simulator.web.trainer.views import _own_session
 
 
@@ -40,14 +38,12 @@ def _context(session_id: int) -> dict[str, Any]:
 
 
 @bp.get("/sessions/<int:session_id>/classe")
-@role_required(Role.TRAINER)
 def class_view(session_id: int) -> ResponseReturnValue:
     """Each student's situation, phase, outcome and marks, the class chart and the exports."""
     return render_page("trainer/class.html", **_context(session_id))
 
 
 @bp.get("/sessions/<int:session_id>/classe/suivi")
-@role_required(Role.TRAINER)
 def class_progress_fragment(session_id: int) -> ResponseReturnValue:
     """The table and the chart alone, polled by htmx every 5 s."""
     return render_page("trainer/class.html", block="progress", **_context(session_id))
@@ -62,46 +58,39 @@ def _csv(session_id: int, write, suffix: str) -> ResponseReturnValue:
 
 
 @bp.get("/sessions/<int:session_id>/resultats.csv")
-@role_required(Role.TRAINER)
 def class_csv(session_id: int) -> ResponseReturnValue:
     """The results for a spreadsheet in French: ';' and decimal commas."""
     return _csv(session_id, csv_fr, "")
 
 
 @bp.get("/sessions/<int:session_id>/resultats-international.csv")
-@role_required(Role.TRAINER)
 def class_csv_international(session_id: int) -> ResponseReturnValue:
     """The same results for other locales and scripts: ',' and decimal points."""
     return _csv(session_id, csv_international, "-international")
 
 
 @bp.post("/sessions/<int:session_id>/classe/publier/<int:nid>")
-@role_required(Role.TRAINER)
 def class_release(session_id: int, nid: int) -> ResponseReturnValue:
     """Release one exam debrief and come back to the class view."""
     _own_session(session_id)
     if session_of(negotiation_for(current_user, nid)).id != session_id:
         raise OperationError(_("Cette négociation n'existe pas."), 404)
     negotiation = release(current_user, nid)
-    db.session.commit()
     flash(_("Débriefing publié : %(name)s peut maintenant le consulter.",
             name=negotiation.student.display_name))
     return redirect(url_for("trainer.class_view", session_id=session_id), 303)
 
 
 @bp.post("/sessions/<int:session_id>/classe/publier-tout")
-@role_required(Role.TRAINER)
 def class_release_all(session_id: int) -> ResponseReturnValue:
     """Release every finished exam debrief of the session at once."""
     count = release_all(_own_session(session_id))
-    db.session.commit()
     flash(ngettext("%(num)d débriefing publié.", "%(num)d débriefings publiés.", count)
           if count else _("Aucun débriefing terminé n'attendait d'être publié."))
     return redirect(url_for("trainer.class_view", session_id=session_id), 303)
 
 
 @bp.get("/negociations/<int:nid>/rejeu")
-@role_required(Role.TRAINER)
 def negotiation_replay(nid: int) -> ResponseReturnValue:
     """The whole exchange with the buyer's reasons, and the debrief once it is over."""
     return render_page("trainer/class_replay.html", **replay_context(negotiation_for(current_user, nid)))

@@ -7,18 +7,13 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from simulator.extensions import db
-from simulator.models import Role
 from simulator.operations.negotiation_debrief import release
-from simulator.web.roles import role_required
 from simulator.web.trainer import bp
 
 
 @bp.post("/negociations/<int:nid>/publier")
-@role_required(Role.TRAINER)
 def negotiation_release(nid: int) -> ResponseReturnValue:
     """Release the debrief of an exam negotiation to its student."""
     release(current_user, nid)
-    db.session.commit()
     flash(_("Debrief publié : l'étudiant peut maintenant le consulter."))
     return redirect(url_for("trainer.dashboard"), 303)

@@ -7,13 +7,13 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from simulator.extensions import db
-from simulator.models import ClassSession, Role, SessionMode
+from simulator.models import ClassSession, SessionMode
 from simulator.operations import jury
 from simulator.operations.class_sessions import create_class_session, sessions_of
-from simulator.operations.grid_export import session_csv
+from simulator.web.grid_export import session_csv
 from simulator.operations.packs import latest_versions
+from simulator.web.grid_export import session_csv
 from simulator.web.rendering import render_page
-from simulator.web.roles import role_required
 from simulator.web.trainer import bp
 from simulator.web.trainer.forms import ClassSessionForm, ExamSettingsForm
 
@@ -23,7 +23,6 @@ def _session_form() -> ClassSessionForm:
 
 
 @bp.get("/")
-@role_required(Role.TRAINER)
 def dashboard() -> ResponseReturnValue:
     """The trainer's sessions and the form to open one."""
     return render_page("trainer/dashboard.html", sessions=sessions_of(current_user),
@@ -31,7 +30,6 @@ def dashboard() -> ResponseReturnValue:
 
 
 @bp.post("/sessions")
-@role_required(Role.TRAINER)
 def create_session() -> ResponseReturnValue:
     """Open a class session and show its join code."""
     form = _session_form()
@@ -40,7 +38,6 @@ def create_session() -> ResponseReturnValue:
                            form=form)
     created = create_class_session(current_user, form.name.data, SessionMode(form.mode.data),
                                    form.pack_slug.data or None)
-    db.session.commit()
     return redirect(url_for("trainer.session_detail", session_id=created.id), 303)
 
 
@@ -52,7 +49,6 @@ def _own_session(session_id: int) -> ClassSession:
 
 
 @bp.get("/sessions/<int:session_id>")
-@role_required(Role.TRAINER)
 def session_detail(session_id: int) -> ResponseReturnValue:
     """A class session: its join code and who joined."""
     session = _own_session(session_id)
@@ -66,7 +62,6 @@ def _session_page(session: ClassSession, settings: ExamSettingsForm, status: int
 
 
 @bp.post("/sessions/<int:session_id>/reglages")
-@role_required(Role.TRAINER)
 def exam_settings(session_id: int) -> ResponseReturnValue:
     """Name the exam (E4, E5…) and set its timings for this session."""
     session = _own_session(session_id)
@@ -74,29 +69,24 @@ def exam_settings(session_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         return _session_page(session, form, 400)
     form.populate_obj(session)
-    db.session.commit()
     return redirect(url_for("trainer.session_detail", session_id=session_id), 303)
 
 
 @bp.get("/sessions/<int:session_id>/etudiants")
-@role_required(Role.TRAINER)
 def session_students(session_id: int) -> ResponseReturnValue:
     """The list of students, polled by htmx so the trainer sees arrivals live."""
     return render_page("trainer/session.html", block="students", session=_own_session(session_id))
 
 
 @bp.post("/sessions/<int:session_id>/jury")
-@role_required(Role.TRAINER)
 def add_jury(session_id: int) -> ResponseReturnValue:
     """Put a jury member on the exam session's board."""
     session = _own_session(session_id)
     jury.assign(session, request.form.get("jury_id", type=int, default=0))
-    db.session.commit()
     return redirect(url_for("trainer.session_detail", session_id=session_id), 303)
 
 
 @bp.get("/sessions/<int:session_id>/grilles.csv")
-@role_required(Role.TRAINER)
 def grids_csv(session_id: int) -> ResponseReturnValue:
     """Every candidate's board grid, for a spreadsheet."""
     session = _own_session(session_id)

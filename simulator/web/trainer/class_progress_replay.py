@@ -14,7 +14,7 @@ from simulator.models import Negotiation, User
 from simulator.operations import negotiations as ops
 from simulator.operations.errors import OperationError
 from simulator.operations.negotiation_debrief import chart, debrief_of, session_of
-from simulator.operations.negotiation_view import service_names, turns
+from simulator.web.negotiation_view import service_names, turns
 
 #: the rule the buyer's engine fired, as a trainer would say it
 RULES = {

@@ -10,9 +10,9 @@ from flask import render_template
 from simulator.engine.scoring.grid import lignes
 from simulator.models import ClassSession, User
 from simulator.operations import evaluations, situation_versions
-from simulator.operations.documents import slug
 from simulator.operations.handover import current_handover
 from simulator.operations.situations import situation_of
+from simulator.web.documents import slug
 
 
 def grid_document(student: User, reader: User) -> tuple[str, str]:

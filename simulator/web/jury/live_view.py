@@ -13,9 +13,9 @@ from simulator.models._time import utcnow
 from simulator.operations import negotiations
 from simulator.operations.jury_live import JURY_EVENTS, checklist, version_in_force
 from simulator.operations.negotiation_settings import jury_settings
-from simulator.operations.negotiation_view import board, service_names, show, tail, turns
 from simulator.operations.situations import current_version
 from simulator.scenarios.registry.core import PARAMETERS
+from simulator.web.negotiation_view import board, service_names, show, tail, turns
 
 #: what each social style means for a juror playing it
 STYLES = {

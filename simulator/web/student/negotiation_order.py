@@ -7,12 +7,12 @@ from decimal import Decimal
 from typing import Any
 
 from simulator.engine.money import cents
-from simulator.engine.quote.models import Devis
 from simulator.engine.quote.pricing import calculer_devis
-from simulator.operations.negotiation_view import service_names, show
+from simulator.engine.quote.models import Devis
 from simulator.operations.negotiations import Game
 from simulator.scenarios.negotiation_setup.margins import AUCUN, besoin_depuis
 from simulator.scenarios.situation.visibility import student_view
+from simulator.web.negotiation_view import service_names, show
 
 
 def agreed_terms(game: Game) -> dict[str, Any] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from werkzeug.datastructures import MultiDict
@@ -55,6 +56,72 @@ def terms_from_form(setup: NegotiationSetup, form: MultiDict) -> dict[str, Any]:
     return _terms(setup, form)
 
 
+Arguments = list[dict[str, Any]]
+Reader = Callable[[MultiDict, NegotiationSetup, Arguments], dict[str, Any]]
+
+
+def _question(form: MultiDict, setup: NegotiationSetup, arguments: Arguments) -> dict[str, Any]:
+    return {"theme": form.get("theme", "")}
+
+
+def _objection(form: MultiDict, setup: NegotiationSetup, arguments: Arguments) -> dict[str, Any]:
+    return {"objection": form.get("objection", ""), "technique": form.get("technique_objection", "")}
+
+
+def _conclusion(form: MultiDict, setup: NegotiationSetup, arguments: Arguments) -> dict[str, Any]:
+    return {"technique": form.get("technique_conclusion", "")}
+
+
+def _offer(form: MultiDict, setup: NegotiationSetup, arguments: Arguments,
+           kind: str = "offre") -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    terms = _terms(setup, form)
+    if kind == "offre" and not terms:
+        raise OperationError("Une offre précise au moins un enjeu (choisissez une valeur).", 400)
+    if terms:
+        fields["termes"] = terms
+    asked = [k for k in form.getlist("contrepartie") if k in setup.index]
+    if kind == "offre" and asked:
+        fields["contrepartie"] = asked
+    return fields
+
+
+def _summary(form: MultiDict, setup: NegotiationSetup, arguments: Arguments) -> dict[str, Any]:
+    return _offer(form, setup, arguments, kind="recapitulatif")
+
+
+def _concession(form: MultiDict, setup: NegotiationSetup, arguments: Arguments) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    fields["enjeu"], fields["valeur"] = _pair(setup, form.get("concession", ""), "Concession")
+    if form.get("si_vous"):
+        cle, valeur = _pair(setup, form["si_vous"], "Contrepartie")
+        fields["contrepartie"] = {"enjeu": cle, "valeur": valeur}
+    return fields
+
+
+def _message(form: MultiDict, setup: NegotiationSetup, arguments: Arguments) -> dict[str, Any]:
+    if not _text(form, "texte"):
+        raise OperationError("Écrivez votre message.", 400)
+    return {}
+
+
+def _nothing(form: MultiDict, setup: NegotiationSetup, arguments: Arguments) -> dict[str, Any]:
+    return {}
+
+
+MOVE_READERS: dict[str, Reader] = {
+    "question": _question,
+    "argument": lambda form, setup, arguments: _argument(form, arguments),
+    "traitement_objection": _objection,
+    "conclusion": _conclusion,
+    "offre": _offer,
+    "recapitulatif": _summary,
+    "concession": _concession,
+    "message": _message,
+}
+"""The fields each kind of move reads from the composer; other kinds carry only their text."""
+
+
 def move_from_form(form: MultiDict, setup: NegotiationSetup,
                    arguments: list[dict[str, Any]]) -> dict[str, Any]:
     """Turn the composer's fields into a move (JSON form of docs/examples/NEGOTIATION.md)."""
@@ -64,30 +131,7 @@ def move_from_form(form: MultiDict, setup: NegotiationSetup,
     move: dict[str, Any] = {"type": kind}
     if _text(form, "texte"):
         move["texte"] = _text(form, "texte")
-    if kind == "question":
-        move["theme"] = form.get("theme", "")
-    elif kind == "argument":
-        move.update(_argument(form, arguments))
-    elif kind == "traitement_objection":
-        move.update(objection=form.get("objection", ""), technique=form.get("technique_objection", ""))
-    elif kind == "conclusion":
-        move["technique"] = form.get("technique_conclusion", "")
-    elif kind in ("offre", "recapitulatif"):
-        terms = _terms(setup, form)
-        if kind == "offre" and not terms:
-            raise OperationError("Une offre précise au moins un enjeu (choisissez une valeur).", 400)
-        if terms:
-            move["termes"] = terms
-        asked = [k for k in form.getlist("contrepartie") if k in setup.index]
-        if kind == "offre" and asked:
-            move["contrepartie"] = asked
-    elif kind == "concession":
-        move["enjeu"], move["valeur"] = _pair(setup, form.get("concession", ""), "Concession")
-        if form.get("si_vous"):
-            cle, valeur = _pair(setup, form["si_vous"], "Contrepartie")
-            move["contrepartie"] = {"enjeu": cle, "valeur": valeur}
-    elif kind == "message" and "texte" not in move:
-        raise OperationError("Écrivez votre message.", 400)
+    move.update(MOVE_READERS.get(kind, _nothing)(form, setup, arguments))
     return move
 
 

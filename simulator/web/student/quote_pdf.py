@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import render_template
 
-from simulator.operations.documents import html_to_pdf, slug
+from simulator.web.documents import html_to_pdf, slug
 
 
 def document_html(doc: dict[str, Any], for_pdf: bool = False) -> str:
