@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
+from simulator.engine.numbers import int_or_none
 from simulator.engine.prospection import (
     ContactProspect,
     Defaut,
@@ -174,7 +175,7 @@ def lire_filtres(args: Mapping[str, str]) -> tuple[Filtres, bool]:
         departements=frozenset(v for v in [args.get("departement", "")] if v),
         naf=frozenset(v for v in [args.get("naf", "")] if v),
         tranches=frozenset(v for v in [args.get("tranche", "")] if v in TRANCHES),
-        distance_max_km=int(distance) if distance.isdigit() else None)
+        distance_max_km=int_or_none(distance, high=100_000))
     return filtres, args.get("signales") == "1"
 
 

@@ -7,6 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from simulator.engine.numbers import int_or_none
 from simulator.engine.scoring.criteres import NIVEAUX
 from simulator.engine.scoring.grille import COMPETENCES, SITUATION_2, lignes
 from simulator.extensions import db
@@ -23,8 +24,8 @@ from simulator.web.roles import role_required
 
 
 def _form_levels() -> dict[int, int]:
-    return {n: int(request.form[f"level-{n}"]) for n in range(1, 11)
-            if request.form.get(f"level-{n}", "").isdigit()}
+    levels = {n: int_or_none(request.form.get(f"level-{n}", ""), high=9) for n in range(1, 11)}
+    return {n: level for n, level in levels.items() if level is not None}
 
 
 def _form_comments() -> dict[int, str]:
@@ -62,7 +63,7 @@ def _page(student_id: int, action=None) -> ResponseReturnValue:
     return redirect(url_for("jury.grid", student_id=student_id) + "#commission", 303)
 
 
-@bp.get("/candidats/<int:student_id>/grille")
+@bp.get("/candidats/<id:student_id>/grille")
 @role_required(Role.JURY)
 def grid(student_id: int) -> ResponseReturnValue:
     """My grid, the other jurors' levels, and the board's grid."""
@@ -77,14 +78,14 @@ def _save(grid_of) -> callable:
     return run
 
 
-@bp.post("/candidats/<int:student_id>/grille")
+@bp.post("/candidats/<id:student_id>/grille")
 @role_required(Role.JURY)
 def grid_save(student_id: int) -> ResponseReturnValue:
     """Save my own grid."""
     return _page(student_id, _save(lambda st: evaluations.my_grid(current_user, st)))
 
 
-@bp.post("/candidats/<int:student_id>/grille/concilier")
+@bp.post("/candidats/<id:student_id>/grille/concilier")
 @role_required(Role.JURY)
 def grid_reconcile(student_id: int) -> ResponseReturnValue:
     """Start the board's grid from the jurors' grids."""
@@ -98,14 +99,14 @@ def _board(student) -> Evaluation:
     return board
 
 
-@bp.post("/candidats/<int:student_id>/grille/commission")
+@bp.post("/candidats/<id:student_id>/grille/commission")
 @role_required(Role.JURY)
 def grid_board_save(student_id: int) -> ResponseReturnValue:
     """Save the board's reconciled grid."""
     return _page(student_id, _save(_board))
 
 
-@bp.post("/candidats/<int:student_id>/grille/signer")
+@bp.post("/candidats/<id:student_id>/grille/signer")
 @role_required(Role.JURY)
 def grid_sign(student_id: int) -> ResponseReturnValue:
     """Sign the board's grid, which locks it."""
@@ -113,7 +114,7 @@ def grid_sign(student_id: int) -> ResponseReturnValue:
         _board(st), current_user, request.form.get("lock", type=int, default=-1)))
 
 
-@bp.get("/candidats/<int:student_id>/grille.pdf")
+@bp.get("/candidats/<id:student_id>/grille.pdf")
 @role_required(Role.JURY)
 def grid_pdf(student_id: int) -> ResponseReturnValue:
     """The board's grid (or mine if not reconciled yet) as a PDF."""

@@ -17,6 +17,7 @@ from simulator.scenarios.registry import PRESETS
 from simulator.web.jury import bp
 from simulator.web.jury.console import console_context
 from simulator.web.jury.forms import base_version, parameter_changes
+from simulator.web.inputs import arg_int, form_int
 from simulator.web.rendering import render_page
 from simulator.web.roles import role_required
 
@@ -39,7 +40,7 @@ def _candidate_situation(student_id: int):
     return student, situation
 
 
-@bp.get("/candidats/<int:student_id>")
+@bp.get("/candidats/<id:student_id>")
 @role_required(Role.JURY)
 def candidate(student_id: int) -> ResponseReturnValue:
     """The parameter console, versions, hand-over and the situation with its hidden side."""
@@ -61,7 +62,7 @@ def _console_action(student_id: int, action) -> ResponseReturnValue:
     return redirect(url_for("jury.candidate", student_id=student_id), 303)
 
 
-@bp.post("/candidats/<int:student_id>/parametres")
+@bp.post("/candidats/<id:student_id>/parametres")
 @role_required(Role.JURY)
 def modify(student_id: int) -> ResponseReturnValue:
     """Apply the typed values as a new version."""
@@ -69,7 +70,7 @@ def modify(student_id: int) -> ResponseReturnValue:
         sit, base_version(), parameter_changes(), current_user, request.form.get("reason", "")))
 
 
-@bp.post("/candidats/<int:student_id>/preset/<key>")
+@bp.post("/candidats/<id:student_id>/preset/<key>")
 @role_required(Role.JURY)
 def preset(student_id: int, key: str) -> ResponseReturnValue:
     """Apply one of the usual exam modifications."""
@@ -83,7 +84,7 @@ def preset(student_id: int, key: str) -> ResponseReturnValue:
     return _console_action(student_id, run)
 
 
-@bp.post("/candidats/<int:student_id>/retour/<int:n>")
+@bp.post("/candidats/<id:student_id>/retour/<num:n>")
 @role_required(Role.JURY)
 def revert(student_id: int, n: int) -> ResponseReturnValue:
     """Go back to version n (as a new version)."""
@@ -91,29 +92,29 @@ def revert(student_id: int, n: int) -> ResponseReturnValue:
         sit, base_version(), n, current_user))
 
 
-@bp.post("/candidats/<int:student_id>/remise")
+@bp.post("/candidats/<id:student_id>/remise")
 @role_required(Role.JURY)
 def hand_over(student_id: int) -> ResponseReturnValue:
     """Hand the chosen version over to the candidate."""
     return _console_action(student_id, lambda sit: handover.hand_over(
-        sit, request.form.get("version", type=int, default=-1), current_user,
+        sit, form_int("version", -1), current_user,
         request.form.get("highlight") == "1", request.form.getlist("annexes"),
-        request.form.get("preparation_minutes", type=int, default=0)))
+        form_int("preparation_minutes", 0)))
 
 
-@bp.get("/candidats/<int:student_id>/comparer")
+@bp.get("/candidats/<id:student_id>/comparer")
 @role_required(Role.JURY)
 def compare(student_id: int) -> ResponseReturnValue:
     """The readable diff between two versions."""
     student, situation = _candidate_situation(student_id)
-    old = situation_versions.version_n(situation, request.args.get("de", type=int, default=0))
-    new = situation_versions.version_n(situation, request.args.get("a", type=int, default=0))
+    old = situation_versions.version_n(situation, arg_int("de", 0))
+    new = situation_versions.version_n(situation, arg_int("a", 0))
     return render_page("jury/compare.html", student=student, old=old, new=new,
                        changes=situation_versions.compare(old, new),
                        versions=situation_versions.versions(situation))
 
 
-@bp.get("/candidats/<int:student_id>/difficulte")
+@bp.get("/candidats/<id:student_id>/difficulte")
 @role_required(Role.JURY)
 def difficulty(student_id: int) -> ResponseReturnValue:
     """The difficulty of the candidate's latest version (a cell loaded lazily by the dashboard)."""

@@ -14,7 +14,7 @@ from simulator.web.roles import role_required
 from simulator.web.trainer import bp
 
 
-@bp.post("/negociations/<int:nid>/publier")
+@bp.post("/negociations/<id:nid>/publier")
 @role_required(Role.TRAINER)
 def negotiation_release(nid: int) -> ResponseReturnValue:
     """Release the debrief of an exam negotiation to its student."""
