@@ -28,6 +28,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    from simulator.web.security import register_security
+
+    register_security(app)  # before the blueprints: routes use its `id` converter
     _register_extensions(app)
     _register_blueprints(app)
     from simulator.web.errors import register_error_handlers

@@ -16,7 +16,6 @@ from sqlalchemy.engine import make_url
 from simulator import create_app
 from simulator.extensions import db
 
-
 #: tests only: a one-iteration hash instead of scrypt (production keeps scrypt, see config.py)
 FAST_HASH = "pbkdf2:sha256:1"
 

@@ -6,9 +6,9 @@ import enum
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask import current_app, has_app_context
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from flask import current_app, has_app_context
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from simulator.extensions import db

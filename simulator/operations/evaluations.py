@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
+from simulator.engine.numbers import NumberRefused, parse_decimal, shown
 from simulator.engine.scoring.criteria import NIVEAUX
 from simulator.engine.scoring.grid import desaccords, niveau_valide, proposition
 from simulator.extensions import db
@@ -53,9 +54,9 @@ def parse_mark(text: str) -> Decimal | None:
     if not text:
         return None
     try:
-        mark = Decimal(text)
-    except InvalidOperation:
-        raise OperationError(_("La note « %(t)s » n'est pas un nombre.", t=text)) from None
+        mark = parse_decimal(text, max_abs=Decimal(1000))
+    except NumberRefused:
+        raise OperationError(_("La note « %(t)s » n'est pas un nombre.", t=shown(text))) from None
     if not Decimal(0) <= mark <= Decimal(20):
         raise OperationError(_("La note doit être comprise entre 0 et 20."))
     return mark.quantize(Decimal("0.1"))

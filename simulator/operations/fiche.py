@@ -5,9 +5,9 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-import yaml
 from werkzeug.datastructures import MultiDict
 
+from simulator.engine.numbers import shown
 from simulator.models import Situation, User
 from simulator.operations import packs
 from simulator.operations.situations import create_situation
@@ -19,6 +19,7 @@ from simulator.scenarios.generator.fiche import (
     apply_fiche,
     parse_fiche,
 )
+from simulator.scenarios.schema.yaml_safe import YamlProblem, load_located
 
 SECTIONS = {
     "vendeur": ("name", "city"),
@@ -74,20 +75,17 @@ def yaml_to_data(raw: bytes) -> tuple[Any, dict[str, str]]:
     """Read an uploaded YAML fiche (100 KB max, safe loader); errors keyed « racine »."""
     if len(raw) > MAX_YAML_BYTES:
         return None, {"racine": "fichier trop volumineux (100 Ko au maximum)"}
-    try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return None, {"racine": "le fichier doit être encodé en UTF-8"}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (ligne {mark.line + 1})" if mark is not None else ""
-        return None, {"racine": f"YAML illisible{where}"}
+    try:  # the packs' loader: no anchors, aliases or tags (no « billion laughs »), dates checked
+        data = load_located(raw).data
+    except YamlProblem as problem:
+        return None, {"racine": f"YAML illisible (ligne {problem.line}) : {shown(problem.message, 200)}"}
     return data, {}
 
 
 def validate(data: Any) -> tuple[Fiche | None, dict[str, str]]:
-    """Validate nested data (from the form or YAML)."""
-    return parse_fiche(data)
+    """Validate nested data (from the form or YAML); messages never echo a value at length."""
+    fiche, errors = parse_fiche(data)
+    return fiche, {shown(k, 80): shown(v, 300) for k, v in errors.items()}
 
 
 def create_from_fiche(student: User, fiche: Fiche) -> Situation | None:

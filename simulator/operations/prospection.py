@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from simulator.engine.numbers import int_or_none
 from simulator.engine.prospection import (
     ContactProspect,
     Defaut,
@@ -173,7 +174,7 @@ def lire_filtres(args: Mapping[str, str]) -> tuple[Filtres, bool]:
         departements=frozenset(v for v in [args.get("departement", "")] if v),
         naf=frozenset(v for v in [args.get("naf", "")] if v),
         tranches=frozenset(v for v in [args.get("tranche", "")] if v in TRANCHES),
-        distance_max_km=int(distance) if distance.isdigit() else None)
+        distance_max_km=int_or_none(distance, high=100_000))
     return filtres, args.get("signales") == "1"
 
 

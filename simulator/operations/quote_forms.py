@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from simulator.engine.money import MoneyError, to_decimal
+from simulator.engine.numbers import NumberRefused, parse_decimal
 
 NATURES = ("rabais", "remise", "ristourne")
 ARTICLES = {"rabais": "Le rabais", "remise": "La remise", "ristourne": "La ristourne"}
@@ -81,9 +81,9 @@ class _Reader:
             self.errors[slot] = f"{what} est obligatoire."
             return None
         try:
-            value = to_decimal(raw or default, slot)
-        except MoneyError:
-            self.errors[slot] = f"{what} : « {raw} » n'est pas un nombre."
+            value = parse_decimal((raw or default).replace("€", ""), what)
+        except NumberRefused as refused:
+            self.errors[slot] = refused.message
             return None
         if value < 0:
             self.errors[slot] = f"{what} : valeur négative refusée (reçu : {raw})."

@@ -85,7 +85,7 @@ class SaisieInvalide(ValueError):
 
 NON_CALCULABLE = "NC"
 _NC = {"nc", "n.c.", "n/c", "nonc", "noncalculable", "incalculable"}
-_NOMBRE = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+_NOMBRE = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)", re.ASCII)
 
 
 def lire_nombre(texte: str, pourcentage_si_plus_de_un: bool = False,
@@ -108,7 +108,7 @@ def lire_nombre(texte: str, pourcentage_si_plus_de_un: bool = False,
         if propre.endswith(unite):
             propre = propre[: -len(unite)]
             break
-    if not _NOMBRE.fullmatch(propre):
+    if not _NOMBRE.fullmatch(propre) or len(propre) > 20:  # bounded: no 5,000-digit number
         raise SaisieInvalide("nombre", brut)
     valeur = Decimal(propre.replace(",", "."))
     if pourcent or (pourcentage_si_plus_de_un and abs(valeur) > 1):

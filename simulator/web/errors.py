@@ -9,6 +9,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from simulator.operations.errors import OperationError
+from simulator.web.fallback import fallback_error_page
 from simulator.web.rendering import render_page
 
 
@@ -19,6 +20,7 @@ def _messages() -> dict[int, tuple[str, str]]:
         404: (_("Page introuvable"), _("Cette page n'existe pas ou plus.")),
         405: (_("Méthode non autorisée"), _("Cette action n'est pas possible ici.")),
         409: (_("Conflit"), _("Quelqu'un a modifié ces données entre-temps.")),
+        413: (_("Envoi trop volumineux"), _("Le fichier ou le formulaire envoyé est trop volumineux.")),
         429: (_("Trop de tentatives"), _("Patientez un peu avant de réessayer.")),
         500: (_("Erreur interne"), _("Une erreur inattendue s'est produite. Rien n'a été enregistré.")),
     }
@@ -48,4 +50,4 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(500)
     def internal_error(error: Exception) -> ResponseReturnValue:
-        return _error_page(500)
+        return fallback_error_page()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from flask import render_template
@@ -10,6 +9,7 @@ from flask import render_template
 from simulator.engine.scoring.grid import lignes
 from simulator.models import ClassSession, User
 from simulator.operations import evaluations, situation_versions
+from simulator.operations.csv_safe import safe_writer
 from simulator.operations.handover import current_handover
 from simulator.operations.situations import situation_of
 from simulator.web.documents import slug
@@ -36,7 +36,7 @@ def grid_document(student: User, reader: User) -> tuple[str, str]:
 def session_csv(session: ClassSession) -> str:
     """One line per candidate with the board's levels, for a spreadsheet (French headers, ';')."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
+    writer = safe_writer(out, delimiter=";")
     rows = lignes()
     writer.writerow(["Candidat", "Grille", "Signée le"] + [f"Critère {r.numero}" for r in rows]
                     + ["Note /20"])

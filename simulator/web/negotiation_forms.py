@@ -9,6 +9,7 @@ from werkzeug.datastructures import MultiDict
 
 from simulator.engine.negotiation import NegotiationSetup
 from simulator.engine.negotiation import vocabulary as voc
+from simulator.engine.numbers import int_or_none
 from simulator.operations.errors import OperationError
 
 MAX_TEXT = 1000
@@ -139,8 +140,9 @@ def _argument(form: MultiDict, arguments: list[dict[str, Any]]) -> dict[str, Any
     """A CAP argument picked from the catalogue (or typed), aimed at one SONCAS motivation."""
     picked: dict[str, Any] = {}
     raw = form.get("argument", "")
-    if raw.isdigit() and int(raw) < len(arguments):
-        picked = arguments[int(raw)]
+    index = int_or_none(raw, high=len(arguments) - 1)
+    if index is not None:
+        picked = arguments[index]
     move = {"motivation": form.get("motivation", "")}
     for key in ("caracteristique", "avantage", "preuve"):
         move[key] = _text(form, key) or picked.get(key, "")
@@ -161,7 +163,7 @@ def preparation_from_form(form: MultiDict, setup: NegotiationSetup) -> dict[str,
     return {
         "objectifs": {k: v for k, v in objectives.items() if any(v.values())},
         "decouverte": {t: _text(form, f"q-{t}") for t in voc.THEMES if _text(form, f"q-{t}")},
-        "arguments": [a for a in form.getlist("arguments") if a.isdigit()],
+        "arguments": [a for a in form.getlist("arguments") if int_or_none(a) is not None],
         "concessions": [c for c in concessions if c["donne"] or c["contre"]],
         "couverture_risque": _text(form, "couverture_risque"),
         "notes": _text(form, "notes"),

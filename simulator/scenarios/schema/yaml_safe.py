@@ -17,6 +17,7 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class YamlProblem(ValueError):
@@ -81,6 +82,11 @@ def _scalar(node: yaml.ScalarNode, ints: SafeConstructor) -> Any:
         if not value.is_finite():
             raise YamlProblem(node.start_mark.line + 1, f"nombre non fini refusé : {text}")
         return value
+    if node.tag == _TIMESTAMP:
+        try:
+            ints.construct_yaml_timestamp(node)
+        except ValueError:
+            raise YamlProblem(node.start_mark.line + 1, f"date invalide : {text[:40]}") from None
     return text
 
 

@@ -15,6 +15,7 @@ from simulator.web.auth import bp
 from simulator.web.auth.forms import JoinForm, LoginForm
 from simulator.web.rendering import render_page
 from simulator.web.roles import dashboard_endpoint
+from simulator.web.security import safe_next
 from simulator.web.transaction import keep_despite_refusal
 
 
@@ -49,7 +50,8 @@ def login() -> ResponseReturnValue:
         else:
             login_user(user)
             session.permanent = True
-            return redirect(url_for(dashboard_endpoint(user.role)), 303)
+            return redirect(safe_next(request.form.get("next"),
+                                      url_for(dashboard_endpoint(user.role))), 303)
     else:
         status = 400
     return render_page("auth/home.html", status=status, login_form=form, join_form=JoinForm(),
@@ -92,10 +94,7 @@ def set_language(lang: str) -> ResponseReturnValue:
     """Switch the interface language and come back to the same page."""
     if lang in LANGUAGES:
         session["lang"] = lang
-    target = request.form.get("next") or url_for("auth.home")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("auth.home")
-    return redirect(target, 303)
+    return redirect(safe_next(request.form.get("next"), url_for("auth.home")), 303)
 
 
 @bp.get("/sante")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from flask import request
 
 from simulator.scenarios.registry.core import PARAMETERS
+from simulator.web.inputs import form_int
 
 
 def base_version() -> int:
     """The version the jury was looking at when they submitted (optimistic concurrency)."""
-    return request.form.get("base_n", type=int, default=-1)
+    return form_int("base_n", -1)
 
 
 def parameter_changes() -> dict[str, str]:

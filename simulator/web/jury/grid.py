@@ -11,6 +11,7 @@ from flask_login import current_user
 from pydantic import BaseModel, BeforeValidator
 from werkzeug.datastructures import MultiDict
 
+from simulator.engine.numbers import int_or_none
 from simulator.engine.scoring.criteria import NIVEAUX
 from simulator.engine.scoring.grid import COMPETENCES, SITUATION_2, lignes
 from simulator.models import Evaluation
@@ -51,8 +52,8 @@ class GridForm(BaseModel):
         """Levels left unset (or not a number) are left out; other fields as typed."""
         return {
             "lock": form.get("lock"),
-            "levels": {n: form[f"level-{n}"] for n in CRITERIA
-                       if form.get(f"level-{n}", "").isdigit()},
+            "levels": {n: level for n in CRITERIA
+                       if (level := int_or_none(form.get(f"level-{n}", ""), high=9)) is not None},
             "comments": {n: form.get(f"comment-{n}", "") for n in CRITERIA},
             "interview": {k: form.get(k, "") for k in INTERVIEW_FIELDS},
             "final_mark": form.get("final_mark", ""),
@@ -92,7 +93,7 @@ def _page(student_id: int, action=None) -> ResponseReturnValue:
     return redirect(url_for("jury.grid", student_id=student_id) + "#commission", 303)
 
 
-@bp.get("/candidats/<int:student_id>/grille")
+@bp.get("/candidats/<id:student_id>/grille")
 def grid(student_id: int) -> ResponseReturnValue:
     """My grid, the other jurors' levels, and the board's grid."""
     return _page(student_id)
@@ -106,13 +107,13 @@ def _save(grid_of) -> callable:
     return run
 
 
-@bp.post("/candidats/<int:student_id>/grille")
+@bp.post("/candidats/<id:student_id>/grille")
 def grid_save(student_id: int) -> ResponseReturnValue:
     """Save my own grid."""
     return _page(student_id, _save(lambda st: evaluations.my_grid(current_user, st)))
 
 
-@bp.post("/candidats/<int:student_id>/grille/concilier")
+@bp.post("/candidats/<id:student_id>/grille/concilier")
 def grid_reconcile(student_id: int) -> ResponseReturnValue:
     """Start the board's grid from the jurors' grids."""
     return _page(student_id, lambda st: evaluations.start_reconciliation(st, current_user))
@@ -125,20 +126,20 @@ def _board(student) -> Evaluation:
     return board
 
 
-@bp.post("/candidats/<int:student_id>/grille/commission")
+@bp.post("/candidats/<id:student_id>/grille/commission")
 def grid_board_save(student_id: int) -> ResponseReturnValue:
     """Save the board's reconciled grid."""
     return _page(student_id, _save(_board))
 
 
-@bp.post("/candidats/<int:student_id>/grille/signer")
+@bp.post("/candidats/<id:student_id>/grille/signer")
 def grid_sign(student_id: int) -> ResponseReturnValue:
     """Sign the board's grid, which locks it."""
     return _page(student_id, lambda st: evaluations.sign(
         _board(st), current_user, _posted().lock))
 
 
-@bp.get("/candidats/<int:student_id>/grille.pdf")
+@bp.get("/candidats/<id:student_id>/grille.pdf")
 def grid_pdf(student_id: int) -> ResponseReturnValue:
     """The board's grid (or mine if not reconciled yet) as a PDF."""
     student = jury.candidate_for(current_user, student_id)

@@ -46,7 +46,7 @@ def _context(student_id: int, **extra: Any) -> dict[str, Any]:
     return context
 
 
-@bp.get("/candidats/<int:student_id>/negociation")
+@bp.get("/candidats/<id:student_id>/negociation")
 def live(student_id: int) -> ResponseReturnValue:
     """The live page: transcript, offers, clock, hidden reasons; settings before the start."""
     context = _context(student_id)
@@ -54,7 +54,7 @@ def live(student_id: int) -> ResponseReturnValue:
     return render_page(PAGE, **context)
 
 
-@bp.get("/candidats/<int:student_id>/negociation/direct")
+@bp.get("/candidats/<id:student_id>/negociation/direct")
 def live_fragment(student_id: int) -> ResponseReturnValue:
     """The polled part: 204 when nothing moved, a full reload when the status changed."""
     _student, _situation, negotiation = _candidate(student_id)
@@ -84,7 +84,7 @@ def _act(student_id: int, action) -> ResponseReturnValue:
     return redirect(url_for("jury.live", student_id=student_id), 303)
 
 
-@bp.post("/candidats/<int:student_id>/negociation/reglages")
+@bp.post("/candidats/<id:student_id>/negociation/reglages")
 def live_settings(student_id: int) -> ResponseReturnValue:
     """Choose the buyer mode and the objections to test, before the start."""
     def run(situation, negotiation):
@@ -96,7 +96,7 @@ def live_settings(student_id: int) -> ResponseReturnValue:
     return _act(student_id, run)
 
 
-@bp.post("/candidats/<int:student_id>/negociation/evenement")
+@bp.post("/candidats/<id:student_id>/negociation/evenement")
 def live_event(student_id: int) -> ResponseReturnValue:
     """Announce an event: a new version the buyer plays on from the next turn."""
     free = {request.form.get("cle", ""): request.form.get("valeur", "").strip()}
@@ -113,7 +113,7 @@ def _reply_fields(setup) -> dict[str, Any]:
             "enjeux_acceptes": [k for k in form.getlist("enjeux") if k in setup.index]}
 
 
-@bp.post("/candidats/<int:student_id>/negociation/reponse")
+@bp.post("/candidats/<id:student_id>/negociation/reponse")
 def live_reply(student_id: int) -> ResponseReturnValue:
     """Record the human buyer's reply (htmx: the panel comes back, the live view refreshes)."""
     _student, _situation, negotiation = _candidate(student_id)

@@ -7,6 +7,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from simulator.engine.negotiation import vocabulary as voc
+from simulator.engine.numbers import int_or_none
 from simulator.engine.scoring.interview import questions_entretien
 from simulator.models import Negotiation, Situation, User
 from simulator.models._time import utcnow
@@ -31,8 +32,8 @@ def _hidden_value(setup: Any, key: str, raw: Any, services: dict[str, str]) -> s
     if key not in setup.index:
         return str(raw)
     e = setup.enjeux[setup.index[key]]
-    if e.nature == "service" and str(raw).isdigit() and int(raw) < len(e.valeurs):
-        raw = e.valeurs[int(raw)]
+    if e.nature == "service" and int_or_none(raw, high=len(e.valeurs) - 1) is not None:
+        raw = e.valeurs[int(str(raw))]
     return show(setup, key, raw, services)
 
 

@@ -12,6 +12,7 @@ from simulator.operations.difficulty import assess
 from simulator.operations.errors import OperationError
 from simulator.operations.situations import ensure_student_situation, situation_of
 from simulator.scenarios.registry.core import PRESETS
+from simulator.web.inputs import arg_int, form_int
 from simulator.web.jury import bp
 from simulator.web.jury.console_view import console_context
 from simulator.web.jury.forms import base_version, parameter_changes
@@ -36,7 +37,7 @@ def _candidate_situation(student_id: int):
     return student, situation
 
 
-@bp.get("/candidats/<int:student_id>")
+@bp.get("/candidats/<id:student_id>")
 def candidate(student_id: int) -> ResponseReturnValue:
     """The parameter console, versions, hand-over and the situation with its hidden side."""
     student, situation = _candidate_situation(student_id)
@@ -56,14 +57,14 @@ def _console_action(student_id: int, action) -> ResponseReturnValue:
     return redirect(url_for("jury.candidate", student_id=student_id), 303)
 
 
-@bp.post("/candidats/<int:student_id>/parametres")
+@bp.post("/candidats/<id:student_id>/parametres")
 def modify(student_id: int) -> ResponseReturnValue:
     """Apply the typed values as a new version."""
     return _console_action(student_id, lambda sit: situation_versions.modify(
         sit, base_version(), parameter_changes(), current_user, request.form.get("reason", "")))
 
 
-@bp.post("/candidats/<int:student_id>/preset/<key>")
+@bp.post("/candidats/<id:student_id>/preset/<key>")
 def preset(student_id: int, key: str) -> ResponseReturnValue:
     """Apply one of the usual exam modifications."""
     def run(sit):
@@ -76,34 +77,34 @@ def preset(student_id: int, key: str) -> ResponseReturnValue:
     return _console_action(student_id, run)
 
 
-@bp.post("/candidats/<int:student_id>/retour/<int:n>")
+@bp.post("/candidats/<id:student_id>/retour/<id:n>")
 def revert(student_id: int, n: int) -> ResponseReturnValue:
     """Go back to version n (as a new version)."""
     return _console_action(student_id, lambda sit: situation_versions.revert(
         sit, base_version(), n, current_user))
 
 
-@bp.post("/candidats/<int:student_id>/remise")
+@bp.post("/candidats/<id:student_id>/remise")
 def hand_over(student_id: int) -> ResponseReturnValue:
     """Hand the chosen version over to the candidate."""
     return _console_action(student_id, lambda sit: handover.hand_over(
-        sit, request.form.get("version", type=int, default=-1), current_user,
+        sit, form_int("version", -1), current_user,
         request.form.get("highlight") == "1", request.form.getlist("annexes"),
-        request.form.get("preparation_minutes", type=int, default=0)))
+        form_int("preparation_minutes", 0)))
 
 
-@bp.get("/candidats/<int:student_id>/comparer")
+@bp.get("/candidats/<id:student_id>/comparer")
 def compare(student_id: int) -> ResponseReturnValue:
     """The readable diff between two versions."""
     student, situation = _candidate_situation(student_id)
-    old = situation_versions.version_n(situation, request.args.get("de", type=int, default=0))
-    new = situation_versions.version_n(situation, request.args.get("a", type=int, default=0))
+    old = situation_versions.version_n(situation, arg_int("de", 0))
+    new = situation_versions.version_n(situation, arg_int("a", 0))
     return render_page("jury/compare.html", student=student, old=old, new=new,
                        changes=situation_versions.compare(old, new),
                        versions=situation_versions.versions(situation))
 
 
-@bp.get("/candidats/<int:student_id>/difficulte")
+@bp.get("/candidats/<id:student_id>/difficulte")
 def difficulty(student_id: int) -> ResponseReturnValue:
     """The difficulty of the candidate's latest version (a cell loaded lazily by the dashboard)."""
     _student, situation = _candidate_situation(student_id)

@@ -66,14 +66,14 @@ def _prep_page(negotiation: Negotiation, sheet: dict[str, Any], status: int = 20
                        arguments=arguments_of(view), alert=alert, **vocabulary())
 
 
-@bp.get("/negociation/<int:nid>/preparation")
+@bp.get("/negociation/<id:nid>/preparation")
 def negotiation_preparation(nid: int) -> ResponseReturnValue:
     """The preparation sheet: objectives, discovery plan, arguments, concessions, risk cover."""
     negotiation = ops.negotiation_of(current_user, nid)
     return _prep_page(negotiation, negotiation.preparation or {})
 
 
-@bp.post("/negociation/<int:nid>/preparation")
+@bp.post("/negociation/<id:nid>/preparation")
 def negotiation_prepare(nid: int) -> ResponseReturnValue:
     """Save the sheet; « Commencer l'entretien » also starts the clock."""
     negotiation = ops.negotiation_of(current_user, nid)
@@ -106,7 +106,7 @@ def _room(game: ops.Game, status: int = 200, posted: dict[str, Any] | None = Non
                        posted=posted or {}, alert=alert, **vocabulary())
 
 
-@bp.get("/negociation/<int:nid>/salle")
+@bp.get("/negociation/<id:nid>/salle")
 def negotiation_room(nid: int) -> ResponseReturnValue:
     """The room: identity card, clock, transcript, offer board and the move composer.
 
@@ -122,7 +122,7 @@ def negotiation_room(nid: int) -> ResponseReturnValue:
     return _room(ops.game_of(negotiation), block=block)
 
 
-@bp.post("/negociation/<int:nid>/coup")
+@bp.post("/negociation/<id:nid>/coup")
 def negotiation_move(nid: int) -> ResponseReturnValue:
     """Play a move (htmx): the transcript, the board and the composer come back updated."""
     negotiation = ops.negotiation_of(current_user, nid)

@@ -38,7 +38,7 @@ def _end_page(negotiation: Negotiation, status: int = 200, alert: str | None = N
                        can_debrief=debrief_visible(negotiation))
 
 
-@bp.get("/negociation/<int:nid>/fin")
+@bp.get("/negociation/<id:nid>/fin")
 def negotiation_end(nid: int) -> ResponseReturnValue:
     """The outcome: the order built from the agreement, and the follow-up form."""
     negotiation = _finished(nid)
@@ -47,7 +47,7 @@ def negotiation_end(nid: int) -> ResponseReturnValue:
     return _end_page(negotiation)
 
 
-@bp.post("/negociation/<int:nid>/suivi")
+@bp.post("/negociation/<id:nid>/suivi")
 def negotiation_follow_up(nid: int) -> ResponseReturnValue:
     """Save the compte rendu de visite and the dated next actions (criterion 10)."""
     negotiation = _finished(nid)
@@ -64,7 +64,7 @@ def negotiation_follow_up(nid: int) -> ResponseReturnValue:
     return redirect(url_for("student.negotiation_debrief", nid=nid), 303)
 
 
-@bp.get("/negociation/<int:nid>/debrief")
+@bp.get("/negociation/<id:nid>/debrief")
 def negotiation_debrief(nid: int) -> ResponseReturnValue:
     """The E4 debrief: criteria, numbers, moves, the chart and the hidden side revealed."""
     negotiation = _finished(nid)

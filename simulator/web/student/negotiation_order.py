@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from simulator.engine.money import cents
-from simulator.engine.quote.pricing import calculer_devis
 from simulator.engine.quote.models import Devis
+from simulator.engine.quote.pricing import calculer_devis
 from simulator.operations.negotiations import Game
 from simulator.scenarios.negotiation_setup.margins import AUCUN, besoin_depuis
 from simulator.scenarios.situation.visibility import student_view

@@ -51,7 +51,7 @@ def prospection_open(pid: str) -> ResponseReturnValue:
     return redirect(url_for("student.prospection_pipeline"), 303)
 
 
-@bp.post("/prospection/pipeline/<int:opp_id>/deplacer")
+@bp.post("/prospection/pipeline/<id:opp_id>/deplacer")
 def prospection_move(opp_id: int) -> ResponseReturnValue:
     """Move a card: the server checks the stage rules (422) and the lock (409)."""
     ex = _exercise()
@@ -74,7 +74,7 @@ def _detail(ex: ProspectionExercise, opp_id: int, brut: dict[str, Any], status: 
                        etape=Etape(opp.stage), step="pipeline")
 
 
-@bp.get("/prospection/pipeline/<int:opp_id>")
+@bp.get("/prospection/pipeline/<id:opp_id>")
 def prospection_opportunity(opp_id: int) -> ResponseReturnValue:
     """One opportunity: its activities and the form to log the next one."""
     ex = _exercise()
@@ -83,7 +83,7 @@ def prospection_opportunity(opp_id: int) -> ResponseReturnValue:
     return _detail(ex, opp_id, brut)
 
 
-@bp.post("/prospection/pipeline/<int:opp_id>/activites")
+@bp.post("/prospection/pipeline/<id:opp_id>/activites")
 def prospection_activity(opp_id: int) -> ResponseReturnValue:
     """Log an activity with its next action and date, or list what to correct."""
     ex = _exercise()
@@ -97,7 +97,7 @@ def prospection_activity(opp_id: int) -> ResponseReturnValue:
     return redirect(url_for("student.prospection_opportunity", opp_id=opp_id), 303)
 
 
-@bp.post("/prospection/pipeline/<int:opp_id>/negocier")
+@bp.post("/prospection/pipeline/<id:opp_id>/negocier")
 def prospection_negotiate(opp_id: int) -> ResponseReturnValue:
     """Open the opportunity as a negotiation situation and go to the negotiation."""
     ex = _exercise()

@@ -106,7 +106,7 @@ def quote_issue() -> ResponseReturnValue:
     return redirect(url_for("student.quote_show", quote_id=issued.id), 303)
 
 
-@bp.get("/devis/<int:quote_id>")
+@bp.get("/devis/<id:quote_id>")
 def quote_show(quote_id: int) -> ResponseReturnValue:
     """An issued quote, frozen: its totals as computed at issue."""
     quote = quotes.quote_of(current_user, quote_id)
@@ -115,7 +115,7 @@ def quote_show(quote_id: int) -> ResponseReturnValue:
     return render_page("student/quote_issued.html", quote=quote, doc=quote.totals)
 
 
-@bp.get("/devis/<int:quote_id>/impression")
+@bp.get("/devis/<id:quote_id>/impression")
 def quote_print(quote_id: int) -> ResponseReturnValue:
     """The devis as a printable HTML page."""
     quote = quotes.quote_of(current_user, quote_id)
@@ -124,7 +124,7 @@ def quote_print(quote_id: int) -> ResponseReturnValue:
     return render_page("quote/document.html", doc=quote.totals, for_pdf=False)
 
 
-@bp.get("/devis/<int:quote_id>/pdf")
+@bp.get("/devis/<id:quote_id>/pdf")
 def quote_pdf(quote_id: int) -> ResponseReturnValue:
     """The devis as a PDF download with a French file name."""
     quote = quotes.quote_of(current_user, quote_id)

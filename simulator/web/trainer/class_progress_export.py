@@ -11,7 +11,6 @@ Amounts carry no thousands separator and no € sign, so every number stays a nu
 
 from __future__ import annotations
 
-import csv
 import io
 from decimal import Decimal
 
@@ -19,6 +18,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from simulator.operations.class_progress import Progress
+from simulator.operations.csv_safe import safe_writer
 
 PHASE_LABELS = {
     "absent": _l("pas commencé"), "preparation": _l("préparation"), "devis": _l("devis"),
@@ -65,7 +65,7 @@ def cells(row: Progress, decimal: str) -> list[str]:
 
 def _write(rows: list[Progress], delimiter: str, decimal: str) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer = safe_writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(headers())
     writer.writerows(cells(r, decimal) for r in rows)
     return "\ufeff" + out.getvalue()  # BOM: spreadsheets then read the accents right

@@ -37,13 +37,13 @@ def _context(session_id: int) -> dict[str, Any]:
             "phases": PHASE_LABELS, "outcomes": OUTCOME_LABELS, "prospection": PROSPECTION_LABELS}
 
 
-@bp.get("/sessions/<int:session_id>/classe")
+@bp.get("/sessions/<id:session_id>/classe")
 def class_view(session_id: int) -> ResponseReturnValue:
     """Each student's situation, phase, outcome and marks, the class chart and the exports."""
     return render_page("trainer/class.html", **_context(session_id))
 
 
-@bp.get("/sessions/<int:session_id>/classe/suivi")
+@bp.get("/sessions/<id:session_id>/classe/suivi")
 def class_progress_fragment(session_id: int) -> ResponseReturnValue:
     """The table and the chart alone, polled by htmx every 5 s."""
     return render_page("trainer/class.html", block="progress", **_context(session_id))
@@ -57,19 +57,19 @@ def _csv(session_id: int, write, suffix: str) -> ResponseReturnValue:
     return response
 
 
-@bp.get("/sessions/<int:session_id>/resultats.csv")
+@bp.get("/sessions/<id:session_id>/resultats.csv")
 def class_csv(session_id: int) -> ResponseReturnValue:
     """The results for a spreadsheet in French: ';' and decimal commas."""
     return _csv(session_id, csv_fr, "")
 
 
-@bp.get("/sessions/<int:session_id>/resultats-international.csv")
+@bp.get("/sessions/<id:session_id>/resultats-international.csv")
 def class_csv_international(session_id: int) -> ResponseReturnValue:
     """The same results for other locales and scripts: ',' and decimal points."""
     return _csv(session_id, csv_international, "-international")
 
 
-@bp.post("/sessions/<int:session_id>/classe/publier/<int:nid>")
+@bp.post("/sessions/<id:session_id>/classe/publier/<id:nid>")
 def class_release(session_id: int, nid: int) -> ResponseReturnValue:
     """Release one exam debrief and come back to the class view."""
     _own_session(session_id)
@@ -81,7 +81,7 @@ def class_release(session_id: int, nid: int) -> ResponseReturnValue:
     return redirect(url_for("trainer.class_view", session_id=session_id), 303)
 
 
-@bp.post("/sessions/<int:session_id>/classe/publier-tout")
+@bp.post("/sessions/<id:session_id>/classe/publier-tout")
 def class_release_all(session_id: int) -> ResponseReturnValue:
     """Release every finished exam debrief of the session at once."""
     count = release_all(_own_session(session_id))
@@ -90,7 +90,7 @@ def class_release_all(session_id: int) -> ResponseReturnValue:
     return redirect(url_for("trainer.class_view", session_id=session_id), 303)
 
 
-@bp.get("/negociations/<int:nid>/rejeu")
+@bp.get("/negociations/<id:nid>/rejeu")
 def negotiation_replay(nid: int) -> ResponseReturnValue:
     """The whole exchange with the buyer's reasons, and the debrief once it is over."""
     return render_page("trainer/class_replay.html", **replay_context(negotiation_for(current_user, nid)))

@@ -11,7 +11,7 @@ from simulator.operations.negotiation_debrief import release
 from simulator.web.trainer import bp
 
 
-@bp.post("/negociations/<int:nid>/publier")
+@bp.post("/negociations/<id:nid>/publier")
 def negotiation_release(nid: int) -> ResponseReturnValue:
     """Release the debrief of an exam negotiation to its student."""
     release(current_user, nid)

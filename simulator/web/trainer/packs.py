@@ -12,6 +12,7 @@ from simulator.operations import packs
 from simulator.operations.situations import preview_snapshot
 from simulator.scenarios.schema.loader import validate_text
 from simulator.scenarios.situation.visibility import student_view
+from simulator.web.inputs import arg_int
 from simulator.web.rendering import render_page
 from simulator.web.trainer import bp
 
@@ -73,14 +74,14 @@ def pack_new() -> ResponseReturnValue:
                        checked=False)
 
 
-@bp.get("/packs/<slug>/v<int:version>")
+@bp.get("/packs/<slug>/v<id:version>")
 def pack_detail(slug: str, version: int) -> ResponseReturnValue:
     """One version: its text, its history, and links to edit and preview."""
     stored = _stored(slug, version)
     return render_page("trainer/pack.html", stored=stored, versions=packs.versions_of(slug))
 
 
-@bp.get("/packs/<slug>/v<int:version>/modifier")
+@bp.get("/packs/<slug>/v<id:version>/modifier")
 def pack_edit(slug: str, version: int) -> ResponseReturnValue:
     """Edit a copy of this version; saving creates the next version."""
     stored = _stored(slug, version)
@@ -89,11 +90,11 @@ def pack_edit(slug: str, version: int) -> ResponseReturnValue:
                        checked=False)
 
 
-@bp.get("/packs/<slug>/v<int:version>/apercu")
+@bp.get("/packs/<slug>/v<id:version>/apercu")
 def pack_preview(slug: str, version: int) -> ResponseReturnValue:
     """A situation generated for a seed, as the student or as the jury sees it."""
     stored = _stored(slug, version)
-    seed = request.args.get("seed", default=1, type=int)
+    seed = arg_int("seed", 1, 0)
     seed = max(0, min(seed or 0, 2**31 - 1))
     as_jury = request.args.get("vue") == "jury"
     snapshot = preview_snapshot(stored, seed)

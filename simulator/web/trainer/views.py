@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, redirect, request, url_for
+from flask import Response, abort, redirect, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -10,9 +10,9 @@ from simulator.extensions import db
 from simulator.models import ClassSession, SessionMode
 from simulator.operations import jury
 from simulator.operations.class_sessions import create_class_session, sessions_of
-from simulator.web.grid_export import session_csv
 from simulator.operations.packs import latest_versions
 from simulator.web.grid_export import session_csv
+from simulator.web.inputs import form_int
 from simulator.web.rendering import render_page
 from simulator.web.trainer import bp
 from simulator.web.trainer.forms import ClassSessionForm, ExamSettingsForm
@@ -48,7 +48,7 @@ def _own_session(session_id: int) -> ClassSession:
     return session
 
 
-@bp.get("/sessions/<int:session_id>")
+@bp.get("/sessions/<id:session_id>")
 def session_detail(session_id: int) -> ResponseReturnValue:
     """A class session: its join code and who joined."""
     session = _own_session(session_id)
@@ -61,7 +61,7 @@ def _session_page(session: ClassSession, settings: ExamSettingsForm, status: int
                        jury_candidates=candidates, settings=settings)
 
 
-@bp.post("/sessions/<int:session_id>/reglages")
+@bp.post("/sessions/<id:session_id>/reglages")
 def exam_settings(session_id: int) -> ResponseReturnValue:
     """Name the exam (E4, E5…) and set its timings for this session."""
     session = _own_session(session_id)
@@ -72,21 +72,21 @@ def exam_settings(session_id: int) -> ResponseReturnValue:
     return redirect(url_for("trainer.session_detail", session_id=session_id), 303)
 
 
-@bp.get("/sessions/<int:session_id>/etudiants")
+@bp.get("/sessions/<id:session_id>/etudiants")
 def session_students(session_id: int) -> ResponseReturnValue:
     """The list of students, polled by htmx so the trainer sees arrivals live."""
     return render_page("trainer/session.html", block="students", session=_own_session(session_id))
 
 
-@bp.post("/sessions/<int:session_id>/jury")
+@bp.post("/sessions/<id:session_id>/jury")
 def add_jury(session_id: int) -> ResponseReturnValue:
     """Put a jury member on the exam session's board."""
     session = _own_session(session_id)
-    jury.assign(session, request.form.get("jury_id", type=int, default=0))
+    jury.assign(session, form_int("jury_id", 0))
     return redirect(url_for("trainer.session_detail", session_id=session_id), 303)
 
 
-@bp.get("/sessions/<int:session_id>/grilles.csv")
+@bp.get("/sessions/<id:session_id>/grilles.csv")
 def grids_csv(session_id: int) -> ResponseReturnValue:
     """Every candidate's board grid, for a spreadsheet."""
     session = _own_session(session_id)
