@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
 
-.PHONY: run install test test-fast e2e-deps bench translations lint screenshots clean help
+.PHONY: run install test test-fast e2e-deps bench loadtest translations lint screenshots clean help
 
 help:
 	@echo "make run    installe, migre la base SQLite, charge la démo et sert sur http://$(HOST):$(PORT)"
@@ -55,6 +55,17 @@ $(BENCH_STAMP): $(STAMP)
 
 bench: install $(BENCH_STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+LOADTEST_STAMP := $(VENV)/.loadtest-$(shell sha256sum pyproject.toml | cut -c1-12)
+
+$(LOADTEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,loadtest]'
+	rm -f $(VENV)/.loadtest-*
+	touch $@
+
+# One class (35 students, 3 jurors, the trainer) against gunicorn + PostgreSQL: see bench/loadtest/README.md
+loadtest: install $(LOADTEST_STAMP)
+	$(BIN)/python bench/loadtest/run.py
 
 # ruff and mypy versions are bounded in pyproject.toml (dev extras); .ci/run runs this before the tests.
 lint: install
