@@ -51,7 +51,7 @@ def format_eur(amount: Decimal, symbol: bool = True) -> str:
     value = cents(amount)
     sign = "-" if value < 0 else ""
     integer, _, fraction = f"{abs(value):.2f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while integer:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]

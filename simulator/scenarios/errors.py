@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,7 +73,7 @@ _WITH_CTX: dict[str, str] = {
 }
 
 
-def french_message(error: dict[str, Any]) -> str:
+def french_message(error: Mapping[str, Any]) -> str:
     """Translate one pydantic error into French."""
     kind = error["type"]
     ctx = error.get("ctx") or {}

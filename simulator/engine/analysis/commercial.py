@@ -130,4 +130,5 @@ def valider_note(note: int | None, champ: str) -> int | None:
 def analyser_risque_json(data: object) -> dict[str, Any]:
     """Analyse a risk file (financial statements, incidents, exposure)."""
     dossier: DossierRisque = lire(DossierRisque, data, "", RiskError)
-    return en_json(analyser_risque(dossier))
+    sortie: dict[str, Any] = en_json(analyser_risque(dossier))
+    return sortie

@@ -6,7 +6,7 @@ import types
 from dataclasses import MISSING, fields, is_dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, Union, cast, get_args, get_origin, get_type_hints
 
 from simulator.engine.errors import EngineError
 from simulator.engine.validation import decimal_exact
@@ -53,7 +53,7 @@ def convertir(typ: Any, valeur: object, chemin: str, erreur: type[EngineError]) 
             convertir(get_args(typ)[0], v, f"{chemin}[{i}]", erreur) for i, v in enumerate(valeur)
         )
     if is_dataclass(typ):
-        return lire(typ, valeur, chemin, erreur)
+        return lire(cast(type, typ), valeur, chemin, erreur)
     return convertir_simple(typ, valeur, chemin, erreur)
 
 

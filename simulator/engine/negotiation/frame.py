@@ -17,13 +17,13 @@ def verifier_cadre(ctx: Contexte, termes: Termes) -> Reponse | None:
         v = termes.get(e.cle)
         if v is None:
             continue
-        if e.nature == "paiement" and int(v) > s.paiement_max_jours:  # type: ignore[arg-type]
+        if e.nature == "paiement" and int(v) > s.paiement_max_jours:
             return _douter(ctx, "hors_cadre_legal", "doute_legal", e.cle, afficher(e.nature, v))
         if (
             e.nature == "delai"
             and s.delai_min_semaines is not None
             and int(v) < s.delai_min_semaines
-        ):  # type: ignore[arg-type]
+        ):
             return _douter(ctx, "offre_intenable", "doute_delai", e.cle, afficher(e.nature, v))
         try:
             ctx.esp.contribution(s.index[e.cle], v)

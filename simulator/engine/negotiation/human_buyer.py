@@ -43,7 +43,7 @@ def _effet_vendeur(setup: NegotiationSetup, etat: Etat, coup: Coup) -> None:
         etat.offre_vendeur = {**etat.accords_partiels, **(coup.termes or {}), **contre}
     elif coup.type == "concession":
         etat.offre_vendeur = {**etat.accords_partiels, **(etat.offre_vendeur or {}),
-                              str(coup.enjeu): coup.valeur, **contre}
+                              str(coup.enjeu): coup.valeur, **contre}  # type: ignore[dict-item]
     if coup.type in ("offre", "concession"):
         _historiser(setup, etat, "vendeur", etat.offre_vendeur or {}, bool(coup.contrepartie))
     elif coup.type == "traitement_objection" and coup.objection in etat.objections:
@@ -122,10 +122,11 @@ def controler(setup: NegotiationSetup, etat: Etat, rep: Reponse) -> list[str]:
         if e.cle not in lus:
             continue
         v = lus[e.cle]
-        if e.nature == "delai" and setup.delai_min_semaines and v < setup.delai_min_semaines:
+        # delai and paiement values are int (vocabulary.NATURES_ENTIERES)
+        if e.nature == "delai" and setup.delai_min_semaines and v < setup.delai_min_semaines:  # type: ignore[operator]
             alertes.append(f"Promesse intenable : livraison en {v} semaine(s) alors que le "
                            f"fournisseur demande au moins {setup.delai_min_semaines} semaine(s).")
-        if e.nature == "paiement" and v > setup.paiement_max_jours:
+        if e.nature == "paiement" and v > setup.paiement_max_jours:  # type: ignore[operator]
             alertes.append(f"Délai de paiement de {v} jours au-delà du plafond de "
                            f"{setup.paiement_max_jours} jours (C. com. L441-10).")
     return alertes

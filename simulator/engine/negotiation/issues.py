@@ -1,4 +1,4 @@
-"""A negotiable issue (enjeu): its ordered discrete domain, the buyer's direction, the seller's margin."""
+"""A negotiable issue (enjeu): ordered discrete domain, buyer's direction, seller's margin."""
 
 from __future__ import annotations
 

@@ -95,8 +95,8 @@ class Espace:
             if v not in e.valeurs:
                 raise ValeurInvalide(f"{e.libelle} : option inconnue « {v} »")
             return self.poids[i] * self.valeurs_b[i][e.valeurs.index(v)]
-        xs = [float(x) for x in e.valeurs]  # type: ignore[arg-type]
-        return self.poids[i] * interpoler_borne(xs, self.valeurs_b[i], float(v))  # type: ignore[arg-type]
+        xs = [float(x) for x in e.valeurs]
+        return self.poids[i] * interpoler_borne(xs, self.valeurs_b[i], float(v))
 
     def impact(self, i: int, v: Valeur) -> Decimal:
         """Return the margin impact in euros of value v on issue i (interpolated, extrapolated)."""
@@ -152,8 +152,8 @@ def utilites_unitaires(e: Enjeu, table: tuple[float, ...] | None) -> list[float]
     if n == 1:
         return [1.0]
     if est_numerique(e.nature):
-        lo, hi = float(e.valeurs[0]), float(e.valeurs[-1])  # type: ignore[arg-type]
-        pos = [(float(x) - lo) / (hi - lo) if hi > lo else 1.0 for x in e.valeurs]  # type: ignore[arg-type]
+        lo, hi = float(e.valeurs[0]), float(e.valeurs[-1])
+        pos = [(float(x) - lo) / (hi - lo) if hi > lo else 1.0 for x in e.valeurs]
     else:
         pos = [k / (n - 1) for k in range(n)]
     return pos if e.sens_acheteur == "hausse" else [1.0 - p for p in pos]

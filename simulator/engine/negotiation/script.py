@@ -29,6 +29,7 @@ def play_script(setup: NegotiationSetup, seed: int, moves_json: Any) -> dict[str
         "tours": etat.tour,
         "temps_s": etat.temps_s,
     }
-    return jsonifier(
+    sortie: dict[str, Any] = jsonifier(
         {"transcription": tr.to_dict(), "resultat": resultat, "debrief": debrief(setup, tr)}
     )
+    return sortie

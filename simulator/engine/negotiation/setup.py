@@ -174,7 +174,7 @@ def _verifier_enjeu(e: Enjeu) -> None:
         raise SetupError(f"enjeu {e.cle} : nature ou sens inconnus")
     if not e.valeurs or len(e.impact_marge) != len(e.valeurs):
         raise SetupError(f"enjeu {e.cle} : une valeur d'impact sur la marge par valeur")
-    if est_numerique(e.nature) and list(e.valeurs) != sorted(e.valeurs):  # type: ignore[type-var]
+    if est_numerique(e.nature) and list(e.valeurs) != sorted(e.valeurs):
         raise SetupError(f"enjeu {e.cle} : valeurs numériques à ranger par ordre croissant")
 
 

@@ -22,7 +22,8 @@ def cible(t: float, u_max: float, u_res: float, exposant: float) -> float:
     """Return the buyer's target utility T(t) (GENIUS convention: e < 1 Boulware)."""
     if t <= 0.0:
         return u_max
-    return u_max - (u_max - u_res) * t ** (1.0 / exposant)
+    cible_t: float = u_max - (u_max - u_res) * t ** (1.0 / exposant)
+    return cible_t
 
 
 def exposant_negmas(exposant_genius: float) -> float:

@@ -83,7 +83,7 @@ def lire_cadre(section: Mapping[str, object] | None = None) -> CadreCampagne:
             temps_disponible_minutes=(
                 int(str(heures)) * 60 if heures is not None else defaut.temps_disponible_minutes
             ),
-            **{k: to_decimal(str(v), k) for k, v in valeurs.items()},  # type: ignore[arg-type]
+            **{k: to_decimal(str(v), k) for k, v in valeurs.items()},
         )
     except (MoneyError, TypeError, ValueError) as exc:
         raise CampaignError(f"Cadre de campagne invalide : {exc}.") from None

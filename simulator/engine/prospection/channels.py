@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 from simulator.engine.errors import CampaignError
 from simulator.engine.money import MoneyError, to_decimal
@@ -133,7 +134,7 @@ def lire_canal(nom: str) -> Canal:
         raise CampaignError(f"Canal inconnu : « {nom} ». Canaux possibles : {connus}.") from None
 
 
-def _valeur(champ: str, brut: object) -> object:
+def _valeur(champ: str, brut: object) -> Any:
     """Convert one override value (YAML floats are accepted for rates only, via their text)."""
     if champ == "minutes_par_action":
         return int(str(brut))

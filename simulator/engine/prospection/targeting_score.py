@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from typing import TypeVar
 
 from simulator.engine.errors import TargetingError
 from simulator.engine.prospection.prospect_file import Prospect
@@ -118,7 +119,10 @@ def _note_fournisseur(prospect: Prospect, criteres: CriteresCiblage) -> int:
     return 3 if prospect.fournisseur_actuel in SANS_FOURNISSEUR else 1
 
 
-def score_grille(poids: Mapping[object, int], notes: Mapping[object, int]) -> Decimal:
+K = TypeVar("K")
+
+
+def score_grille(poids: Mapping[K, int], notes: Mapping[K, int]) -> Decimal:
     """Score /100 of a weighted grid: Σ poids × note / (5 × Σ poids) × 100, half-up to 0.1."""
     total = sum(poids.values())
     if total <= 0:

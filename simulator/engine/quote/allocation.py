@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from decimal import ROUND_FLOOR, Decimal
+from typing import TypeVar
 
 from simulator.engine.money import CENT, ZERO
 
+K = TypeVar("K", bound=Hashable)
 
-def repartir_prorata(
-    montant: Decimal, poids: Mapping[Hashable, Decimal]
-) -> dict[Hashable, Decimal]:
+
+def repartir_prorata(montant: Decimal, poids: Mapping[K, Decimal]) -> dict[K, Decimal]:
     """Split montant (in cents, >= 0) prorata of poids by the largest-remainder method."""
     # Each share is floored to the cent; the cents left over go one by one to the largest
     # fractional remainders, ties to the key that comes first in poids (callers pass keys in

@@ -25,6 +25,7 @@ from simulator.engine.quote.models import (
     BaseTVA,
     Devis,
     EscompteCalcule,
+    EtapeReduction,
     LigneCalculee,
     LigneDevis,
     PortCalcule,
@@ -68,7 +69,15 @@ def calculer_devis(devis: Devis) -> ResultatDevis:
     return assembler(devis, lignes, pied, net_commercial, escompte, port, ventilation)
 
 
-def assembler(devis, lignes, pied, net_commercial, escompte, port, ventilation) -> ResultatDevis:
+def assembler(
+    devis: Devis,
+    lignes: tuple[LigneCalculee, ...],
+    pied: tuple[EtapeReduction, ...],
+    net_commercial: Decimal,
+    escompte: EscompteCalcule,
+    port: PortCalcule,
+    ventilation: tuple[BaseTVA, ...],
+) -> ResultatDevis:
     """Build the result and its totals from the computed parts."""
     total_ht = sum((b.base_ht for b in ventilation), ZERO)
     total_tva = sum((b.montant_tva for b in ventilation), ZERO)
@@ -187,7 +196,13 @@ def calculer_port(devis: Devis, net_commercial: Decimal) -> PortCalcule:
     )
 
 
-def ventiler_tva(lignes, nets_commerciaux, parts_escompte, escompte, port) -> tuple[BaseTVA, ...]:
+def ventiler_tva(
+    lignes: tuple[LigneDevis, ...],
+    nets_commerciaux: list[Decimal],
+    parts_escompte: list[Decimal],
+    escompte: EscompteCalcule,
+    port: PortCalcule,
+) -> tuple[BaseTVA, ...]:
     """Build the VAT base and amount of each rate, rates in descending order."""
     net: dict[Decimal, Decimal] = {}
     esc: dict[Decimal, Decimal] = {}
@@ -206,7 +221,13 @@ def ventiler_tva(lignes, nets_commerciaux, parts_escompte, escompte, port) -> tu
 
 
 def ligne_calculee(
-    ligne: LigneDevis, brut, etapes, net, part_pied, net_commercial, part_escompte
+    ligne: LigneDevis,
+    brut: Decimal,
+    etapes: tuple[EtapeReduction, ...],
+    net: Decimal,
+    part_pied: Decimal,
+    net_commercial: Decimal,
+    part_escompte: Decimal,
 ) -> LigneCalculee:
     """Assemble one computed line with its margin on its net commercial."""
     cout = cents(ligne.quantite * ligne.cout_achat_unitaire_ht)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace as _replace
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from simulator.engine.errors import QuoteError
 from simulator.engine.quote.models import (
@@ -23,12 +24,14 @@ from simulator.engine.validation import (
     texte,
 )
 
+T = TypeVar("T")
 
-def replace(objet, **valeurs):
+
+def replace(objet: T, **valeurs: Any) -> T:
     """Like dataclasses.replace, but return objet itself when every value is already in place."""
     if all(getattr(objet, nom) is valeur for nom, valeur in valeurs.items()):
         return objet
-    return _replace(objet, **valeurs)
+    return _replace(objet, **valeurs)  # type: ignore[type-var]
 
 
 def valider_devis(devis: Devis) -> Devis:

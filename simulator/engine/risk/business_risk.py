@@ -87,7 +87,9 @@ def evaluer_risque_affaire(
     )
 
 
-def estimer_penalites(devis, faisabilite, penalites) -> Decimal:
+def estimer_penalites(
+    devis: ResultatDevis, faisabilite: Faisabilite, penalites: PenalitesContractuelles | None
+) -> Decimal:
     """Penalties = net commercial HT × min(rate × weeks late, cap); cap if a line is impossible."""
     if penalites is None or faisabilite.faisable:
         return ZERO
@@ -118,7 +120,9 @@ def axe_delai(f: Faisabilite) -> AxeRisque:
     return AxeRisque("delai", 1, f.synthese, "Confirmer les délais au fournisseur.")
 
 
-def axe_penalites(montant: Decimal, marge: Decimal, penalites) -> AxeRisque:
+def axe_penalites(
+    montant: Decimal, marge: Decimal, penalites: PenalitesContractuelles | None
+) -> AxeRisque:
     """Score the penalty risk as a share of the gross margin."""
     if penalites is None:
         return AxeRisque("penalites", 1, "Aucune pénalité de retard contractuelle.", "—")

@@ -18,6 +18,9 @@ from simulator.engine.risk.data import (
 from simulator.engine.risk.financial_ratios import actif_circulant, total_actif, total_dettes
 from simulator.engine.risk.models import FinancialStatements, Score
 
+#: A score scale: (bound or None, bound included, zone, reading, risk level), best first.
+Echelle = tuple[tuple[Decimal | None, bool, str, str, int], ...]
+
 DEUX = Decimal("0.01")
 QUATRE = Decimal("0.0001")
 
@@ -52,7 +55,7 @@ def altman_z_prime(e: FinancialStatements) -> Score:
 
 
 def score(
-    nom: str, ratios: tuple[Decimal, ...], coefficients: tuple[Decimal, ...], echelle: tuple
+    nom: str, ratios: tuple[Decimal, ...], coefficients: tuple[Decimal, ...], echelle: Echelle
 ) -> Score:
     """Weight the ratios, round the total to 2 decimals and read it on the scale."""
     contributions = [c * r for c, r in zip(coefficients, ratios, strict=True)]
@@ -68,7 +71,7 @@ def score(
     )
 
 
-def lire(valeur: Decimal, echelle: tuple) -> tuple[str, str, int]:
+def lire(valeur: Decimal, echelle: Echelle) -> tuple[str, str, int]:
     """Return (zone, reading, risk level) of a score on its scale."""
     for seuil, inclus, zone, lecture, niveau in echelle:
         if seuil is None or valeur > seuil or (inclus and valeur == seuil):

@@ -46,7 +46,7 @@ def valider_etats(etats: FinancialStatements, chemin: str) -> FinancialStatement
     for nom in POSITIFS:
         if valeurs[nom] < 0:
             raise RiskError(f"{chemin}.{nom}", f"montant négatif impossible ({valeurs[nom]})")
-    propre = replace(etats, **valeurs)
+    propre = replace(etats, **valeurs)  # type: ignore[arg-type]  # exercice is not in valeurs
     actif, passif = total_actif(propre), total_passif(propre)
     if actif <= 0:
         raise RiskError(f"{chemin}", "total de l'actif nul : bilan vide")

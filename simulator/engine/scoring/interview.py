@@ -94,8 +94,9 @@ def promesses_intenables(s: NegotiationSetup, tours: list[Tour]) -> list[dict[st
                 v = e.lire(brut)
             except ValeurInvalide:
                 continue
-            court = e.nature == "delai" and s.delai_min_semaines and v < s.delai_min_semaines
-            long = e.nature == "paiement" and v > s.paiement_max_jours
+            # delai and paiement values are int (vocabulary.NATURES_ENTIERES)
+            court = e.nature == "delai" and s.delai_min_semaines and v < s.delai_min_semaines  # type: ignore[operator]
+            long = e.nature == "paiement" and v > s.paiement_max_jours  # type: ignore[operator]
             if court or long:
                 trouvees.setdefault(e.nature, []).append(t["index"])
                 valeurs[e.nature] = v

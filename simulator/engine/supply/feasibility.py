@@ -60,7 +60,8 @@ def analyser_faisabilite(
     )
     faisable = all(r.statut in (EN_STOCK, A_TEMPS, NON_SUIVI) for r in resultats)
     dates = [r.date_disponible for r in resultats]
-    complete = None if any(d is None for d in dates) else max(dates, default=demande.date_commande)
+    connues = [d for d in dates if d is not None]
+    complete = None if len(connues) < len(dates) else max(connues, default=demande.date_commande)
     retard = max((r.retard_jours for r in resultats), default=0)
     surcout = sum((r.surcout_hausse_ht for r in resultats), ZERO)
     return Faisabilite(
@@ -73,7 +74,12 @@ def analyser_faisabilite(
     )
 
 
-def synthese(resultats, faisable, complete, demande) -> str:
+def synthese(
+    resultats: Sequence[FaisabiliteLigne],
+    faisable: bool,
+    complete: date | None,
+    demande: DemandeLivraison,
+) -> str:
     """Summarise the feasibility in one French sentence."""
     if faisable:
         return f"Livraison complète possible le {demande.date_souhaitee:%d/%m/%Y} ou avant."
@@ -169,7 +175,16 @@ def analyser_ligne(
     return ligne_a_commander(ligne, etat, quantite, stock, manque, etats, demande, substitut)
 
 
-def ligne_a_commander(ligne, etat, quantite, stock, manque, etats, demande, substitut):
+def ligne_a_commander(
+    ligne: LigneDevis,
+    etat: EtatFournisseur,
+    quantite: Decimal,
+    stock: Decimal,
+    manque: Decimal,
+    etats: Mapping[str, EtatFournisseur],
+    demande: DemandeLivraison,
+    substitut: bool,
+) -> FaisabiliteLigne:
     """Line needing a replenishment: on time or late, with MOQ, franco and increases."""
     a_commander = max(manque, etat.quantite_minimale)
     arrivee = date_dans_semaines(demande.date_commande, etat.delai_semaines)
@@ -213,7 +228,13 @@ def ligne_a_commander(ligne, etat, quantite, stock, manque, etats, demande, subs
     )
 
 
-def surcout_hausses(etat, manque, cout, demande, alertes) -> Decimal:
+def surcout_hausses(
+    etat: EtatFournisseur,
+    manque: Decimal,
+    cout: Decimal,
+    demande: DemandeLivraison,
+    alertes: list[str],
+) -> Decimal:
     """Cost of the announced increases that apply to the missing quantity (compounded)."""
     limite = demande.date_validite_offre or demande.date_commande
     facteur = Decimal("1")
@@ -228,7 +249,16 @@ def surcout_hausses(etat, manque, cout, demande, alertes) -> Decimal:
     return cents(manque * cout * (facteur - 1))
 
 
-def solutions_retard(ligne, stock, manque, arrivee, etat, etats, demande, substitut):
+def solutions_retard(
+    ligne: LigneDevis,
+    stock: Decimal,
+    manque: Decimal,
+    arrivee: date,
+    etat: EtatFournisseur,
+    etats: Mapping[str, EtatFournisseur],
+    demande: DemandeLivraison,
+    substitut: bool,
+) -> list[Solution]:
     """Partial delivery, substitute and later date for a late line."""
     solutions = []
     if stock > 0:
@@ -246,7 +276,13 @@ def solutions_retard(ligne, stock, manque, arrivee, etat, etats, demande, substi
     return solutions
 
 
-def solution_substitut(ligne, etat, etats, demande, substitut) -> list[Solution]:
+def solution_substitut(
+    ligne: LigneDevis,
+    etat: EtatFournisseur,
+    etats: Mapping[str, EtatFournisseur],
+    demande: DemandeLivraison,
+    substitut: bool,
+) -> list[Solution]:
     """Offer the substitute product when it can be delivered on time."""
     if not substitut or not etat.substitut_ref or etat.substitut_ref not in etats:
         return []
@@ -270,7 +306,15 @@ def solution_substitut(ligne, etat, etats, demande, substitut) -> list[Solution]
     return []
 
 
-def ligne_impossible(ligne, quantite, stock, manque, etats, demande, substitut):
+def ligne_impossible(
+    ligne: LigneDevis,
+    quantite: Decimal,
+    stock: Decimal,
+    manque: Decimal,
+    etats: Mapping[str, EtatFournisseur],
+    demande: DemandeLivraison,
+    substitut: bool,
+) -> FaisabiliteLigne:
     """Line the supplier cannot deliver: only the stock, a substitute, or nothing."""
     etat = etats[ligne.ref]
     solutions = []

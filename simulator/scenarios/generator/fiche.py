@@ -248,7 +248,7 @@ def _contacts(fiche: Fiche, generated: list[dict[str, Any]], domain: str) -> lis
 
 
 def _counterpart_role(contacts: list[dict[str, Any]], wanted: str) -> str:
-    roles = [c["role"] for c in contacts]
+    roles: list[str] = [c["role"] for c in contacts]
     for role in (wanted, *COUNTERPART_ORDER):
         if role in roles:
             return role
@@ -303,7 +303,8 @@ def apply_fiche(snapshot: dict[str, Any], fiche: Fiche) -> dict[str, Any]:
     situation.buyer = counterpart(situation.client.contacts,
                                   _counterpart_role(s["client"]["contacts"], wanted))
     refresh_negotiation(situation)
-    return json.loads(to_json(situation))
+    resultat: dict[str, Any] = json.loads(to_json(situation))
+    return resultat
 
 
 def situation_from_fiche(fiche: Fiche, seed: int, pack: Pack) -> dict[str, Any]:

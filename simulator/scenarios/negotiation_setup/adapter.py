@@ -55,7 +55,8 @@ PATIENCE_PAR_MALADRESSE = Decimal("0.1")
 def delai_fournisseur(snapshot: dict[str, Any]) -> int:
     """Supplier's minimum lead time: the longest lead time of the lines the stock does not cover."""
     courts = [s["lead_time_weeks"] for s in snapshot["supply"] if s["stock"] < s["needed"]]
-    return max([1, *courts])
+    plus_long: int = max([1, *courts])
+    return plus_long
 
 
 def _contexte(snapshot: dict[str, Any], b: Any, delai_min: int) -> dict[str, Any]:
@@ -80,7 +81,7 @@ def _enjeux(snapshot: dict[str, Any], b: Any, delai_min: int) -> tuple[Enjeu, ..
         if cle == "services":
             options = options_services(snapshot, valeurs)
             affichees: list[Any] = [label for label, _ in options]
-            marges = impacts(snapshot, b, cle, options, ctx)  # type: ignore[arg-type]
+            marges = impacts(snapshot, b, cle, options, ctx)
         else:
             affichees, marges = valeurs, impacts(snapshot, b, cle, valeurs, ctx)
         enjeux.append(Enjeu(

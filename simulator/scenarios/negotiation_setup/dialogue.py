@@ -61,7 +61,9 @@ def objections(snapshot: dict[str, Any], reservation: dict[str, Any],
             enjeu = None
         texte = o["text"] if c is acheteur else (
             f"{c['first_name']} {c['last_name']} ({c['job_title']}) me dit : « {o['text']} »")
-        levee = None if enjeu is None else Decimal(str(reservation[enjeu]))
+        levee: Decimal | int | None = (
+            None if enjeu is None else Decimal(str(reservation[enjeu]))
+        )
         if enjeu == "delai_livraison_semaines" and levee is not None:
             levee = int(levee)
         resultat.append(Objection(id=f"{o['kind']}-{n}", theme=theme, texte=texte,

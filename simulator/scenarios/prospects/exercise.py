@@ -84,7 +84,7 @@ def executer(data: Mapping[str, Any], dossier_packs: Path) -> dict[str, Any]:
 
 def _debrief(r: ResultatCampagne, q: Qualification, fichier: Any, note: Any) -> dict[str, Any]:
     """The JSON debrief (revealed data included: the campaign is over)."""
-    return jsonable(
+    sortie: dict[str, Any] = jsonable(
         {
             "segments": q.segments(),
             "qualification": asdict(note),
@@ -101,3 +101,4 @@ def _debrief(r: ResultatCampagne, q: Qualification, fichier: Any, note: Any) -> 
             "qualite_ciblage": qualite_ciblage(fichier, q.meilleurs(len(q.classement)), 50),
         }
     )
+    return sortie

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from faker import Faker
 
@@ -39,7 +40,7 @@ def _vieillir(rng: random.Random, p: Prospect, date_reference: date) -> str:
 
 
 def _marquer(
-    v: VeriteProspect, defaut: Defaut, detectable: bool, **champs: object
+    v: VeriteProspect, defaut: Defaut, detectable: bool, **champs: Any
 ) -> VeriteProspect:
     """Add a flaw to the ground truth."""
     return replace(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
@@ -16,7 +17,7 @@ def _stock_coverage(snapshot: Snapshot) -> str:
     return str(min(Decimal(100), pct.to_integral_value(rounding=ROUND_FLOOR)))
 
 
-_READERS = {
+_READERS: dict[str, Callable[[Snapshot], object]] = {
     "buyer.decision_maker": lambda s: s["buyer"]["role"],
     "buyer.persona": lambda s: s["buyer"]["persona"],
     "order.quantity": lambda s: str(s["need"]["lines"][0]["quantity"]),

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import TypeVar
 
 from simulator.scenarios.errors import Loc
 from simulator.scenarios.registry.parameters import KNOWN_KEYS
+from simulator.scenarios.schema.catalogue import Product, Service
 from simulator.scenarios.schema.pack import Pack
 
 Problem = tuple[Loc, str]
 
 
-def _weights(loc: Loc, weights: Mapping[object, Decimal]) -> list[Problem]:
+K = TypeVar("K")
+
+
+def _weights(loc: Loc, weights: Mapping[K, Decimal]) -> list[Problem]:
     """Refuse negative weights and weight sets that cannot be normalised (sum zero)."""
     problems: list[Problem] = [
         (loc + (str(getattr(k, "value", k)),), f"poids négatif ({w}) : un poids doit être ≥ 0")
@@ -40,7 +45,9 @@ def _catalogue(pack: Pack) -> list[Problem]:
     """Duplicate refs, prices below cost and dangling service/product references."""
     problems: list[Problem] = []
     seen: dict[str, Loc] = {}
-    items = [(("catalogue", "products", i), p) for i, p in enumerate(pack.catalogue.products)]
+    items: list[tuple[tuple[str, str, int], Product | Service]] = [
+        (("catalogue", "products", i), p) for i, p in enumerate(pack.catalogue.products)
+    ]
     items += [(("catalogue", "services", i), s) for i, s in enumerate(pack.catalogue.services)]
     for loc, item in items:
         if item.ref in seen:

@@ -49,13 +49,13 @@ def _refuse_unsafe_events(text: str) -> None:
     """Scan parser events: any explicit tag, anchor or alias is refused, nothing is constructed."""
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1  # type: ignore[union-attr]  # the parser sets marks
         tag = getattr(event, "tag", None)
         if tag is not None:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlProblem(line, f"étiquette YAML « {shown} » refusée : les tags ne sont pas autorisés")
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlProblem(line, f"ancre ou alias YAML « {event.anchor} » refusé : les ancres (&) "
+            raise YamlProblem(line, f"ancre ou alias YAML « {getattr(event, 'anchor', None)} » refusé : les ancres (&) "
                                     "et alias (*) ne sont pas autorisés dans un pack")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
