@@ -18,8 +18,12 @@ def bench_app() -> tuple[Flask, tempfile.TemporaryDirectory]:
     from simulator import create_app
 
     tmp = tempfile.TemporaryDirectory()
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(tmp.name) / 'bench.db'}",
-                      "SECRET_KEY": "bench"})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(tmp.name) / 'bench.db'}",
+            "SECRET_KEY": "bench",
+        }
+    )
 
     @app.get("/__bare")
     def bare() -> str:
@@ -46,8 +50,10 @@ def report(name: str, value: float, baseline: float, target: float | None = None
     """Print one line: the measure, the baseline, their ratio and the target."""
     ratio = value / baseline
     verdict = "" if target is None else ("  OK" if ratio <= target else f"  AU-DELÀ de {target}×")
-    print(f"{name:<44} {value * 1e3:8.3f} ms  baseline {baseline * 1e3:8.3f} ms  "
-          f"ratio {ratio:5.2f}×{verdict}")
+    print(
+        f"{name:<44} {value * 1e3:8.3f} ms  baseline {baseline * 1e3:8.3f} ms  "
+        f"ratio {ratio:5.2f}×{verdict}"
+    )
 
 
 def student_client(app: Flask, name: str = "Banc d'essai") -> tuple[object, str]:
@@ -61,13 +67,19 @@ def student_client(app: Flask, name: str = "Banc d'essai") -> tuple[object, str]
     from simulator.operations.demo import DEMO_JOIN_CODE, load_demo
 
     with app.app_context():
-        if db.session.scalar(sa.select(ClassSession).where(
-                ClassSession.join_code == DEMO_JOIN_CODE)) is None:
+        if (
+            db.session.scalar(
+                sa.select(ClassSession).where(ClassSession.join_code == DEMO_JOIN_CODE)
+            )
+            is None
+        ):
             load_demo(app.config["PACKS_DIR"])
             db.session.commit()
     client = app.test_client()
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
-                      client.get("/").get_data(as_text=True)).group(1)
-    client.post("/rejoindre", data={"csrf_token": token, "join_code": "DEMO42",
-                                    "display_name": name})
+    token = re.search(
+        r'name="csrf_token"[^>]*value="([^"]+)"', client.get("/").get_data(as_text=True)
+    ).group(1)
+    client.post(
+        "/rejoindre", data={"csrf_token": token, "join_code": "DEMO42", "display_name": name}
+    )
     return client, token

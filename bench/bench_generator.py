@@ -73,10 +73,12 @@ def bench(count: int, packs: list[Any], faker: Faker) -> None:
     gen_time, base_time = timed(generation), timed(baseline)
     gen_peak, base_peak = peak_memory(generation), peak_memory(baseline)
     total_calls = sum(len(names) for names in calls)
-    print(f"{count:>5} situations : génération {gen_time * 1000:8.1f} ms "
-          f"({gen_time / count * 1000:.3f} ms/situation, pic mémoire {gen_peak / 1024:.0f} Kio) | "
-          f"référence Faker seule ({total_calls} appels) {base_time * 1000:7.1f} ms "
-          f"(pic {base_peak / 1024:.0f} Kio) | ratio {gen_time / base_time:.1f}×")
+    print(
+        f"{count:>5} situations : génération {gen_time * 1000:8.1f} ms "
+        f"({gen_time / count * 1000:.3f} ms/situation, pic mémoire {gen_peak / 1024:.0f} Kio) | "
+        f"référence Faker seule ({total_calls} appels) {base_time * 1000:7.1f} ms "
+        f"(pic {base_peak / 1024:.0f} Kio) | ratio {gen_time / base_time:.1f}×"
+    )
 
 
 def main() -> None:

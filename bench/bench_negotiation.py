@@ -145,6 +145,7 @@ def negmas_par_seconde(n: int) -> tuple[float, str] | None:
     except ImportError:
         return None
     issues = [make_issue(name=k, values=v) for k, v in NIVEAUX.items()]
+
     def up(m):
         return AffineFun(1.0 / (m - 1), bias=0.0)
 

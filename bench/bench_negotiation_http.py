@@ -15,12 +15,16 @@ from bench._harness import bench_app, median_seconds, report, student_client
 
 NEGOTIATIONS = 12
 MOVES = (  # a typical opening: discovery, reformulation, argument, offers
-    {"type": "question", "theme": "besoin"}, {"type": "question", "theme": "criteres"},
-    {"type": "question", "theme": "budget"}, {"type": "reformulation", "texte": "Si je comprends…"},
+    {"type": "question", "theme": "besoin"},
+    {"type": "question", "theme": "criteres"},
+    {"type": "question", "theme": "budget"},
+    {"type": "reformulation", "texte": "Si je comprends…"},
     {"type": "argument", "argument": "0", "motivation": "securite"},
-    {"type": "question", "theme": "decideurs"}, {"type": "question", "theme": "delai"},
+    {"type": "question", "theme": "decideurs"},
+    {"type": "question", "theme": "delai"},
     {"type": "message", "texte": "Je vous propose de regarder l'offre."},
-    {"type": "question", "theme": "concurrence"}, {"type": "message", "texte": "Bien noté."},
+    {"type": "question", "theme": "concurrence"},
+    {"type": "message", "texte": "Bien noté."},
 )
 
 
@@ -29,8 +33,10 @@ def _student(app, name: str):
     client, token = student_client(app, name)
     html = client.get("/etudiant/negociation", follow_redirects=True).get_data(as_text=True)
     nid = int(re.search(r"/negociation/(\d+)/preparation", html).group(1))
-    client.post(f"/etudiant/negociation/{nid}/preparation",
-                data={"csrf_token": token, "lock_version": "1", "action": "commencer"})
+    client.post(
+        f"/etudiant/negociation/{nid}/preparation",
+        data={"csrf_token": token, "lock_version": "1", "action": "commencer"},
+    )
     return client, token, nid
 
 
@@ -47,10 +53,26 @@ def main() -> None:
     def bare_turn(n: int) -> str:
         """The same POST writing two events, without the engine, the replay or the page."""
         seq = 2 * n + int(request.form.get("k", "0")) * 1_000_000
-        db.session.add_all([Event(stream_type="bench", stream_id=1, seq=seq, actor="seller",
-                                  kind="coup", payload=dict(request.form)),
-                            Event(stream_type="bench", stream_id=1, seq=seq + 1, actor="buyer",
-                                  kind="reponse", payload={"texte": "ok"})])
+        db.session.add_all(
+            [
+                Event(
+                    stream_type="bench",
+                    stream_id=1,
+                    seq=seq,
+                    actor="seller",
+                    kind="coup",
+                    payload=dict(request.form),
+                ),
+                Event(
+                    stream_type="bench",
+                    stream_id=1,
+                    seq=seq + 1,
+                    actor="buyer",
+                    kind="reponse",
+                    payload={"texte": "ok"},
+                ),
+            ]
+        )
         db.session.commit()
         return "ok"
 
@@ -70,8 +92,9 @@ def main() -> None:
     bare = median_seconds(lambda: client.get("/__bare"), 400)
     turn = statistics.median(samples)
     report("tour de négociation (htmx, 2 événements)", turn, bare, target=3.0)
-    report("  … contre un POST qui écrit 2 événements", turn, statistics.median(bare_turns),
-           target=3.0)
+    report(
+        "  … contre un POST qui écrit 2 événements", turn, statistics.median(bare_turns), target=3.0
+    )
 
 
 if __name__ == "__main__":

@@ -11,8 +11,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench._harness import bench_app, median_seconds, report, student_client  # noqa: E402
 
 REPEATS = 300
-FILTERS = ["?departement=38&tri=distance_km&ordre=desc", "?q=sa&tranche=20+%C3%A0+49+salari%C3%A9s",
-           "?naf=25.62B&distance_max=80&page=2", "?tri=siret"]
+FILTERS = [
+    "?departement=38&tri=distance_km&ordre=desc",
+    "?q=sa&tranche=20+%C3%A0+49+salari%C3%A9s",
+    "?naf=25.62B&distance_max=80&page=2",
+    "?tri=siret",
+]
 
 
 def main() -> None:
@@ -27,8 +31,9 @@ def main() -> None:
 
     def filter_change() -> None:
         query = FILTERS[next(turn) % len(FILTERS)]
-        response = client.get("/etudiant/prospection/fichier" + query,
-                              headers={"HX-Request": "true"})
+        response = client.get(
+            "/etudiant/prospection/fichier" + query, headers={"HX-Request": "true"}
+        )
         assert response.status_code == 200 and b"<html" not in response.data
 
     bare = median_seconds(lambda: client.get("/__bare"), REPEATS)

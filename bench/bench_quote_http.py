@@ -19,13 +19,27 @@ def twenty_lines(html: str) -> dict[str, object]:
     """A 20-line quote built from the catalogue shown in the builder, with a remise on each line."""
     refs = list(dict.fromkeys(re.findall(r'<option value="([A-Z0-9-]+)"', html)))
     keys = [f"k{i:02d}" for i in range(LINES)]
-    data: dict[str, object] = {"line_key": keys, "remise_value": "3", "remise_unit": "pct",
-                               "escompte_pct": "1.5", "escompte_taken": "1", "port_ht": "35",
-                               "payment_days": "45", "payment_mode": "date_facture",
-                               "validity_days": "30", "delivery_weeks": "4", "acompte_pct": "20"}
+    data: dict[str, object] = {
+        "line_key": keys,
+        "remise_value": "3",
+        "remise_unit": "pct",
+        "escompte_pct": "1.5",
+        "escompte_taken": "1",
+        "port_ht": "35",
+        "payment_days": "45",
+        "payment_mode": "date_facture",
+        "validity_days": "30",
+        "delivery_weeks": "4",
+        "acompte_pct": "20",
+    }
     for i, key in enumerate(keys):
-        data.update({f"ref-{key}": refs[i % len(refs)], f"quantity-{key}": str(i + 1),
-                     f"remise-{key}": str(i % 4 * 2.5)})
+        data.update(
+            {
+                f"ref-{key}": refs[i % len(refs)],
+                f"quantity-{key}": str(i + 1),
+                f"remise-{key}": str(i % 4 * 2.5),
+            }
+        )
     return data
 
 

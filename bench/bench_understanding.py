@@ -29,8 +29,10 @@ def main() -> None:
         mesures.append((time.perf_counter() - debut) * 1000)
     mesures.sort()
     p95 = mesures[int(0.95 * (len(mesures) - 1))]
-    print(f"{len(mesures)} énoncés — p50 {statistics.median(mesures):.2f} ms, p95 {p95:.2f} ms, "
-          f"max {mesures[-1]:.2f} ms")
+    print(
+        f"{len(mesures)} énoncés — p50 {statistics.median(mesures):.2f} ms, p95 {p95:.2f} ms, "
+        f"max {mesures[-1]:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

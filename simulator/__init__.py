@@ -53,8 +53,11 @@ def _register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(resource_dir("migrations")), render_as_batch=True)
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=select_locale,
-                   default_translation_directories=str(resource_dir("translations")))
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(resource_dir("translations")),
+    )
     htmx.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.home"

@@ -9,8 +9,12 @@ from flask.cli import FlaskGroup
 from simulator import create_app
 
 
-@click.group(cls=FlaskGroup, create_app=lambda: create_app(), add_default_commands=False,
-             add_version_option=False)
+@click.group(
+    cls=FlaskGroup,
+    create_app=lambda: create_app(),
+    add_default_commands=False,
+    add_version_option=False,
+)
 def main() -> None:
     """NegoLab : simulateur de négociation technico-commerciale (BTS CCST)."""
 
@@ -34,7 +38,9 @@ def demo() -> None:
     db.session.commit()
     click.echo("Comptes de démonstration :")
     for account in accounts:
-        click.echo(f"  {account.role.value:<8} {account.email:<28} mot de passe : {account.password}")
+        click.echo(
+            f"  {account.role.value:<8} {account.email:<28} mot de passe : {account.password}"
+        )
     click.echo(f"  étudiant  code de session {DEMO_JOIN_CODE} + un nom de votre choix")
 
 
@@ -47,14 +53,22 @@ def run(host: str, port: int) -> None:
 
     click.echo(f"NegoLab sur http://{host}:{port}  (Ctrl+C pour arrêter)")
     # Flask.run() is a no-op under the Flask CLI, so serve with Werkzeug directly.
-    run_simple(host, port, current_app._get_current_object(), threaded=True,
-               use_reloader=False, use_debugger=False)
+    run_simple(
+        host,
+        port,
+        current_app._get_current_object(),
+        threaded=True,
+        use_reloader=False,
+        use_debugger=False,
+    )
 
 
 def _safe_url() -> str:
     from sqlalchemy.engine import make_url
 
-    return make_url(current_app.config["SQLALCHEMY_DATABASE_URI"]).render_as_string(hide_password=True)
+    return make_url(current_app.config["SQLALCHEMY_DATABASE_URI"]).render_as_string(
+        hide_password=True
+    )
 
 
 def _register_domain_commands() -> None:

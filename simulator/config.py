@@ -48,4 +48,5 @@ def settings_from_env(instance_path: str) -> dict[str, object]:
         "PACKS_DIR": env.get("PACKS_DIR") or str(resource_dir("scenario_packs")),
     }
 
+
 LANGUAGES = ("fr", "en")

@@ -39,6 +39,8 @@ def _sqlite_begin_before_savepoint(conn: Connection, name: str) -> None:
     raw = conn.connection.dbapi_connection
     if raw is not None and not raw.in_transaction:
         raw.execute("BEGIN")
+
+
 migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()

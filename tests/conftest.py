@@ -48,12 +48,14 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     """The app, migrated once with Alembic for the whole run."""
     from flask_migrate import upgrade
 
-    application = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "tests-only-secret",
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "PASSWORD_HASH_METHOD": FAST_HASH,
-    })
+    application = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "tests-only-secret",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "PASSWORD_HASH_METHOD": FAST_HASH,
+        }
+    )
     with application.app_context():
         upgrade()
     yield application
@@ -134,8 +136,9 @@ class Actions:
 
     def join(self, code: str, name: str, resume_code: str = ""):
         """Join a class session as a student."""
-        return self.post("/rejoindre", {"join_code": code, "display_name": name,
-                                        "resume_code": resume_code})
+        return self.post(
+            "/rejoindre", {"join_code": code, "display_name": name, "resume_code": resume_code}
+        )
 
 
 @pytest.fixture

@@ -52,22 +52,39 @@ def write(kind: str, **fields) -> None:
 
 
 @events.request.add_listener
-def _on_request(request_type, name, response_time, response_length, response=None,
-                exception=None, start_time=None, **_kw):
+def _on_request(
+    request_type,
+    name,
+    response_time,
+    response_length,
+    response=None,
+    exception=None,
+    start_time=None,
+    **_kw,
+):
     status = getattr(response, "status_code", 0) if response is not None else 0
-    write("request", name=name, method=request_type, ms=response_time, status=status,
-          error=None if exception is None else repr(exception)[:200], t=start_time)
+    write(
+        "request",
+        name=name,
+        method=request_type,
+        ms=response_time,
+        status=status,
+        error=None if exception is None else repr(exception)[:200],
+        t=start_time,
+    )
 
 
 @events.test_start.add_listener
 def _watch_students(environment, **_kw):
     """End the run once every student has played their whole scenario (the -t bound stays)."""
+
     def watch():
         while len(_finished_students) < STUDENTS:
             gevent.sleep(1)
         gevent.sleep(3)  # the last polls of the jurors and the trainer
         if environment.runner is not None:
             environment.runner.quit()
+
     gevent.spawn(watch)
 
 
@@ -139,8 +156,14 @@ class NegoLabUser(HttpUser):
         headers = {"X-Loadtest-Name": name}
         if htmx:
             headers["HX-Request"] = "true"
-        with self.client.get(url, name=name, headers=headers, catch_response=True,
-                             allow_redirects=kw.pop("allow_redirects", False), **kw) as r:
+        with self.client.get(
+            url,
+            name=name,
+            headers=headers,
+            catch_response=True,
+            allow_redirects=kw.pop("allow_redirects", False),
+            **kw,
+        ) as r:
             if r.status_code not in expect:
                 r.failure(f"HTTP {r.status_code}")
             body = r.text or ""
@@ -154,8 +177,14 @@ class NegoLabUser(HttpUser):
             headers.update({"HX-Request": "true", "X-CSRFToken": self.token})
         else:
             payload["csrf_token"] = self.token
-        with self.client.post(url, name=name, data=payload, headers=headers, catch_response=True,
-                              allow_redirects=False) as r:
+        with self.client.post(
+            url,
+            name=name,
+            data=payload,
+            headers=headers,
+            catch_response=True,
+            allow_redirects=False,
+        ) as r:
             ok = r.status_code in expect
             if not ok:
                 r.failure(f"HTTP {r.status_code}: {(r.text or '')[:120]!r}")
@@ -191,9 +220,12 @@ class Student(NegoLabUser):
     def _scenario(self):
         self.get("/", "GET / (accueil)")
         start = time.time()
-        r, ok, _ = self.post("/rejoindre", "POST /rejoindre",
-                             {"join_code": JOIN_CODE, "display_name": self.label, "resume_code": ""},
-                             expect=(303,))
+        r, ok, _ = self.post(
+            "/rejoindre",
+            "POST /rejoindre",
+            {"join_code": JOIN_CODE, "display_name": self.label, "resume_code": ""},
+            expect=(303,),
+        )
         write("join", start=start, end=time.time(), ok=ok, ms=r.elapsed.total_seconds() * 1e3)
         if not ok:
             raise StopUser()
@@ -212,13 +244,19 @@ class Student(NegoLabUser):
             data = dict(form.values)
             if quantities:
                 data[quantities[i % len(quantities)]] = str(random.randint(1, 60))
-            self.post("/etudiant/devis/calcul", "POST /etudiant/devis/calcul (htmx)", data,
-                      htmx=True, expect=(200,))
+            self.post(
+                "/etudiant/devis/calcul",
+                "POST /etudiant/devis/calcul (htmx)",
+                data,
+                htmx=True,
+                expect=(200,),
+            )
             self.think()
 
     def _negotiation(self):
-        page = self.get("/etudiant/negociation", "GET /etudiant/negociation (préparation)",
-                        allow_redirects=True)
+        page = self.get(
+            "/etudiant/negociation", "GET /etudiant/negociation (préparation)", allow_redirects=True
+        )
         match = re.search(r"/negociation/(\d+)/preparation", page)
         lock = re.search(r'name="lock_version" value="(\d+)"', page)
         if not match or not lock:
@@ -226,25 +264,32 @@ class Student(NegoLabUser):
         nid = int(match.group(1))
         base = f"/etudiant/negociation/{nid}"
         self.think()
-        self.post(f"{base}/preparation", "POST preparation (commencer)",
-                  {"lock_version": lock.group(1), "action": "commencer", "q-besoin": "Quel usage ?"},
-                  expect=(303,))
+        self.post(
+            f"{base}/preparation",
+            "POST preparation (commencer)",
+            {"lock_version": lock.group(1), "action": "commencer", "q-besoin": "Quel usage ?"},
+            expect=(303,),
+        )
         page = self.get(f"{base}/salle", "GET salle de négociation")
         treated: dict[str, int] = {}
-        script = [{"type": "question", "theme": "besoin"}, {"type": "question", "theme": "criteres"},
-                  {"type": "question", "theme": "budget"},
-                  {"type": "reformulation", "texte": "Si je comprends bien…"},
-                  {"type": "argument", "argument": "0", "motivation": "securite"},
-                  {"type": "question", "theme": "delai"}]
+        script = [
+            {"type": "question", "theme": "besoin"},
+            {"type": "question", "theme": "criteres"},
+            {"type": "question", "theme": "budget"},
+            {"type": "reformulation", "texte": "Si je comprends bien…"},
+            {"type": "argument", "argument": "0", "motivation": "securite"},
+            {"type": "question", "theme": "delai"},
+        ]
         for k in range(MOVES_PER_NEGOTIATION):
-            if "id=\"neg-over\"" in page or 'id="composer"' not in page:
+            if 'id="neg-over"' in page or 'id="composer"' not in page:
                 break
             self.think()
             data = script[k] if k < len(script) else self._next_move(page, treated)
             marker = f"lt-{nid}-{k}-{uuid.uuid4().hex[:6]}"
             data = {**data, "texte": f"{data.get('texte', 'Bien noté.')} [{marker}]"}
-            r, ok, body = self.post(f"{base}/coup", "POST coup de négociation (htmx)", data,
-                                    htmx=True, expect=(200,))
+            r, ok, body = self.post(
+                f"{base}/coup", "POST coup de négociation (htmx)", data, htmx=True, expect=(200,)
+            )
             write("move", nid=nid, marker=marker, status=r.status_code, ok=ok, type=data["type"])
             if ok:
                 page = body
@@ -261,13 +306,16 @@ class Student(NegoLabUser):
             oid = objections[0]
             n = treated[oid] = treated.get(oid, -1) + 1
             techniques = [t for t in form.options.get("technique_objection", []) if t]
-            return {"type": "traitement_objection", "objection": oid,
-                    "technique_objection": techniques[n % len(techniques)]}
+            return {
+                "type": "traitement_objection",
+                "objection": oid,
+                "technique_objection": techniques[n % len(techniques)],
+            }
         buyer = dict(re.findall(r'data-issue="([^"]+)" data-buyer="([^"]*)"', page))
         terms = {}
         for name, options in form.options.items():
             if name.startswith("terme-"):
-                wanted = html.unescape(buyer.get(name[len("terme-"):], ""))
+                wanted = html.unescape(buyer.get(name[len("terme-") :], ""))
                 valid = [o for o in options if o]
                 terms[name] = wanted if wanted in valid else form.values.get(name) or valid[0]
         if "Accord de principe" in page:
@@ -292,7 +340,9 @@ class Juror(NegoLabUser):
     def _dashboard(self):
         page = self.get("/jury/", "GET /jury/ (candidats)")
         ids = sorted(set(re.findall(r"/jury/candidats/(\d+)/negociation\"", page)), key=int)
-        self.candidates = [c for i, c in enumerate(ids) if i % 3 == self.index]  # no shared candidate
+        self.candidates = [
+            c for i, c in enumerate(ids) if i % 3 == self.index
+        ]  # no shared candidate
         for cid in self.candidates[:12]:  # the lazy difficulty cells the page loads
             self.get(f"/jury/candidats/{cid}/difficulte", "GET difficulté (htmx)", htmx=True)
 
@@ -309,8 +359,12 @@ class Juror(NegoLabUser):
         base_n = re.search(r'name="base_n" value="(\d+)"', page)
         if presets and base_n:
             gevent.sleep(random.uniform(1, 3))
-            _r, ok, _ = self.post(f"{url}/preset/{random.choice(presets)}", "POST preset du jury",
-                                  {"base_n": base_n.group(1)}, expect=(303,))
+            _r, ok, _ = self.post(
+                f"{url}/preset/{random.choice(presets)}",
+                "POST preset du jury",
+                {"base_n": base_n.group(1)},
+                expect=(303,),
+            )
             if ok:
                 self.get(url, "GET console du jury")
         live = self.get(f"{url}/negociation", "GET négociation en direct (jury)")
@@ -319,8 +373,12 @@ class Juror(NegoLabUser):
             gevent.sleep(2)
             if not poll:
                 break
-            self.get(html.unescape(poll.group(1)), "GET direct (jury, htmx)", htmx=True,
-                     expect=(200, 204))
+            self.get(
+                html.unescape(poll.group(1)),
+                "GET direct (jury, htmx)",
+                htmx=True,
+                expect=(200, 204),
+            )
 
 
 class Trainer(NegoLabUser):
@@ -335,5 +393,8 @@ class Trainer(NegoLabUser):
 
     @task
     def poll(self):
-        self.get(f"/formateur/sessions/{SESSION_ID}/classe/suivi", "GET suivi de la classe (htmx)",
-                 htmx=True)
+        self.get(
+            f"/formateur/sessions/{SESSION_ID}/classe/suivi",
+            "GET suivi de la classe (htmx)",
+            htmx=True,
+        )

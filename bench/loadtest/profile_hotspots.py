@@ -30,11 +30,17 @@ from sqlalchemy.engine import make_url
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-MOVES = [{"type": "question", "theme": "besoin"}, {"type": "question", "theme": "criteres"},
-         {"type": "question", "theme": "budget"}, {"type": "reformulation", "texte": "Si je…"},
-         {"type": "argument", "argument": "0", "motivation": "securite"},
-         {"type": "question", "theme": "delai"}, {"type": "question", "theme": "decideurs"},
-         {"type": "message", "texte": "Bien noté."}, {"type": "question", "theme": "concurrence"}]
+MOVES = [
+    {"type": "question", "theme": "besoin"},
+    {"type": "question", "theme": "criteres"},
+    {"type": "question", "theme": "budget"},
+    {"type": "reformulation", "texte": "Si je…"},
+    {"type": "argument", "argument": "0", "motivation": "securite"},
+    {"type": "question", "theme": "delai"},
+    {"type": "question", "theme": "decideurs"},
+    {"type": "message", "texte": "Bien noté."},
+    {"type": "question", "theme": "concurrence"},
+]
 
 
 class Browser:
@@ -51,8 +57,9 @@ class Browser:
 
     def post(self, url, data, htmx=False):
         if htmx:
-            return self.client.post(url, data=data, headers={"HX-Request": "true",
-                                                             "X-CSRFToken": self.token})
+            return self.client.post(
+                url, data=data, headers={"HX-Request": "true", "X-CSRFToken": self.token}
+            )
         return self.client.post(url, data={**data, "csrf_token": self.token})
 
 
@@ -104,8 +111,10 @@ def measure(label, fn, counter, repeats=5, top=18, profile=True):
         fn()
         samples.append((time.perf_counter() - t) * 1e3)
     queries = counter.n
-    print(f"\n### {label}: médiane {statistics.median(samples):.1f} ms (min {min(samples):.1f}), "
-          f"{queries} requêtes SQL par appel")
+    print(
+        f"\n### {label}: médiane {statistics.median(samples):.1f} ms (min {min(samples):.1f}), "
+        f"{queries} requêtes SQL par appel"
+    )
     if profile:
         prof = cProfile.Profile()
         prof.enable()
@@ -113,7 +122,9 @@ def measure(label, fn, counter, repeats=5, top=18, profile=True):
         prof.disable()
         out = io.StringIO()
         stats = pstats.Stats(prof, stream=out)
-        stats.sort_stats("cumulative").print_stats(r"simulator|jinja2|yaml|pydantic|sqlalchemy", top)
+        stats.sort_stats("cumulative").print_stats(
+            r"simulator|jinja2|yaml|pydantic|sqlalchemy", top
+        )
         text = out.getvalue()
         print("\n".join(line for line in text.splitlines()[6:] if line.strip())[:6000])
     return statistics.median(samples), queries
@@ -140,14 +151,18 @@ def run(app, args) -> None:
     trainer = Browser(app)
     trainer.get("/")
     trainer.post("/connexion", {"email": "formateur@negolab.test", "password": "formateur-demo"})
-    r = trainer.post("/formateur/sessions", {"name": "E4 profil", "mode": "exam",
-                                             "pack_slug": "materiel-electrique"})
+    r = trainer.post(
+        "/formateur/sessions",
+        {"name": "E4 profil", "mode": "exam", "pack_slug": "materiel-electrique"},
+    )
     sid = re.search(r"/sessions/(\d+)", r.location).group(1)
-    code = re.search(r'id="join-code">(\w+)<',
-                     trainer.get(f"/formateur/sessions/{sid}").get_data(as_text=True)).group(1)
+    code = re.search(
+        r'id="join-code">(\w+)<', trainer.get(f"/formateur/sessions/{sid}").get_data(as_text=True)
+    ).group(1)
     with app.app_context():
-        jury_id = db.session.execute(sa.text('SELECT id FROM "user" WHERE email = :e'),
-                                     {"e": "jury@negolab.test"}).scalar_one()
+        jury_id = db.session.execute(
+            sa.text('SELECT id FROM "user" WHERE email = :e'), {"e": "jury@negolab.test"}
+        ).scalar_one()
         counter = QueryCounter(db.engine)
     trainer.post(f"/formateur/sessions/{sid}/jury", {"jury_id": str(jury_id)})
     jury = Browser(app)
@@ -167,15 +182,18 @@ def run(app, args) -> None:
         html = b.get("/etudiant/negociation", follow_redirects=True).get_data(as_text=True)
         nid = int(re.search(r"/negociation/(\d+)/preparation", html).group(1))
         lock = re.search(r'name="lock_version" value="(\d+)"', html).group(1)
-        b.post(f"/etudiant/negociation/{nid}/preparation", {"lock_version": lock,
-                                                            "action": "commencer"})
+        b.post(
+            f"/etudiant/negociation/{nid}/preparation",
+            {"lock_version": lock, "action": "commencer"},
+        )
         b.get(f"/etudiant/negociation/{nid}/salle")
         for data in MOVES[:4]:
             assert b.post(f"/etudiant/negociation/{nid}/coup", data, htmx=True).status_code == 200
         students.append((b, nid))
     with app.app_context():
-        sample_id = db.session.execute(sa.text(
-            'SELECT id FROM "user" WHERE display_name = :n'), {"n": "Élève 0"}).scalar_one()
+        sample_id = db.session.execute(
+            sa.text('SELECT id FROM "user" WHERE display_name = :n'), {"n": "Élève 0"}
+        ).scalar_one()
 
     fresh = iter(range(1000))
 
@@ -188,8 +206,10 @@ def run(app, args) -> None:
         assert b.get("/etudiant/").status_code == 200
         times.append((time.perf_counter() - t) * 1e3)
         queries.append(counter.n)
-    print(f"\n### 1er tableau de bord (génération) : médiane {statistics.median(times):.1f} ms, "
-          f"{queries[-1]} requêtes SQL")
+    print(
+        f"\n### 1er tableau de bord (génération) : médiane {statistics.median(times):.1f} ms, "
+        f"{queries[-1]} requêtes SQL"
+    )
     b = join("Profilé")
     prof = cProfile.Profile()
     prof.enable()
@@ -197,23 +217,42 @@ def run(app, args) -> None:
     prof.disable()
     out = io.StringIO()
     pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(
-        r"simulator|yaml|pydantic|jinja2|sqlalchemy/orm/session", args.top)
+        r"simulator|yaml|pydantic|jinja2|sqlalchemy/orm/session", args.top
+    )
     print("\n".join(x for x in out.getvalue().splitlines()[6:] if x.strip()))
-    measure("tableau de bord déjà généré", lambda: b.get("/etudiant/"), counter, top=args.top,
-            profile=False)
-    measure("console du jury", lambda: jury.get(f"/jury/candidats/{sample_id}"), counter,
-            top=args.top)
-    measure("tableau du jury (/jury/)", lambda: jury.get("/jury/"), counter, top=args.top,
-            profile=False)
-    measure(f"suivi de la classe (htmx, {args.students} élèves)",
-            lambda: trainer.get(f"/formateur/sessions/{sid}/classe/suivi", htmx=True), counter,
-            top=args.top)
+    measure(
+        "tableau de bord déjà généré",
+        lambda: b.get("/etudiant/"),
+        counter,
+        top=args.top,
+        profile=False,
+    )
+    measure(
+        "console du jury", lambda: jury.get(f"/jury/candidats/{sample_id}"), counter, top=args.top
+    )
+    measure(
+        "tableau du jury (/jury/)", lambda: jury.get("/jury/"), counter, top=args.top, profile=False
+    )
+    measure(
+        f"suivi de la classe (htmx, {args.students} élèves)",
+        lambda: trainer.get(f"/formateur/sessions/{sid}/classe/suivi", htmx=True),
+        counter,
+        top=args.top,
+    )
     sb, nid = students[0]
     quote_page = sb.get("/etudiant/devis").get_data(as_text=True)
-    fields = dict(re.findall(r'name="((?:quantity|product|unit_price|discount)[^"]*)"[^>]*value="([^"]*)"',
-                             quote_page))
-    measure("recalcul du devis (htmx)", lambda: sb.post("/etudiant/devis/calcul", fields, htmx=True),
-            counter, top=args.top)
+    fields = dict(
+        re.findall(
+            r'name="((?:quantity|product|unit_price|discount)[^"]*)"[^>]*value="([^"]*)"',
+            quote_page,
+        )
+    )
+    measure(
+        "recalcul du devis (htmx)",
+        lambda: sb.post("/etudiant/devis/calcul", fields, htmx=True),
+        counter,
+        top=args.top,
+    )
     results = {}
     for data in MOVES[4:9] * 4:
         results.setdefault("n", 0)
@@ -223,15 +262,18 @@ def run(app, args) -> None:
         r = sb.post(f"/etudiant/negociation/{nid}/coup", data, htmx=True)
         ms = (time.perf_counter() - t) * 1e3
         if results["n"] in (1, 20):
-            print(f"\n### coup n° {results['n'] + 4} : {ms:.1f} ms, {counter.n} requêtes SQL "
-                  f"(HTTP {r.status_code})")
+            print(
+                f"\n### coup n° {results['n'] + 4} : {ms:.1f} ms, {counter.n} requêtes SQL "
+                f"(HTTP {r.status_code})"
+            )
     prof = cProfile.Profile()
     prof.enable()
     sb.post(f"/etudiant/negociation/{nid}/coup", {"type": "question", "theme": "besoin"}, htmx=True)
     prof.disable()
     out = io.StringIO()
     pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(
-        r"simulator|jinja2|sqlalchemy/orm/session", args.top)
+        r"simulator|jinja2|sqlalchemy/orm/session", args.top
+    )
     print("\n".join(x for x in out.getvalue().splitlines()[6:] if x.strip()))
 
 

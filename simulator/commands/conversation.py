@@ -18,11 +18,20 @@ from simulator.scenarios.situation.model import to_json
 
 
 @click.command("understand")
-@click.option("--pack", "pack_name", required=True, help="slug d'un pack livré ou chemin d'un fichier YAML")
+@click.option(
+    "--pack", "pack_name", required=True, help="slug d'un pack livré ou chemin d'un fichier YAML"
+)
 @click.option("--seed", required=True, type=int, help="graine de la situation")
-@click.option("--json", "as_json", is_flag=True, help="un coup JSON par ligne (format des fichiers de coups)")
-@click.option("--packs-dir", type=click.Path(path_type=Path, file_okay=False),
-              default=DEFAULT_PACKS_DIR, show_default=True, help="dossier des packs")
+@click.option(
+    "--json", "as_json", is_flag=True, help="un coup JSON par ligne (format des fichiers de coups)"
+)
+@click.option(
+    "--packs-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_PACKS_DIR,
+    show_default=True,
+    help="dossier des packs",
+)
 def understand_command(pack_name: str, seed: int, as_json: bool, packs_dir: Path) -> None:
     """Lire un énoncé du vendeur par ligne sur l'entrée standard et imprimer le coup compris."""
     path = resolve_pack(pack_name, packs_dir)

@@ -33,7 +33,9 @@ def _lire_coups(path: Path) -> Any:
         raise Erreur(f"fichier de coups {path} : JSON invalide ({exc})") from None
 
 
-def _situation(pack_name: str, seed: int, overrides: tuple[str, ...], packs_dir: Path) -> dict[str, Any]:
+def _situation(
+    pack_name: str, seed: int, overrides: tuple[str, ...], packs_dir: Path
+) -> dict[str, Any]:
     """Generate the situation snapshot and apply the jury's overrides."""
     path = resolve_pack(pack_name, packs_dir)
     if not path.exists():
@@ -48,17 +50,42 @@ def _situation(pack_name: str, seed: int, overrides: tuple[str, ...], packs_dir:
 
 
 @click.command("negotiate")
-@click.option("--pack", "pack_name", required=True, help="slug d'un pack livré ou chemin d'un fichier YAML")
+@click.option(
+    "--pack", "pack_name", required=True, help="slug d'un pack livré ou chemin d'un fichier YAML"
+)
 @click.option("--seed", required=True, type=int, help="graine de la situation et de l'acheteur")
-@click.option("--override", "overrides", multiple=True, metavar="CLÉ=VALEUR",
-              help="paramètre du registre à modifier (répétable)")
-@click.option("--moves", "moves_path", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="fichier JSON des coups du vendeur (voir docs/examples/NEGOTIATION.md)")
-@click.option("--json", "as_json", is_flag=True, help="imprimer transcription, résultat et debrief en JSON")
-@click.option("--packs-dir", type=click.Path(path_type=Path, file_okay=False),
-              default=DEFAULT_PACKS_DIR, show_default=True, help="dossier des packs")
-def negotiate_command(pack_name: str, seed: int, overrides: tuple[str, ...], moves_path: Path,
-                      as_json: bool, packs_dir: Path) -> None:
+@click.option(
+    "--override",
+    "overrides",
+    multiple=True,
+    metavar="CLÉ=VALEUR",
+    help="paramètre du registre à modifier (répétable)",
+)
+@click.option(
+    "--moves",
+    "moves_path",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="fichier JSON des coups du vendeur (voir docs/examples/NEGOTIATION.md)",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="imprimer transcription, résultat et debrief en JSON"
+)
+@click.option(
+    "--packs-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_PACKS_DIR,
+    show_default=True,
+    help="dossier des packs",
+)
+def negotiate_command(
+    pack_name: str,
+    seed: int,
+    overrides: tuple[str, ...],
+    moves_path: Path,
+    as_json: bool,
+    packs_dir: Path,
+) -> None:
     """Jouer une liste de coups contre l'acheteur simulé d'une situation et imprimer le résultat."""
     snapshot = _situation(pack_name, seed, overrides, packs_dir)
     coups = _lire_coups(moves_path)
@@ -76,6 +103,8 @@ def negotiate_command(pack_name: str, seed: int, overrides: tuple[str, ...], mov
         return
     r, d = sortie["resultat"], sortie["debrief"]
     for tour in sortie["transcription"]["tours"]:
-        click.echo(f"[{tour['index']}] vendeur ({tour['coup']['type']}) — acheteur : "
-                   f"{tour['reponse']['texte']}")
+        click.echo(
+            f"[{tour['index']}] vendeur ({tour['coup']['type']}) — acheteur : "
+            f"{tour['reponse']['texte']}"
+        )
     click.echo(f"Résultat : {r['statut']} — termes : {r['termes']} — note : {d['note_sur_20']}/20")

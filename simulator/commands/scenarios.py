@@ -65,15 +65,28 @@ def validate_command(paths: tuple[Path, ...]) -> None:
 
 
 @click.command("generate")
-@click.option("--pack", "pack_name", required=True, help="slug d'un pack livré ou chemin d'un fichier YAML")
+@click.option(
+    "--pack", "pack_name", required=True, help="slug d'un pack livré ou chemin d'un fichier YAML"
+)
 @click.option("--seed", required=True, type=int, help="graine de génération")
 @click.option("--json", "as_json", is_flag=True, help="imprimer l'instantané JSON complet")
-@click.option("--override", "overrides", multiple=True, metavar="CLÉ=VALEUR",
-              help="paramètre du registre à modifier (répétable)")
-@click.option("--packs-dir", type=click.Path(path_type=Path, file_okay=False),
-              default=DEFAULT_PACKS_DIR, show_default=True, help="dossier des packs")
-def generate_command(pack_name: str, seed: int, as_json: bool, overrides: tuple[str, ...],
-                     packs_dir: Path) -> None:
+@click.option(
+    "--override",
+    "overrides",
+    multiple=True,
+    metavar="CLÉ=VALEUR",
+    help="paramètre du registre à modifier (répétable)",
+)
+@click.option(
+    "--packs-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_PACKS_DIR,
+    show_default=True,
+    help="dossier des packs",
+)
+def generate_command(
+    pack_name: str, seed: int, as_json: bool, overrides: tuple[str, ...], packs_dir: Path
+) -> None:
     """Générer une situation (pack, graine) et l'imprimer."""
     path = resolve_pack(pack_name, packs_dir)
     if not path.exists():
@@ -92,5 +105,7 @@ def generate_command(pack_name: str, seed: int, as_json: bool, overrides: tuple[
         return
     snapshot = json.loads(text)
     company = snapshot["client"]["company"]
-    click.echo(f"{company['raison_sociale']} ({company['legal_form']}, SIRET {company['siret']}) — "
-               f"{snapshot['need']['label']} — budget {snapshot['client']['budget_ht']} € HT")
+    click.echo(
+        f"{company['raison_sociale']} ({company['legal_form']}, SIRET {company['siret']}) — "
+        f"{snapshot['need']['label']} — budget {snapshot['client']['budget_ht']} € HT"
+    )

@@ -24,7 +24,6 @@ class SupplyError(EngineError):
     """A supply (approvisionnement) input that cannot be analysed."""
 
 
-
 class ProspectionError(ValueError):
     """Invalid prospection input; `messages` lists every problem found, in French."""
 

@@ -30,8 +30,13 @@ def shown(text: object, limit: int = 24) -> str:
     return value if len(value) <= limit else value[:limit] + "…"
 
 
-def parse_decimal(text: object, what: str = "La valeur", *, max_abs: Decimal = MAX_MAGNITUDE,
-                  max_digits: int = MAX_DIGITS) -> Decimal:
+def parse_decimal(
+    text: object,
+    what: str = "La valeur",
+    *,
+    max_abs: Decimal = MAX_MAGNITUDE,
+    max_digits: int = MAX_DIGITS,
+) -> Decimal:
     """Read « 1 250,50 » or « -3.5 »: no exponent, no Unicode digits, bounded digits and size."""
     if isinstance(text, (bool, float)):
         raise NumberRefused(f"{what} : valeur non décimale refusée.")
@@ -45,16 +50,24 @@ def parse_decimal(text: object, what: str = "La valeur", *, max_abs: Decimal = M
         raise NumberRefused(f"{what} : nombre trop long ({max_digits} chiffres au plus).")
     value = Decimal(raw)
     if abs(value) > max_abs:
-        raise NumberRefused(f"{what} : valeur trop grande (au plus {max_abs:,} en valeur absolue)."
-                            .replace(",", "\u202f"))
+        raise NumberRefused(
+            f"{what} : valeur trop grande (au plus {max_abs:,} en valeur absolue).".replace(
+                ",", "\u202f"
+            )
+        )
     return value
 
 
-def parse_int(text: object, what: str = "La valeur", *, low: int = 0,
-              high: int = DB_INT_MAX) -> int:
+def parse_int(
+    text: object, what: str = "La valeur", *, low: int = 0, high: int = DB_INT_MAX
+) -> int:
     """A whole number between low and high, from ASCII digits only."""
-    value = parse_decimal(text, what, max_abs=Decimal(max(abs(low), abs(high))),
-                          max_digits=len(str(max(abs(low), abs(high)))) + 1)
+    value = parse_decimal(
+        text,
+        what,
+        max_abs=Decimal(max(abs(low), abs(high))),
+        max_digits=len(str(max(abs(low), abs(high)))) + 1,
+    )
     if value != value.to_integral_value() or not low <= value <= high:
         raise NumberRefused(f"{what} : nombre entier entre {low} et {high} attendu.")
     return int(value)

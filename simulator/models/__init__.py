@@ -7,19 +7,23 @@ from simulator.models.login_attempt import LoginAttempt
 from simulator.models.negotiation import Negotiation
 from simulator.models.pack import PackVersion
 from simulator.models.prospection import (  # noqa: I001
-                                          Activity,
-                                          ExerciseStatus,
-                                          Opportunity,
-                                          ProspectionExercise,
-                                          ProspectRow,
-                                          ProspectTruth,
+    Activity,
+    ExerciseStatus,
+    Opportunity,
+    ProspectionExercise,
+    ProspectRow,
+    ProspectTruth,
 )
 from simulator.models.quote import Quote, QuoteStatus
 from simulator.models.situation import Situation, SituationVersion
 from simulator.models.user import Role, User
 
 __all__ = [
-    "Activity", "ExerciseStatus", "Opportunity", "ProspectionExercise", "ProspectRow",
+    "Activity",
+    "ExerciseStatus",
+    "Opportunity",
+    "ProspectionExercise",
+    "ProspectRow",
     "ProspectTruth",
     "ClassSession",
     "ClassSessionJury",

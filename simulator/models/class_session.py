@@ -46,8 +46,9 @@ class ClassSession(db.Model):
         order_by="User.display_name",
         viewonly=True,
     )
-    jury_members = relationship("User", secondary="class_session_jury",
-                                order_by="User.display_name", viewonly=True)
+    jury_members = relationship(
+        "User", secondary="class_session_jury", order_by="User.display_name", viewonly=True
+    )
 
 
 class ClassSessionJury(db.Model):
@@ -56,7 +57,9 @@ class ClassSessionJury(db.Model):
     __tablename__ = "class_session_jury"
 
     class_session_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True)
-    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"),
-                                         primary_key=True, index=True)
+        sa.ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     added_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)

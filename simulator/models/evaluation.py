@@ -20,8 +20,11 @@ class Evaluation(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     class_session_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("class_session.id", ondelete="CASCADE"), index=True)
-    student_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
+        sa.ForeignKey("class_session.id", ondelete="CASCADE"), index=True
+    )
+    student_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("user.id", ondelete="CASCADE"), index=True
+    )
     #: the juror who fills it (for the reconciled grid: who started the reconciliation)
     jury_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"))
     #: individual | reconciled
@@ -37,13 +40,16 @@ class Evaluation(db.Model):
     signed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     signed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     lock_version: Mapped[int] = mapped_column(default=1)
-    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow,
-                                                 onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
 
     jury = relationship("User", foreign_keys=[jury_id])
     student = relationship("User", foreign_keys=[student_id])
 
     __mapper_args__ = {"version_id_col": lock_version}
     __table_args__ = (
-        sa.UniqueConstraint("student_id", "jury_id", "kind", name="uq_evaluation_student_jury_kind"),
+        sa.UniqueConstraint(
+            "student_id", "jury_id", "kind", name="uq_evaluation_student_jury_kind"
+        ),
     )

@@ -22,9 +22,11 @@ class Negotiation(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     situation_version_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("situation_version.id", ondelete="CASCADE"), index=True)
-    student_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"),
-                                            index=True)
+        sa.ForeignKey("situation_version.id", ondelete="CASCADE"), index=True
+    )
+    student_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("user.id", ondelete="CASCADE"), index=True
+    )
     #: ai | human
     buyer_mode: Mapped[str] = mapped_column(sa.String(8), default="ai")
     #: preparing | running | deal | no_deal | abandoned

@@ -28,14 +28,15 @@ class ProspectionExercise(db.Model):
     __tablename__ = "prospection_exercise"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    student_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"),
-                                            unique=True)
+    student_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("user.id", ondelete="CASCADE"), unique=True
+    )
     pack_version_id: Mapped[int] = mapped_column(sa.ForeignKey("pack_version.id"), index=True)
     seed: Mapped[int] = mapped_column()
     nombre: Mapped[int] = mapped_column()
     status: Mapped[ExerciseStatus] = mapped_column(
-        sa.Enum(ExerciseStatus, native_enum=False, length=16),
-        default=ExerciseStatus.QUALIFICATION)
+        sa.Enum(ExerciseStatus, native_enum=False, length=16), default=ExerciseStatus.QUALIFICATION
+    )
     #: {territoire: {nom, base_ville, …}, naf, departements, tranches, fournisseurs}: filter choices
     file_info: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     #: the student's scoring grid as typed (weights, NAF, radius, suppliers, thresholds)
@@ -57,7 +58,8 @@ class ProspectRow(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     exercise_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("prospection_exercise.id", ondelete="CASCADE"))
+        sa.ForeignKey("prospection_exercise.id", ondelete="CASCADE")
+    )
     pid: Mapped[str] = mapped_column(sa.String(8))  #: P0001…, the row id in the file
     raison_sociale: Mapped[str] = mapped_column(sa.String(160))
     siret: Mapped[str | None] = mapped_column(sa.String(14))
@@ -91,7 +93,8 @@ class ProspectTruth(db.Model):
     __tablename__ = "prospect_truth"
 
     exercise_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("prospection_exercise.id", ondelete="CASCADE"), primary_key=True)
+        sa.ForeignKey("prospection_exercise.id", ondelete="CASCADE"), primary_key=True
+    )
     #: {pid: {potentiel_annuel_ht, receptivite, archetype, defauts, doublon_de, detectable}}
     verite: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
 
@@ -103,7 +106,8 @@ class Opportunity(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     exercise_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("prospection_exercise.id", ondelete="CASCADE"), index=True)
+        sa.ForeignKey("prospection_exercise.id", ondelete="CASCADE"), index=True
+    )
     prospect_id: Mapped[str] = mapped_column(sa.String(8))
     title: Mapped[str] = mapped_column(sa.String(200))
     stage: Mapped[str] = mapped_column(sa.String(20), default="premier_contact")  #: an Etape
@@ -112,11 +116,16 @@ class Opportunity(db.Model):
     #: optimistic concurrency: a move carrying an older value is refused (409), never merged
     lock_version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow,
-                                                 onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
 
-    activities = relationship("Activity", order_by=lambda: (Activity.done_on.desc(), Activity.id.desc()),
-                              cascade="all, delete-orphan", back_populates="opportunity")
+    activities = relationship(
+        "Activity",
+        order_by=lambda: (Activity.done_on.desc(), Activity.id.desc()),
+        cascade="all, delete-orphan",
+        back_populates="opportunity",
+    )
 
     __table_args__ = (
         sa.UniqueConstraint("exercise_id", "prospect_id", name="uq_opportunity_exercise_prospect"),
@@ -131,7 +140,8 @@ class Activity(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     opportunity_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("opportunity.id", ondelete="CASCADE"), index=True)
+        sa.ForeignKey("opportunity.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(sa.String(16))  #: a TypeActivite
     done_on: Mapped[date] = mapped_column(sa.Date)
     notes: Mapped[str] = mapped_column(sa.Text)

@@ -28,13 +28,16 @@ class Quote(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     situation_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("situation.id", ondelete="CASCADE"), index=True)
-    student_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"),
-                                            index=True)
+        sa.ForeignKey("situation.id", ondelete="CASCADE"), index=True
+    )
+    student_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("user.id", ondelete="CASCADE"), index=True
+    )
     #: D-2026-0001, assigned when the quote is issued; None for a draft
     number: Mapped[str | None] = mapped_column(sa.String(20), unique=True)
     status: Mapped[QuoteStatus] = mapped_column(
-        sa.Enum(QuoteStatus, native_enum=False, length=16), default=QuoteStatus.DRAFT)
+        sa.Enum(QuoteStatus, native_enum=False, length=16), default=QuoteStatus.DRAFT
+    )
     #: optimistic concurrency: a save carrying an older value is refused, never merged
     lock_version: Mapped[int] = mapped_column(default=1)
     #: what the student typed, as strings, so a refused save loses nothing
@@ -42,8 +45,9 @@ class Quote(db.Model):
     #: the engine's full result (amounts as strings), frozen when issued; None for a draft
     totals: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow,
-                                                 onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
     issued_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
     situation = relationship("Situation")

@@ -20,14 +20,18 @@ class Situation(db.Model):
     __tablename__ = "situation"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    pack_version_id: Mapped[int | None] = mapped_column(sa.ForeignKey("pack_version.id"), index=True)
+    pack_version_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("pack_version.id"), index=True
+    )
     seed: Mapped[int | None] = mapped_column()
     #: generated | fiche
     origin: Mapped[str] = mapped_column(sa.String(16), default="generated")
-    student_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"),
-                                                   index=True)
+    student_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("user.id", ondelete="CASCADE"), index=True
+    )
     class_session_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("class_session.id", ondelete="CASCADE"), index=True)
+        sa.ForeignKey("class_session.id", ondelete="CASCADE"), index=True
+    )
     #: the generated world as first produced (version 0); overrides never change it.
     #: Deferred: pages read the version they show (SituationVersion.snapshot), not this copy.
     snapshot: Mapped[dict[str, Any]] = mapped_column(sa.JSON, deferred=True)
@@ -35,8 +39,9 @@ class Situation(db.Model):
 
     pack_version = relationship("PackVersion")
     student = relationship("User", foreign_keys=[student_id])
-    versions = relationship("SituationVersion", order_by="SituationVersion.n",
-                            back_populates="situation")
+    versions = relationship(
+        "SituationVersion", order_by="SituationVersion.n", back_populates="situation"
+    )
 
 
 class SituationVersion(db.Model):

@@ -65,12 +65,20 @@ def find_open_session(join_code: str) -> ClassSession:
     code = normalise_code(join_code)
     session = db.session.scalar(sa.select(ClassSession).where(ClassSession.join_code == code))
     if session is None or not session.is_open:
-        raise OperationError(_("Aucune session ouverte ne correspond au code « %(code)s ».", code=code))
+        raise OperationError(
+            _("Aucune session ouverte ne correspond au code « %(code)s ».", code=code)
+        )
     return session
 
 
-def join_class(join_code: str, display_name: str, resume_code: str, remote_addr: str,
-               max_failures: int, window_seconds: int) -> User:
+def join_class(
+    join_code: str,
+    display_name: str,
+    resume_code: str,
+    remote_addr: str,
+    max_failures: int,
+    window_seconds: int,
+) -> User:
     """Let a student join with a class code and a name, or come back with their resume code."""
     name = " ".join(display_name.split())
     if not name:
@@ -82,8 +90,12 @@ def join_class(join_code: str, display_name: str, resume_code: str, remote_addr:
         sa.select(User).where(User.class_session_id == session.id, User.display_name == name)
     )
     if existing is None:
-        student = User(role=Role.STUDENT, display_name=name, class_session_id=session.id,
-                       resume_code=new_code(6))
+        student = User(
+            role=Role.STUDENT,
+            display_name=name,
+            class_session_id=session.id,
+            resume_code=new_code(6),
+        )
         db.session.add(student)
         db.session.flush()
         return student
@@ -91,5 +103,10 @@ def join_class(join_code: str, display_name: str, resume_code: str, remote_addr:
         return existing
     _record_failure(throttle_key, remote_addr)
     raise OperationError(
-        _("Le nom « %(name)s » est déjà pris dans cette session. Si c'est vous, saisissez votre "
-          "code de reprise ; sinon, choisissez un autre nom.", name=name), 409)
+        _(
+            "Le nom « %(name)s » est déjà pris dans cette session. Si c'est vous, saisissez votre "
+            "code de reprise ; sinon, choisissez un autre nom.",
+            name=name,
+        ),
+        409,
+    )

@@ -31,8 +31,12 @@ from simulator.operations.risk_analysis import STREAM as RISK_STREAM
 
 #: the furthest step reached, in the order a student goes through them
 PHASES = ("absent", "preparation", "devis", "negociation", "debriefing")
-OUTCOMES = {"deal": "accord", "no_deal": "pas_accord", "abandoned": "pas_accord",
-            "running": "en_cours"}
+OUTCOMES = {
+    "deal": "accord",
+    "no_deal": "pas_accord",
+    "abandoned": "pas_accord",
+    "running": "en_cours",
+}
 
 #: finished negotiation's identity -> debrief figures; a finished negotiation only changes when its
 #: follow-up is saved, which bumps lock_version, so the key says when the figures are stale
@@ -122,8 +126,10 @@ class Progress:
 def class_progress(session: ClassSession, now: datetime | None = None) -> list[Progress]:
     """One row per student of the session, from one query per kind of record."""
     students = list(session.students)
-    rows = {s.id: Progress(s.id, s.display_name, exam=session.mode == SessionMode.EXAM)
-            for s in students}
+    rows = {
+        s.id: Progress(s.id, s.display_name, exam=session.mode == SessionMode.EXAM)
+        for s in students
+    }
     ids = list(rows)
     if not ids:
         return []
@@ -131,27 +137,36 @@ def class_progress(session: ClassSession, now: datetime | None = None) -> list[P
     _add_quotes(rows, ids)
     _add_negotiations(rows, ids, now)
     _add_risk(rows, ids)
-    for student_id, status in db.session.execute(sa.select(
-            ProspectionExercise.student_id, ProspectionExercise.status)
-            .where(ProspectionExercise.student_id.in_(ids))):
+    for student_id, status in db.session.execute(
+        sa.select(ProspectionExercise.student_id, ProspectionExercise.status).where(
+            ProspectionExercise.student_id.in_(ids)
+        )
+    ):
         rows[student_id].prospection = status.value
     return [rows[s.id] for s in students]
 
 
 def _add_situations(rows: dict[int, Progress], ids: list[int]) -> None:
     client = Situation.snapshot[("client", "company", "raison_sociale")].as_string()
-    query = (sa.select(Situation.student_id, Situation.seed, PackVersion.slug, PackVersion.version,
-                       client)
-             .outerjoin(PackVersion, PackVersion.id == Situation.pack_version_id)
-             .where(Situation.student_id.in_(ids)).order_by(Situation.id))
+    query = (
+        sa.select(
+            Situation.student_id, Situation.seed, PackVersion.slug, PackVersion.version, client
+        )
+        .outerjoin(PackVersion, PackVersion.id == Situation.pack_version_id)
+        .where(Situation.student_id.in_(ids))
+        .order_by(Situation.id)
+    )
     for student_id, seed, slug, version, name in db.session.execute(query):
         row = rows[student_id]  # the latest situation wins, as in situation_of
         row.seed, row.pack_slug, row.pack_version, row.client = seed, slug, version, name or ""
 
 
 def _add_quotes(rows: dict[int, Progress], ids: list[int]) -> None:
-    query = (sa.select(Quote.student_id, Quote.status, Quote.number)
-             .where(Quote.student_id.in_(ids)).order_by(Quote.id))
+    query = (
+        sa.select(Quote.student_id, Quote.status, Quote.number)
+        .where(Quote.student_id.in_(ids))
+        .order_by(Quote.id)
+    )
     for student_id, status, number in db.session.execute(query):
         if status == QuoteStatus.DRAFT:
             rows[student_id].quote_draft = True
@@ -160,8 +175,9 @@ def _add_quotes(rows: dict[int, Progress], ids: list[int]) -> None:
 
 
 def _add_negotiations(rows: dict[int, Progress], ids: list[int], now: datetime | None) -> None:
-    for n in db.session.scalars(sa.select(Negotiation).where(Negotiation.student_id.in_(ids))
-                                .order_by(Negotiation.id)):
+    for n in db.session.scalars(
+        sa.select(Negotiation).where(Negotiation.student_id.in_(ids)).order_by(Negotiation.id)
+    ):
         rows[n.student_id].negotiation = n  # the latest, as in latest_of
     latest = [r.negotiation for r in rows.values() if r.negotiation is not None]
     figures = figures_of([n for n in latest if n.finished])
@@ -184,8 +200,13 @@ def figures_of(finished: list[Negotiation]) -> dict[int, Figures]:
         found = {n.id: _figures[_identity(n)] for n in finished if _identity(n) in _figures}
     missing = [n for n in finished if n.id not in found]
     if missing:  # one query for the versions: each situation_version is then an identity-map hit
-        list(db.session.scalars(sa.select(SituationVersion).where(
-            SituationVersion.id.in_({n.situation_version_id for n in missing}))))
+        list(
+            db.session.scalars(
+                sa.select(SituationVersion).where(
+                    SituationVersion.id.in_({n.situation_version_id for n in missing})
+                )
+            )
+        )
     for n in missing:
         found[n.id] = _remember(_identity(n), summarise(debrief_of(ops.game_of(n))))
     return found
@@ -194,9 +215,15 @@ def figures_of(finished: list[Negotiation]) -> dict[int, Figures]:
 def summarise(d: dict[str, Any]) -> Figures:
     """The few numbers of a debrief the class view shows."""
     m = d["mesures"]
-    return Figures(score=d["note_sur_20"], margin=m.get("marge"), margin_target=m["marge_cible"],
-                   margin_vs_target=m.get("marge_vs_cible"), zopa_share=m.get("part_zopa"),
-                   value_left=m.get("valeur_laissee"), concessions_given=m["concessions_donnees"])
+    return Figures(
+        score=d["note_sur_20"],
+        margin=m.get("marge"),
+        margin_target=m["marge_cible"],
+        margin_vs_target=m.get("marge_vs_cible"),
+        zopa_share=m.get("part_zopa"),
+        value_left=m.get("valeur_laissee"),
+        concessions_given=m["concessions_donnees"],
+    )
 
 
 def _remember(key: tuple[Any, ...], figures: Figures) -> Figures:
@@ -207,7 +234,8 @@ def _remember(key: tuple[Any, ...], figures: Figures) -> Figures:
 
 def _add_risk(rows: dict[int, Progress], ids: list[int]) -> None:
     query = sa.select(Event.user_id, Event.payload).where(
-        Event.stream_type == RISK_STREAM, Event.kind == "analyse_soumise", Event.user_id.in_(ids))
+        Event.stream_type == RISK_STREAM, Event.kind == "analyse_soumise", Event.user_id.in_(ids)
+    )
     for student_id, payload in db.session.execute(query):
         result = (payload or {}).get("resultat", {})
         row = rows[student_id]
@@ -223,8 +251,12 @@ def release_all(session: ClassSession) -> int:
         sa.select(Negotiation)
         .join(SituationVersion, SituationVersion.id == Negotiation.situation_version_id)
         .join(Situation, Situation.id == SituationVersion.situation_id)
-        .where(Situation.class_session_id == session.id, Negotiation.status.in_(FINISHED),
-               Negotiation.debrief_released.is_(False)))
+        .where(
+            Situation.class_session_id == session.id,
+            Negotiation.status.in_(FINISHED),
+            Negotiation.debrief_released.is_(False),
+        )
+    )
     count = 0
     for negotiation in held:
         negotiation.debrief_released = True

@@ -17,11 +17,17 @@ def _unused_code() -> str:
             return code
 
 
-def create_class_session(trainer: User, name: str, mode: SessionMode,
-                         pack_slug: str | None = None) -> ClassSession:
+def create_class_session(
+    trainer: User, name: str, mode: SessionMode, pack_slug: str | None = None
+) -> ClassSession:
     """Open a class session with a fresh join code."""
-    session = ClassSession(name=name.strip(), mode=mode, trainer_id=trainer.id,
-                           join_code=_unused_code(), pack_slug=pack_slug or None)
+    session = ClassSession(
+        name=name.strip(),
+        mode=mode,
+        trainer_id=trainer.id,
+        join_code=_unused_code(),
+        pack_slug=pack_slug or None,
+    )
     db.session.add(session)
     db.session.flush()
     return session
@@ -29,7 +35,10 @@ def create_class_session(trainer: User, name: str, mode: SessionMode,
 
 def sessions_of(trainer: User) -> list[ClassSession]:
     """Return the trainer's class sessions, newest first."""
-    return list(db.session.scalars(
-        sa.select(ClassSession).where(ClassSession.trainer_id == trainer.id)
-        .order_by(ClassSession.created_at.desc(), ClassSession.id.desc())
-    ))
+    return list(
+        db.session.scalars(
+            sa.select(ClassSession)
+            .where(ClassSession.trainer_id == trainer.id)
+            .order_by(ClassSession.created_at.desc(), ClassSession.id.desc())
+        )
+    )

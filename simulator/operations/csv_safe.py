@@ -14,7 +14,11 @@ _NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?%?", re.ASCII)
 def neutralise(value: Any) -> Any:
     """A text cell starting like a formula gets a leading apostrophe; plain numbers (« -12,5 »)
     stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and not _NUMBER.fullmatch(value):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_PREFIXES)
+        and not _NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 

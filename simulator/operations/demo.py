@@ -39,10 +39,18 @@ def load_demo(packs_dir: str | None = None) -> list[DemoAccount]:
         if user is None:
             user = create_staff(account.email, account.password, account.display_name, account.role)
         users[account.role] = user
-    exists = db.session.scalar(sa.select(ClassSession).where(ClassSession.join_code == DEMO_JOIN_CODE))
+    exists = db.session.scalar(
+        sa.select(ClassSession).where(ClassSession.join_code == DEMO_JOIN_CODE)
+    )
     if exists is None:
-        db.session.add(ClassSession(name="BTS CCST 2e année — démonstration", mode=SessionMode.PRACTICE,
-                                    join_code=DEMO_JOIN_CODE, trainer_id=users[Role.TRAINER].id,
-                                    pack_slug="materiel-electrique"))
+        db.session.add(
+            ClassSession(
+                name="BTS CCST 2e année — démonstration",
+                mode=SessionMode.PRACTICE,
+                join_code=DEMO_JOIN_CODE,
+                trainer_id=users[Role.TRAINER].id,
+                pack_slug="materiel-electrique",
+            )
+        )
     db.session.flush()
     return list(DEMO_ACCOUNTS)

@@ -38,5 +38,13 @@ def assess(snapshot: dict[str, Any]) -> Difficulty:
     exponent = Decimal(hidden["concession_exponent"])
     toughness = next((label for limit, label in _TOUGHNESS if exponent < limit), "très souple")
     risk = analyser_risque(dossier(snapshot)).classe
-    return Difficulty(area["zopa_existe"], area["zopa_largeur"], hidden["persona"], exponent,
-                      toughness, int(hidden["patience"]), risk.niveau, risk.libelle)
+    return Difficulty(
+        area["zopa_existe"],
+        area["zopa_largeur"],
+        hidden["persona"],
+        exponent,
+        toughness,
+        int(hidden["patience"]),
+        risk.niveau,
+        risk.libelle,
+    )

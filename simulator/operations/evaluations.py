@@ -25,12 +25,23 @@ def _levels(grid: Evaluation) -> dict[int, int]:
 
 def my_grid(jury: User, student: User) -> Evaluation:
     """The juror's own grid for this candidate, created empty the first time."""
-    grid = db.session.scalar(sa.select(Evaluation).where(
-        Evaluation.student_id == student.id, Evaluation.jury_id == jury.id,
-        Evaluation.kind == "individual"))
+    grid = db.session.scalar(
+        sa.select(Evaluation).where(
+            Evaluation.student_id == student.id,
+            Evaluation.jury_id == jury.id,
+            Evaluation.kind == "individual",
+        )
+    )
     if grid is None:
-        grid = Evaluation(class_session_id=student.class_session_id, student_id=student.id,
-                          jury_id=jury.id, kind="individual", levels={}, comments={}, interview={})
+        grid = Evaluation(
+            class_session_id=student.class_session_id,
+            student_id=student.id,
+            jury_id=jury.id,
+            kind="individual",
+            levels={},
+            comments={},
+            interview={},
+        )
         db.session.add(grid)
         db.session.flush()
     return grid
@@ -38,9 +49,13 @@ def my_grid(jury: User, student: User) -> Evaluation:
 
 def individual_grids(student: User) -> list[Evaluation]:
     """Every juror's grid for this candidate."""
-    return list(db.session.scalars(sa.select(Evaluation).where(
-        Evaluation.student_id == student.id, Evaluation.kind == "individual")
-        .order_by(Evaluation.id)))
+    return list(
+        db.session.scalars(
+            sa.select(Evaluation)
+            .where(Evaluation.student_id == student.id, Evaluation.kind == "individual")
+            .order_by(Evaluation.id)
+        )
+    )
 
 
 def reconciled_grid(student: User) -> Evaluation | None:
@@ -62,23 +77,38 @@ def parse_mark(text: str) -> Decimal | None:
     return mark.quantize(Decimal("0.1"))
 
 
-def save(grid: Evaluation, lock: int, levels: dict[int, int], comments: dict[int, str],
-         interview: dict[str, str], mark: str = "") -> None:
+def save(
+    grid: Evaluation,
+    lock: int,
+    levels: dict[int, int],
+    comments: dict[int, str],
+    interview: dict[str, str],
+    mark: str = "",
+) -> None:
     """Store the grid if nobody saved it since the juror loaded it; a signed grid is locked."""
     if grid.signed_at is not None:
         raise ConflictError(_("Cette grille est signée : elle ne peut plus être modifiée."))
     if grid.lock_version != lock:
-        raise ConflictError(_("Cette grille a été modifiée entre-temps par un autre membre du jury. "
-                              "Rechargez-la : vos saisies n'ont pas été enregistrées."))
+        raise ConflictError(
+            _(
+                "Cette grille a été modifiée entre-temps par un autre membre du jury. "
+                "Rechargez-la : vos saisies n'ont pas été enregistrées."
+            )
+        )
     bad = [n for n, level in levels.items() if not niveau_valide(level)]
     if bad:
         raise OperationError(_("Niveau inconnu pour le critère %(n)s.", n=bad[0]))
     final_mark = parse_mark(mark)
-    with conflict_guard(ConflictError(_("Cette grille vient d'être enregistrée par quelqu'un "
-                                        "d'autre. Rechargez-la.")), (StaleDataError,)):
+    with conflict_guard(
+        ConflictError(
+            _("Cette grille vient d'être enregistrée par quelqu'un " "d'autre. Rechargez-la.")
+        ),
+        (StaleDataError,),
+    ):
         grid.levels = {str(n): level for n, level in sorted(levels.items())}
-        grid.comments = {str(n): text.strip()[:2000] for n, text in sorted(comments.items())
-                         if text.strip()}
+        grid.comments = {
+            str(n): text.strip()[:2000] for n, text in sorted(comments.items()) if text.strip()
+        }
         grid.interview = {k: v.strip()[:4000] for k, v in interview.items()}
         grid.final_mark = final_mark
 
@@ -100,10 +130,16 @@ def start_reconciliation(student: User, jury: User) -> Evaluation:
     for g in grids:
         for n, text in g.comments.items():
             comments[n] = (comments.get(n, "") + f"\n{g.jury.display_name} : {text}").strip()
-    grid = Evaluation(class_session_id=student.class_session_id, student_id=student.id,
-                      jury_id=jury.id, kind="reconciled", reconciled_for=student.id,
-                      levels={str(n): lv for n, lv in proposition([_levels(g) for g in grids]).items()},
-                      comments=comments, interview=dict(grids[0].interview))
+    grid = Evaluation(
+        class_session_id=student.class_session_id,
+        student_id=student.id,
+        jury_id=jury.id,
+        kind="reconciled",
+        reconciled_for=student.id,
+        levels={str(n): lv for n, lv in proposition([_levels(g) for g in grids]).items()},
+        comments=comments,
+        interview=dict(grids[0].interview),
+    )
     try:
         with conflict_guard(ConflictError(""), (sa.exc.IntegrityError,)):
             db.session.add(grid)
@@ -119,10 +155,14 @@ def sign(grid: Evaluation, jury: User, lock: int) -> None:
     if grid.signed_at is not None:
         raise ConflictError(_("Cette grille est déjà signée."))
     if grid.lock_version != lock:
-        raise ConflictError(_("La grille a changé depuis votre lecture : relisez-la avant de signer."))
+        raise ConflictError(
+            _("La grille a changé depuis votre lecture : relisez-la avant de signer.")
+        )
     missing = [n for n in range(1, 11) if str(n) not in grid.levels]
     if len(missing) == 10:
-        raise OperationError(_("La grille est vide : renseignez au moins un critère avant de signer."))
+        raise OperationError(
+            _("La grille est vide : renseignez au moins un critère avant de signer.")
+        )
     grid.signed_at = utcnow()
     grid.signed_by_id = jury.id
     db.session.flush()

@@ -15,19 +15,38 @@ from simulator.operations.flushing import conflict_guard
 
 def next_seq(stream_type: str, stream_id: int) -> int:
     """The next position in a stream."""
-    top = db.session.scalar(sa.select(sa.func.max(Event.seq)).where(
-        Event.stream_type == stream_type, Event.stream_id == stream_id))
+    top = db.session.scalar(
+        sa.select(sa.func.max(Event.seq)).where(
+            Event.stream_type == stream_type, Event.stream_id == stream_id
+        )
+    )
     return (top or 0) + 1
 
 
-def append(stream_type: str, stream_id: int, actor: str, kind: str, payload: dict[str, Any],
-           user: User | None = None) -> Event:
+def append(
+    stream_type: str,
+    stream_id: int,
+    actor: str,
+    kind: str,
+    payload: dict[str, Any],
+    user: User | None = None,
+) -> Event:
     """Append one event; a concurrent append at the same position is refused, never merged."""
-    event = Event(stream_type=stream_type, stream_id=stream_id, seq=next_seq(stream_type, stream_id),
-                  actor=actor, kind=kind, payload=payload, user_id=user.id if user else None)
-    with conflict_guard(ConflictError(_("Quelqu’un a écrit en même temps dans ce dossier : "
-                                        "rien n’a été perdu, réessayez.")),
-                        (sa.exc.IntegrityError,)):
+    event = Event(
+        stream_type=stream_type,
+        stream_id=stream_id,
+        seq=next_seq(stream_type, stream_id),
+        actor=actor,
+        kind=kind,
+        payload=payload,
+        user_id=user.id if user else None,
+    )
+    with conflict_guard(
+        ConflictError(
+            _("Quelqu’un a écrit en même temps dans ce dossier : " "rien n’a été perdu, réessayez.")
+        ),
+        (sa.exc.IntegrityError,),
+    ):
         db.session.add(event)
     return event
 

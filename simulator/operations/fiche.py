@@ -78,7 +78,9 @@ def yaml_to_data(raw: bytes) -> tuple[Any, dict[str, str]]:
     try:  # the packs' loader: no anchors, aliases or tags (no « billion laughs »), dates checked
         data = load_located(raw).data
     except YamlProblem as problem:
-        return None, {"racine": f"YAML illisible (ligne {problem.line}) : {shown(problem.message, 200)}"}
+        return None, {
+            "racine": f"YAML illisible (ligne {problem.line}) : {shown(problem.message, 200)}"
+        }
     return data, {}
 
 
@@ -96,5 +98,11 @@ def create_from_fiche(student: User, fiche: Fiche) -> Situation | None:
     stored = packs.latest(session.pack_slug)
     if stored is None:
         return None
-    return create_situation(stored, secrets.randbelow(1_000_000), student, session.id,
-                            transform=lambda snapshot: apply_fiche(snapshot, fiche), origin="fiche")
+    return create_situation(
+        stored,
+        secrets.randbelow(1_000_000),
+        student,
+        session.id,
+        transform=lambda snapshot: apply_fiche(snapshot, fiche),
+        origin="fiche",
+    )

@@ -14,8 +14,9 @@ CONFLICTS: tuple[type[Exception], ...] = (IntegrityError, StaleDataError)
 
 
 @contextmanager
-def conflict_guard(conflict: Exception,
-                   caught: tuple[type[Exception], ...] = CONFLICTS) -> Iterator[None]:
+def conflict_guard(
+    conflict: Exception, caught: tuple[type[Exception], ...] = CONFLICTS
+) -> Iterator[None]:
     """Make the writes of the block in a savepoint, flushed at its end; when another writer won
     (a unique position taken, a stale version), undo them only (their new rows leave the session,
     the rows they changed are reloaded) and raise `conflict`.

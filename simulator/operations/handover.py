@@ -36,8 +36,14 @@ class Handover:
         return self.preparation_started_at + timedelta(minutes=self.preparation_minutes)
 
 
-def hand_over(situation: Situation, n: int, jury: User, highlight: bool, annexes: list[str],
-              preparation_minutes: int) -> None:
+def hand_over(
+    situation: Situation,
+    n: int,
+    jury: User,
+    highlight: bool,
+    annexes: list[str],
+    preparation_minutes: int,
+) -> None:
     """Record the hand-over of version n; the timer starts when the candidate opens it."""
     version_n(situation, n)
     chosen = tuple(a for a in ANNEXES if a in annexes)
@@ -45,9 +51,19 @@ def hand_over(situation: Situation, n: int, jury: User, highlight: bool, annexes
         raise OperationError(_("Choisissez au moins une annexe à remettre."))
     if not 0 < preparation_minutes <= 120:
         raise OperationError(_("Le temps de préparation doit être compris entre 1 et 120 minutes."))
-    events.append(STREAM, situation.id, "jury", "handover",
-                  {"version": n, "highlight": highlight, "annexes": list(chosen),
-                   "preparation_minutes": preparation_minutes}, jury)
+    events.append(
+        STREAM,
+        situation.id,
+        "jury",
+        "handover",
+        {
+            "version": n,
+            "highlight": highlight,
+            "annexes": list(chosen),
+            "preparation_minutes": preparation_minutes,
+        },
+        jury,
+    )
 
 
 def _aware(moment: datetime) -> datetime:
@@ -61,18 +77,32 @@ def current_handover(situation: Situation) -> Handover | None:
     if not given:
         return None
     last = given[-1]
-    started = next((e.at for e in log if e.kind == "preparation_started" and e.seq > last.seq), None)
+    started = next(
+        (e.at for e in log if e.kind == "preparation_started" and e.seq > last.seq), None
+    )
     p = last.payload
-    return Handover(p["version"], p["highlight"], tuple(p["annexes"]), p["preparation_minutes"],
-                    _aware(last.at), _aware(started) if started else None)
+    return Handover(
+        p["version"],
+        p["highlight"],
+        tuple(p["annexes"]),
+        p["preparation_minutes"],
+        _aware(last.at),
+        _aware(started) if started else None,
+    )
 
 
 def open_for_candidate(situation: Situation, student: User) -> Handover | None:
     """The candidate opens the handed-over situation: start the preparation clock once."""
     handover = current_handover(situation)
     if handover is not None and handover.preparation_started_at is None:
-        events.append(STREAM, situation.id, "system", "preparation_started",
-                      {"version": handover.version}, student)
+        events.append(
+            STREAM,
+            situation.id,
+            "system",
+            "preparation_started",
+            {"version": handover.version},
+            student,
+        )
         handover = current_handover(situation)
     return handover
 

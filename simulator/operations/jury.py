@@ -12,8 +12,11 @@ from simulator.operations.errors import OperationError
 
 def jury_users() -> list[User]:
     """Every jury account, by name."""
-    return list(db.session.scalars(sa.select(User).where(User.role == Role.JURY)
-                                   .order_by(User.display_name)))
+    return list(
+        db.session.scalars(
+            sa.select(User).where(User.role == Role.JURY).order_by(User.display_name)
+        )
+    )
 
 
 def assign(session: ClassSession, jury_id: int) -> None:
@@ -30,18 +33,24 @@ def assign(session: ClassSession, jury_id: int) -> None:
 
 def sessions_for(jury: User) -> list[ClassSession]:
     """The open exam sessions this jury member sits on."""
-    return list(db.session.scalars(
-        sa.select(ClassSession).join(ClassSessionJury,
-                                     ClassSessionJury.class_session_id == ClassSession.id)
-        .where(ClassSessionJury.user_id == jury.id, ClassSession.is_open)
-        .order_by(ClassSession.created_at.desc())))
+    return list(
+        db.session.scalars(
+            sa.select(ClassSession)
+            .join(ClassSessionJury, ClassSessionJury.class_session_id == ClassSession.id)
+            .where(ClassSessionJury.user_id == jury.id, ClassSession.is_open)
+            .order_by(ClassSession.created_at.desc())
+        )
+    )
 
 
 def candidate_for(jury: User, student_id: int) -> User:
     """A candidate of one of the jury member's sessions; anyone else is refused (403)."""
     student = db.session.get(User, student_id)
-    allowed = student is not None and student.role == Role.STUDENT and db.session.get(
-        ClassSessionJury, (student.class_session_id, jury.id)) is not None
+    allowed = (
+        student is not None
+        and student.role == Role.STUDENT
+        and db.session.get(ClassSessionJury, (student.class_session_id, jury.id)) is not None
+    )
     if not allowed:
         raise OperationError(_("Ce candidat ne relève pas de votre commission."), 403)
     return student

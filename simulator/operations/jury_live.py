@@ -40,17 +40,28 @@ def _retard(snapshot: dict[str, Any]) -> dict[str, str]:
 
 #: the usual events of an exam negotiation: announcement -> overrides built on the version in force
 JURY_EVENTS: dict[str, tuple[str, Builder]] = {
-    "retard_fournisseur": (_l("Le fournisseur annonce un retard : plus de stock, réapprovisionnement "
-                           "allongé de 3 semaines"), _retard),
-    "offre_concurrente": (_l("Le client reçoit une offre concurrente à −5 %"),
-                          lambda s: {"competitor.price_index": "95"}),
+    "retard_fournisseur": (
+        _l(
+            "Le fournisseur annonce un retard : plus de stock, réapprovisionnement "
+            "allongé de 3 semaines"
+        ),
+        _retard,
+    ),
+    "offre_concurrente": (
+        _l("Le client reçoit une offre concurrente à −5 %"),
+        lambda s: {"competitor.price_index": "95"},
+    ),
     "changement_interlocuteur": (_l("Changement d'interlocuteur"), changement_interlocuteur),
     "budget_reduit": (_l("Le client annonce un budget réduit de 15 %"), budget_reduit),
-    "paiement_impose": (_l("Le client impose un paiement à 30 jours au plus"),
-                        lambda s: conditions_paiement_imposees(s, 30)),
+    "paiement_impose": (
+        _l("Le client impose un paiement à 30 jours au plus"),
+        lambda s: conditions_paiement_imposees(s, 30),
+    ),
 }
-JURY_LATE = ("Le candidat a joué un coup au même moment : votre saisie n'est pas enregistrée "
-             "(rien n'est perdu). Relisez l'échange à jour puis validez à nouveau.")
+JURY_LATE = (
+    "Le candidat a joué un coup au même moment : votre saisie n'est pas enregistrée "
+    "(rien n'est perdu). Relisez l'échange à jour puis validez à nouveau."
+)
 
 
 class ReplyWarnings(OperationError):
@@ -83,18 +94,34 @@ def seen_seq(negotiation: Negotiation) -> int:
     return events.next_seq(NEGOTIATION, negotiation.id) - 1
 
 
-def _append(negotiation: Negotiation, kind: str, actor: str, payload: dict[str, Any],
-            juror: User) -> None:
+def _append(
+    negotiation: Negotiation, kind: str, actor: str, payload: dict[str, Any], juror: User
+) -> None:
     """Append at the next position and bump the negotiation's version (a concurrent write loses)."""
     seq = seen_seq(negotiation) + 1
     with conflict_guard(ConflictError(_(JURY_LATE))):
-        db.session.add(Event(stream_type=NEGOTIATION, stream_id=negotiation.id, seq=seq,
-                             actor=actor, kind=kind, payload=payload, user_id=juror.id))
+        db.session.add(
+            Event(
+                stream_type=NEGOTIATION,
+                stream_id=negotiation.id,
+                seq=seq,
+                actor=actor,
+                kind=kind,
+                payload=payload,
+                user_id=juror.id,
+            )
+        )
         flag_modified(negotiation, "preparation")
 
 
-def inject(situation: Situation, negotiation: Negotiation | None, key: str, juror: User,
-           free: dict[str, str] | None = None, announcement: str = "") -> SituationVersion:
+def inject(
+    situation: Situation,
+    negotiation: Negotiation | None,
+    key: str,
+    juror: User,
+    free: dict[str, str] | None = None,
+    announcement: str = "",
+) -> SituationVersion:
     """A jury event: a new situation version that the buyer plays on from the next turn."""
     negotiation = _running(negotiation)
     base = version_in_force(negotiation)
@@ -109,9 +136,19 @@ def inject(situation: Situation, negotiation: Negotiation | None, key: str, juro
     latest = situation_versions.latest_version(situation)
     version = situation_versions.modify(situation, latest.n, changes, juror, label)
     state = game_of(negotiation).state
-    _append(negotiation, "evenement_jury", "jury",
-            {"version_id": version.id, "n": version.n, "annonce": label[:300],
-             "overrides": changes, "a_partir_du_tour": state.tour + 1}, juror)
+    _append(
+        negotiation,
+        "evenement_jury",
+        "jury",
+        {
+            "version_id": version.id,
+            "n": version.n,
+            "annonce": label[:300],
+            "overrides": changes,
+            "a_partir_du_tour": state.tour + 1,
+        },
+        juror,
+    )
     return version
 
 
@@ -128,15 +165,27 @@ def _reply(fields: dict[str, Any]) -> dict[str, Any]:
         raise OperationError(_("Choisissez l’objection que l’acheteur soulève."))
     if kind == "accord_partiel" and not fields.get("enjeux_acceptes"):
         raise OperationError(_("Cochez les enjeux que l’acheteur accepte."))
-    return {"tour": 0, "type": kind, "texte": fields["texte"][:1000],
-            "emotion": fields.get("emotion") or "neutre", "termes": fields.get("termes") or None,
-            "enjeux_acceptes": list(fields.get("enjeux_acceptes") or []),
-            "objection": fields.get("objection") or None, "fait": None, "priorite": None,
-            "raison": {"regle": "acheteur_humain"}}
+    return {
+        "tour": 0,
+        "type": kind,
+        "texte": fields["texte"][:1000],
+        "emotion": fields.get("emotion") or "neutre",
+        "termes": fields.get("termes") or None,
+        "enjeux_acceptes": list(fields.get("enjeux_acceptes") or []),
+        "objection": fields.get("objection") or None,
+        "fait": None,
+        "priorite": None,
+        "raison": {"regle": "acheteur_humain"},
+    }
 
 
-def record_reply(negotiation: Negotiation | None, fields: dict[str, Any], juror: User,
-                 confirmed: bool, now: datetime) -> list[str]:
+def record_reply(
+    negotiation: Negotiation | None,
+    fields: dict[str, Any],
+    juror: User,
+    confirmed: bool,
+    now: datetime,
+) -> list[str]:
     """Record the human buyer's reply to the pending move; warn first when it breaks a limit."""
     negotiation = _running(negotiation)
     if negotiation.buyer_mode != "human":
@@ -163,9 +212,20 @@ def checklist(game: Any) -> list[dict[str, Any]]:
     rows = []
     for oid in game.guaranteed:
         raised = [t["index"] for t in game.transcript.tours if t["reponse"].get("objection") == oid]
-        treated = [(t["index"], t["coup"].get("technique", "")) for t in game.transcript.tours
-                   if t["coup"]["type"] == "traitement_objection" and t["coup"].get("objection") == oid]
+        treated = [
+            (t["index"], t["coup"].get("technique", ""))
+            for t in game.transcript.tours
+            if t["coup"]["type"] == "traitement_objection" and t["coup"].get("objection") == oid
+        ]
         status = game.state.objections.get(oid, "latente")
-        rows.append({"id": oid, "texte": texts.get(oid, oid), "raised": raised, "treated": treated,
-                     "status": status, "ok": status in ("traitee", "levee")})
+        rows.append(
+            {
+                "id": oid,
+                "texte": texts.get(oid, oid),
+                "raised": raised,
+                "treated": treated,
+                "status": status,
+                "ok": status in ("traitee", "levee"),
+            }
+        )
     return rows

@@ -16,8 +16,11 @@ W, H, LEFT, RIGHT, TOP, BOTTOM = 640, 300, 56, 16, 16, 44
 def session_of(negotiation: Negotiation) -> ClassSession | None:
     """The class session the negotiation's situation belongs to."""
     situation = negotiation.situation_version.situation
-    return db.session.get(ClassSession, situation.class_session_id) if situation.class_session_id \
+    return (
+        db.session.get(ClassSession, situation.class_session_id)
+        if situation.class_session_id
         else None
+    )
 
 
 def is_exam(negotiation: Negotiation) -> bool:
@@ -48,8 +51,9 @@ def release(trainer: User, negotiation_id: int) -> Negotiation:
     return negotiation
 
 
-def chart(courbes: dict[str, list[dict[str, Any]]], duree_s: int,
-          reservation: float | None = None) -> dict[str, Any]:
+def chart(
+    courbes: dict[str, list[dict[str, Any]]], duree_s: int, reservation: float | None = None
+) -> dict[str, Any]:
     """SVG geometry of the offers over time: the buyer's utility of each side's offers."""
     used = max([120.0] + [p["temps_s"] for side in courbes.values() for p in side])
     end = min(float(duree_s), 60 * (used // 60 + 1)) if used < duree_s else used
@@ -62,13 +66,19 @@ def chart(courbes: dict[str, list[dict[str, Any]]], duree_s: int,
 
     series = {}
     for side in ("vendeur", "acheteur"):
-        points = [(x(p["temps_s"]), y(p["u_acheteur"]), p["tour"], p["marge"])
-                  for p in courbes.get(side, [])]
-        series[side] = {"points": points,
-                        "path": " ".join(f"{px},{py}" for px, py, _, _ in points)}
+        points = [
+            (x(p["temps_s"]), y(p["u_acheteur"]), p["tour"], p["marge"])
+            for p in courbes.get(side, [])
+        ]
+        series[side] = {"points": points, "path": " ".join(f"{px},{py}" for px, py, _, _ in points)}
     minutes = range(0, int(end // 60) + 1, max(1, int(end // 60) // 10 or 1))
     return {
-        "w": W, "h": H, "left": LEFT, "right": W - RIGHT, "top": TOP, "bottom": H - BOTTOM,
+        "w": W,
+        "h": H,
+        "left": LEFT,
+        "right": W - RIGHT,
+        "top": TOP,
+        "bottom": H - BOTTOM,
         "series": series,
         "xticks": [(x(m * 60), m) for m in minutes],
         "yticks": [(y(v / 100), v) for v in range(0, 101, 25)],

@@ -47,7 +47,8 @@ def setup_of(version: SituationVersion, duree_s: int | None = None) -> Negotiati
     if found is not None:
         return found
     base = _recall(_setups, (key, None)) or _remember(
-        _setups, (key, None), setup_from_snapshot(version.snapshot))
+        _setups, (key, None), setup_from_snapshot(version.snapshot)
+    )
     if duree_s is None or duree_s == base.duree_s:
         return base
     timed = replace(base, duree_s=duree_s)
@@ -93,19 +94,28 @@ class Game:
 
 def load_events(negotiation: Negotiation) -> list[Event]:
     """The negotiation's events in order."""
-    return list(db.session.scalars(sa.select(Event).where(
-        Event.stream_type == STREAM, Event.stream_id == negotiation.id).order_by(Event.seq)))
+    return list(
+        db.session.scalars(
+            sa.select(Event)
+            .where(Event.stream_type == STREAM, Event.stream_id == negotiation.id)
+            .order_by(Event.seq)
+        )
+    )
 
 
 def start_settings(events: list[Event]) -> dict[str, Any]:
     """What the start event fixed: buyer mode, guaranteed objections, duration (older: none)."""
     debut = next((e.payload for e in events if e.kind == "debut"), {})
-    return {"mode": debut.get("mode", "ai"), "garanties": tuple(debut.get("garanties", ())),
-            "duree_s": debut.get("duree_s")}
+    return {
+        "mode": debut.get("mode", "ai"),
+        "garanties": tuple(debut.get("garanties", ())),
+        "duree_s": debut.get("duree_s"),
+    }
 
 
-def _steps(events: list[Event], human: bool,
-           duree_s: int | None) -> tuple[list[tuple[Any, ...]], dict[str, Any] | None]:
+def _steps(
+    events: list[Event], human: bool, duree_s: int | None
+) -> tuple[list[tuple[Any, ...]], dict[str, Any] | None]:
     """Replay steps from the events; in human mode a move waits for the next recorded reply."""
     steps: list[tuple[Any, ...]] = []
     pending: dict[str, Any] | None = None
@@ -130,5 +140,12 @@ def game_of(negotiation: Negotiation) -> Game:
     setup = setup_of(negotiation.situation_version, settings["duree_s"])
     steps, pending = _steps(events, negotiation.buyer_mode == "human", settings["duree_s"])
     result = rejouer(setup, negotiation.seed, steps, settings["garanties"])
-    return Game(negotiation, result.setup, events, result.transcription, pending,
-                result.annonces, settings["garanties"])
+    return Game(
+        negotiation,
+        result.setup,
+        events,
+        result.transcription,
+        pending,
+        result.annonces,
+        settings["garanties"],
+    )

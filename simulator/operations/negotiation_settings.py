@@ -24,16 +24,23 @@ def jury_settings(situation: Situation) -> dict[str, Any]:
     return {"mode": latest.get("mode", "ai"), "garanties": list(latest.get("garanties", []))}
 
 
-def save_settings(situation: Situation, mode: str, garanties: list[str], known: set[str],
-                  juror: User) -> None:
+def save_settings(
+    situation: Situation, mode: str, garanties: list[str], known: set[str], juror: User
+) -> None:
     """Record the buyer mode and the objections to test (before the negotiation starts)."""
     if mode not in MODES:
         raise OperationError(_("Choisissez qui joue l’acheteur."))
     unknown = [g for g in garanties if g not in known]
     if unknown:
         raise OperationError(_("Objection inconnue : %(o)s.", o=", ".join(unknown)))
-    events.append(STREAM, situation.id, "jury", KIND,
-                  {"mode": mode, "garanties": [g for g in garanties if g in known]}, juror)
+    events.append(
+        STREAM,
+        situation.id,
+        "jury",
+        KIND,
+        {"mode": mode, "garanties": [g for g in garanties if g in known]},
+        juror,
+    )
 
 
 def exam_session(negotiation: Negotiation) -> ClassSession | None:

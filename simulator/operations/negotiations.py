@@ -34,18 +34,26 @@ from simulator.operations.situations import current_version, ensure_student_situ
 
 log = logging.getLogger(__name__)
 
-CONCURRENT = ("Un autre onglet a joué en même temps : ce coup n'est pas enregistré. "
-              "Rechargez la page pour voir l'échange à jour, puis rejouez votre coup.")
-STALE = ("Cette fiche a été modifiée entre-temps (dans un autre onglet ou sur un autre poste) : "
-         "rien n'est écrasé. Rechargez la page, puis refaites vos modifications.")
+CONCURRENT = (
+    "Un autre onglet a joué en même temps : ce coup n'est pas enregistré. "
+    "Rechargez la page pour voir l'échange à jour, puis rejouez votre coup."
+)
+STALE = (
+    "Cette fiche a été modifiée entre-temps (dans un autre onglet ou sur un autre poste) : "
+    "rien n'est écrasé. Rechargez la page, puis refaites vos modifications."
+)
 #: engine status -> negotiation status once the engine says it is over
 FIN = {"conclue": "deal", "rompue": "no_deal", "expiree": "no_deal", "abandon": "abandoned"}
 
-JURY_FIRST = ("Le jury vient d'annoncer un événement (« %s ») au moment où vous jouiez : votre coup "
-              "n'est pas enregistré. Relisez l'échange (l'événement s'applique à votre prochain "
-              "coup), puis rejouez-le.")
-WAIT = ("L'acheteur n'a pas encore répondu à votre dernier coup : attendez sa réponse "
-        "(elle s'affiche d'elle-même).")
+JURY_FIRST = (
+    "Le jury vient d'annoncer un événement (« %s ») au moment où vous jouiez : votre coup "
+    "n'est pas enregistré. Relisez l'échange (l'événement s'applique à votre prochain "
+    "coup), puis rejouez-le."
+)
+WAIT = (
+    "L'acheteur n'a pas encore répondu à votre dernier coup : attendez sa réponse "
+    "(elle s'affiche d'elle-même)."
+)
 
 
 def aware(moment: datetime | None) -> datetime | None:
@@ -57,8 +65,12 @@ def aware(moment: datetime | None) -> datetime | None:
 
 def latest_of(student: User) -> Negotiation | None:
     """The student's most recent negotiation."""
-    return db.session.scalar(sa.select(Negotiation).where(Negotiation.student_id == student.id)
-                             .order_by(Negotiation.id.desc()).limit(1))
+    return db.session.scalar(
+        sa.select(Negotiation)
+        .where(Negotiation.student_id == student.id)
+        .order_by(Negotiation.id.desc())
+        .limit(1)
+    )
 
 
 def negotiation_of(student: User, negotiation_id: int) -> Negotiation:
@@ -77,16 +89,22 @@ def open_negotiation(student: User) -> Negotiation:
     """
     existing = latest_of(student)
     situation = ensure_student_situation(student)
-    if existing is not None and (situation is None or
-                                 existing.situation_version.situation_id == situation.id):
+    if existing is not None and (
+        situation is None or existing.situation_version.situation_id == situation.id
+    ):
         return existing
     if situation is None:
         raise OperationError(_("Aucune situation ne vous est encore attribuée."), 404)
     version = current_version(situation)
     setup_of(version)  # refuse now, not mid-game, a situation that cannot be negotiated
-    negotiation = Negotiation(situation_version_id=version.id, student_id=student.id,
-                              buyer_mode="ai", status="preparing", seed=situation.seed or 0,
-                              preparation={})
+    negotiation = Negotiation(
+        situation_version_id=version.id,
+        student_id=student.id,
+        buyer_mode="ai",
+        status="preparing",
+        seed=situation.seed or 0,
+        preparation={},
+    )
     db.session.add(negotiation)
     db.session.flush()
     log.info("négociation %s ouverte (étudiant %s)", negotiation.id, student.id)
@@ -120,15 +138,29 @@ def begin(negotiation: Negotiation, now: datetime) -> None:
         negotiation.buyer_mode = fixed["mode"]
         negotiation.started_at = now
         negotiation.deadline = now + timedelta(seconds=fixed["duree_s"])
-        _append(negotiation, 1, "system", "debut", {"graine": negotiation.seed,
-                                                     "echeance": negotiation.deadline.isoformat(),
-                                                     **fixed})
+        _append(
+            negotiation,
+            1,
+            "system",
+            "debut",
+            {"graine": negotiation.seed, "echeance": negotiation.deadline.isoformat(), **fixed},
+        )
 
 
-def _append(negotiation: Negotiation, seq: int, actor: str, kind: str,
-            payload: dict[str, Any]) -> None:
-    db.session.add(Event(stream_type=STREAM, stream_id=negotiation.id, seq=seq, actor=actor,
-                         kind=kind, payload=payload, user_id=negotiation.student_id))
+def _append(
+    negotiation: Negotiation, seq: int, actor: str, kind: str, payload: dict[str, Any]
+) -> None:
+    db.session.add(
+        Event(
+            stream_type=STREAM,
+            stream_id=negotiation.id,
+            seq=seq,
+            actor=actor,
+            kind=kind,
+            payload=payload,
+            user_id=negotiation.student_id,
+        )
+    )
 
 
 def elapsed(negotiation: Negotiation, now: datetime) -> float:
@@ -188,16 +220,20 @@ def read_move(setup: NegotiationSetup, move: dict[str, Any]) -> Coup:
 
 def _playable(negotiation: Negotiation, now: datetime) -> None:
     if negotiation.status == "preparing":
-        raise OperationError("Commencez d'abord l'entretien depuis votre fiche de préparation.", 409)
+        raise OperationError(
+            "Commencez d'abord l'entretien depuis votre fiche de préparation.", 409
+        )
     if expire_if_due(negotiation, now):
         raise OperationError("Le temps est écoulé : la négociation est terminée.", 409)
     if negotiation.finished:
-        raise OperationError("La négociation est terminée : aucun coup ne peut plus être joué.",
-                             409)
+        raise OperationError(
+            "La négociation est terminée : aucun coup ne peut plus être joué.", 409
+        )
 
 
-def play_move(negotiation: Negotiation, move: dict[str, Any],
-              now: datetime) -> tuple[Game, Reponse | None]:
+def play_move(
+    negotiation: Negotiation, move: dict[str, Any], now: datetime
+) -> tuple[Game, Reponse | None]:
     """Play one seller move: seller event then buyer event, at the next seq, in one transaction.
 
     With a human buyer only the move is stored; the juror's reply comes as the next event.
@@ -219,8 +255,14 @@ def play_move(negotiation: Negotiation, move: dict[str, Any],
         _append(negotiation, seq + 1, "buyer", "reponse", reply.to_dict())
         if state.statut in FIN:
             _finish(negotiation, FIN[state.statut], now)
-    game.transcript.tours.append({"index": state.tour, "temps_s": state.temps_s,
-                                  "coup": coup.to_dict(), "reponse": reply.to_dict()})
+    game.transcript.tours.append(
+        {
+            "index": state.tour,
+            "temps_s": state.temps_s,
+            "coup": coup.to_dict(),
+            "reponse": reply.to_dict(),
+        }
+    )
     game.transcript.etat = state
     game.events = load_events(negotiation)
     return game, reply

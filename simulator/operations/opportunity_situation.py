@@ -27,18 +27,37 @@ NEGOTIABLE = (Etape.proposition.value, Etape.negociation.value)
 def open_as_situation(ex: ProspectionExercise, opp: Opportunity, student: User) -> Situation:
     """Generate a situation for this opportunity (same pack), with the prospect's identity."""
     if opp.stage not in NEGOTIABLE:
-        raise OperationError(_("Faites d’abord avancer l’opportunité jusqu’à l’étape "
-                               "« proposition » : on négocie une offre déjà présentée."), 409)
-    row = db.session.scalar(sa.select(ProspectRow).where(ProspectRow.exercise_id == ex.id,
-                                                         ProspectRow.pid == opp.prospect_id))
+        raise OperationError(
+            _(
+                "Faites d’abord avancer l’opportunité jusqu’à l’étape "
+                "« proposition » : on négocie une offre déjà présentée."
+            ),
+            409,
+        )
+    row = db.session.scalar(
+        sa.select(ProspectRow).where(
+            ProspectRow.exercise_id == ex.id, ProspectRow.pid == opp.prospect_id
+        )
+    )
     stored = db.session.get(PackVersion, ex.pack_version_id)
     if row is None or stored is None:
         raise OperationError(_("Ce prospect n’existe plus dans votre fichier."), 404)
     number = int("".join(ch for ch in opp.prospect_id if ch.isdigit()) or 0)
     seed = (ex.seed * 10_000 + number) % 2_000_000_000  # fits the integer column everywhere
-    situation = create_situation(stored, seed, student, student.class_session_id,
-                                 transform=lambda snapshot: with_prospect(snapshot, row.data),
-                                 origin="opportunite")
-    events.append("opportunity", opp.id, "seller", "negociation_ouverte",
-                  {"situation_id": situation.id}, student)
+    situation = create_situation(
+        stored,
+        seed,
+        student,
+        student.class_session_id,
+        transform=lambda snapshot: with_prospect(snapshot, row.data),
+        origin="opportunite",
+    )
+    events.append(
+        "opportunity",
+        opp.id,
+        "seller",
+        "negociation_ouverte",
+        {"situation_id": situation.id},
+        student,
+    )
     return situation

@@ -42,24 +42,42 @@ def sha256(text: str) -> str:
 
 def latest(slug: str) -> PackVersion | None:
     """The newest stored version of a pack."""
-    return db.session.scalar(sa.select(PackVersion).where(PackVersion.slug == slug)
-                             .order_by(PackVersion.version.desc()).limit(1))
+    return db.session.scalar(
+        sa.select(PackVersion)
+        .where(PackVersion.slug == slug)
+        .order_by(PackVersion.version.desc())
+        .limit(1)
+    )
 
 
 def latest_versions() -> list[PackVersion]:
     """The newest version of every pack, by title."""
-    newest = (sa.select(PackVersion.slug, sa.func.max(PackVersion.version).label("v"))
-              .group_by(PackVersion.slug).subquery())
-    return list(db.session.scalars(
-        sa.select(PackVersion).join(newest, sa.and_(PackVersion.slug == newest.c.slug,
-                                                    PackVersion.version == newest.c.v))
-        .order_by(PackVersion.title)))
+    newest = (
+        sa.select(PackVersion.slug, sa.func.max(PackVersion.version).label("v"))
+        .group_by(PackVersion.slug)
+        .subquery()
+    )
+    return list(
+        db.session.scalars(
+            sa.select(PackVersion)
+            .join(
+                newest,
+                sa.and_(PackVersion.slug == newest.c.slug, PackVersion.version == newest.c.v),
+            )
+            .order_by(PackVersion.title)
+        )
+    )
 
 
 def versions_of(slug: str) -> list[PackVersion]:
     """Every stored version of a pack, newest first."""
-    return list(db.session.scalars(sa.select(PackVersion).where(PackVersion.slug == slug)
-                                   .order_by(PackVersion.version.desc())))
+    return list(
+        db.session.scalars(
+            sa.select(PackVersion)
+            .where(PackVersion.slug == slug)
+            .order_by(PackVersion.version.desc())
+        )
+    )
 
 
 def _validate(text: str, filename: str) -> tuple[Pack | None, list[PackError]]:
@@ -91,12 +109,34 @@ def save_text(text: str, author: User | None, filename: str = "pack.yaml") -> Pa
         raise PackRejected(errors)
     previous = latest(pack.slug)
     if previous is not None and pack.version <= previous.version:
-        line = text[: VERSION_LINE.search(text).start()].count("\n") + 1 if VERSION_LINE.search(text) else 1
-        raise PackRejected([PackError(filename, line, "version", _(
-            "la version %(v)d existe déjà : une version enregistrée ne change plus, "
-            "indiquez au moins %(next)d", v=pack.version, next=previous.version + 1))])
-    stored = PackVersion(slug=pack.slug, version=pack.version, title=pack.title, yaml_text=text,
-                         sha256=sha256(text), author_id=author.id if author else None)
+        line = (
+            text[: VERSION_LINE.search(text).start()].count("\n") + 1
+            if VERSION_LINE.search(text)
+            else 1
+        )
+        raise PackRejected(
+            [
+                PackError(
+                    filename,
+                    line,
+                    "version",
+                    _(
+                        "la version %(v)d existe déjà : une version enregistrée ne change plus, "
+                        "indiquez au moins %(next)d",
+                        v=pack.version,
+                        next=previous.version + 1,
+                    ),
+                )
+            ]
+        )
+    stored = PackVersion(
+        slug=pack.slug,
+        version=pack.version,
+        title=pack.title,
+        yaml_text=text,
+        sha256=sha256(text),
+        author_id=author.id if author else None,
+    )
     db.session.add(stored)
     db.session.flush()
     return stored
@@ -112,7 +152,9 @@ def sync_shipped(packs_dir: str) -> list[PackVersion]:
     added = []
     for path in sorted(Path(packs_dir).glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
-        exists = db.session.scalar(sa.select(PackVersion.id).where(PackVersion.sha256 == sha256(text)))
+        exists = db.session.scalar(
+            sa.select(PackVersion.id).where(PackVersion.sha256 == sha256(text))
+        )
         if exists is None:
             added.append(save_text(text, None, path.name))
     return added

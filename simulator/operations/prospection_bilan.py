@@ -34,30 +34,47 @@ def _potentiel_par_segment(q: Qualification, fichier: FichierProspects) -> dict[
     return table
 
 
-def debrief(r: ResultatCampagne, q: Qualification, fichier: FichierProspects,
-            plan: PlanCampagne, flags: Mapping[str, frozenset[Defaut]]) -> dict[str, Any]:
+def debrief(
+    r: ResultatCampagne,
+    q: Qualification,
+    fichier: FichierProspects,
+    plan: PlanCampagne,
+    flags: Mapping[str, frozenset[Defaut]],
+) -> dict[str, Any]:
     """Everything the results page shows, as JSON (amounts as strings); the truth is revealed."""
     rang = {n.prospect_id: n.rang for n in q.classement}
     cibles = sorted({i for ids in plan.actions.values() for i in ids}, key=lambda i: rang.get(i, 0))
     note = evaluer_signalements(fichier, flags)
-    return jsonable({
-        "comptages": asdict(r.comptages),
-        "indicateurs": asdict(r.indicateurs),
-        "objectifs": [asdict(e) for e in r.objectifs],
-        "par_canal": {c.value: {**asdict(b), "libelle": c.libelle} for c, b in r.par_canal.items()},
-        "leads": [{**asdict(lead), "canal_libelle": lead.canal.libelle,
-                   "segment": next((n.segment for n in q.classement
-                                    if n.prospect_id == lead.prospect_id), "")}
-                  for lead in r.leads],
-        "objections": [list(o) for o in r.objections[:8]],
-        "entonnoir": entonnoir(r.comptages),
-        "couts_par_canal": couts_par_canal(r),
-        "qualification": {"lignes": asdict(note.lignes),
-                          "lignes_detectables": asdict(note.lignes_detectables),
-                          "par_defaut": {k.value: asdict(s) for k, s in note.par_defaut.items()}},
-        "qualite_ciblage": qualite_ciblage(fichier, tuple(cibles), len(cibles)),
-        "segments": _potentiel_par_segment(q, fichier),
-    })
+    return jsonable(
+        {
+            "comptages": asdict(r.comptages),
+            "indicateurs": asdict(r.indicateurs),
+            "objectifs": [asdict(e) for e in r.objectifs],
+            "par_canal": {
+                c.value: {**asdict(b), "libelle": c.libelle} for c, b in r.par_canal.items()
+            },
+            "leads": [
+                {
+                    **asdict(lead),
+                    "canal_libelle": lead.canal.libelle,
+                    "segment": next(
+                        (n.segment for n in q.classement if n.prospect_id == lead.prospect_id), ""
+                    ),
+                }
+                for lead in r.leads
+            ],
+            "objections": [list(o) for o in r.objections[:8]],
+            "entonnoir": entonnoir(r.comptages),
+            "couts_par_canal": couts_par_canal(r),
+            "qualification": {
+                "lignes": asdict(note.lignes),
+                "lignes_detectables": asdict(note.lignes_detectables),
+                "par_defaut": {k.value: asdict(s) for k, s in note.par_defaut.items()},
+            },
+            "qualite_ciblage": qualite_ciblage(fichier, tuple(cibles), len(cibles)),
+            "segments": _potentiel_par_segment(q, fichier),
+        }
+    )
 
 
 def funnel_svg(etapes: list[list[Any]]) -> list[dict[str, Any]]:
@@ -66,11 +83,21 @@ def funnel_svg(etapes: list[list[Any]]) -> list[dict[str, Any]]:
     barres, precedent = [], None
     for i, (libelle, n) in enumerate(etapes):
         largeur = max(int(BARRE_MAX * int(n) / plus_grand), 2)
-        taux = (None if precedent in (None, 0)
-                else (Decimal(int(n)) * 100 / Decimal(precedent)).quantize(Decimal("0.1")))
-        barres.append({"y": 10 + i * 46, "x": 10 + (BARRE_MAX - largeur) // 2, "largeur": largeur,
-                       "libelle": libelle, "nombre": int(n),
-                       "taux": None if taux is None else str(taux).replace(".", ",")})
+        taux = (
+            None
+            if precedent in (None, 0)
+            else (Decimal(int(n)) * 100 / Decimal(precedent)).quantize(Decimal("0.1"))
+        )
+        barres.append(
+            {
+                "y": 10 + i * 46,
+                "x": 10 + (BARRE_MAX - largeur) // 2,
+                "largeur": largeur,
+                "libelle": libelle,
+                "nombre": int(n),
+                "taux": None if taux is None else str(taux).replace(".", ","),
+            }
+        )
         precedent = int(n)
     return barres
 
@@ -79,6 +106,13 @@ def couts_svg(lignes: list[list[Any]]) -> list[dict[str, Any]]:
     """Horizontal bars of the cost per channel, with € labels and the opportunities won."""
     couts = [Decimal(c) for _, c, _ in lignes]
     plus_grand = max(couts + [Decimal(1)])
-    return [{"y": 10 + i * 40, "largeur": max(int(BARRE_MAX * cout / plus_grand), 2),
-             "libelle": libelle, "cout": format_eur(cout), "opportunites": opp}
-            for i, ((libelle, _, opp), cout) in enumerate(zip(lignes, couts, strict=True))]
+    return [
+        {
+            "y": 10 + i * 40,
+            "largeur": max(int(BARRE_MAX * cout / plus_grand), 2),
+            "libelle": libelle,
+            "cout": format_eur(cout),
+            "opportunites": opp,
+        }
+        for i, ((libelle, _, opp), cout) in enumerate(zip(lignes, couts, strict=True))
+    ]

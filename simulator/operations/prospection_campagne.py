@@ -45,10 +45,19 @@ from simulator.operations.prospection import (
 from simulator.operations.prospection_bilan import debrief
 from simulator.scenarios.prospects import objections_du_pack
 
-CRITERES_DEFAUT = {"poids": {c.value: 20 for c in Critere}, "naf_cibles": [], "rayon_km": "100",
-                   "fournisseurs_favorables": [], "seuil_a": "70", "seuil_b": "45"}
-PLAN_DEFAUT: dict[str, Any] = {"canaux": {}, "budget": "", "objectifs": {
-    "contacts": "", "rdv": "", "opportunites": ""}}
+CRITERES_DEFAUT = {
+    "poids": {c.value: 20 for c in Critere},
+    "naf_cibles": [],
+    "rayon_km": "100",
+    "fournisseurs_favorables": [],
+    "seuil_a": "70",
+    "seuil_b": "45",
+}
+PLAN_DEFAUT: dict[str, Any] = {
+    "canaux": {},
+    "budget": "",
+    "objectifs": {"contacts": "", "rdv": "", "opportunites": ""},
+}
 DEJA_LANCEE = "La campagne a déjà été lancée : ses résultats sont enregistrés et ne changent plus."
 
 
@@ -72,20 +81,27 @@ def _entier(valeur: object, nom: str) -> int:
 
 def lire_criteres_form(form: MultiDict[str, str]) -> dict[str, Any]:
     """The grid as typed, kept as strings so a refused grid loses nothing."""
-    return {"poids": {c.value: form.get(f"poids_{c.value}", "0") for c in Critere},
-            "naf_cibles": form.getlist("naf_cibles"), "rayon_km": form.get("rayon_km", ""),
-            "fournisseurs_favorables": form.getlist("fournisseurs_favorables"),
-            "seuil_a": form.get("seuil_a", ""), "seuil_b": form.get("seuil_b", "")}
+    return {
+        "poids": {c.value: form.get(f"poids_{c.value}", "0") for c in Critere},
+        "naf_cibles": form.getlist("naf_cibles"),
+        "rayon_km": form.get("rayon_km", ""),
+        "fournisseurs_favorables": form.getlist("fournisseurs_favorables"),
+        "seuil_a": form.get("seuil_a", ""),
+        "seuil_b": form.get("seuil_b", ""),
+    }
 
 
 def criteres(brut: Mapping[str, Any]) -> CriteresCiblage:
     """The core's grid from typed values; ProspectionError lists the problems in French."""
     poids = {k: _entier(v, f"Poids « {k} »") for k, v in brut["poids"].items()}
     return lire_criteres(
-        poids, naf_cibles=frozenset(brut["naf_cibles"]),
+        poids,
+        naf_cibles=frozenset(brut["naf_cibles"]),
         rayon_km=_entier(brut["rayon_km"], "Rayon"),
         fournisseurs_favorables=frozenset(brut["fournisseurs_favorables"]),
-        seuil_a=_entier(brut["seuil_a"], "Seuil A"), seuil_b=_entier(brut["seuil_b"], "Seuil B"))
+        seuil_a=_entier(brut["seuil_a"], "Seuil A"),
+        seuil_b=_entier(brut["seuil_b"], "Seuil B"),
+    )
 
 
 def enregistrer_criteres(ex: ProspectionExercise, brut: dict[str, Any]) -> None:
@@ -114,10 +130,16 @@ def lire_plan_form(form: MultiDict[str, str]) -> dict[str, Any]:
         segments = [s for s in form.getlist(f"segments_{canal.value}") if s in "ABC" and s]
         ids = form.get(f"ids_{canal.value}", "").strip()
         if segments or ids:
-            table[canal.value] = {"segments": segments, "max": form.get(f"max_{canal.value}", ""),
-                                  "ids": ids}
-    return {"canaux": table, "budget": form.get("budget", ""),
-            "objectifs": {k: form.get(f"obj_{k}", "") for k in ("contacts", "rdv", "opportunites")}}
+            table[canal.value] = {
+                "segments": segments,
+                "max": form.get(f"max_{canal.value}", ""),
+                "ids": ids,
+            }
+    return {
+        "canaux": table,
+        "budget": form.get("budget", ""),
+        "objectifs": {k: form.get(f"obj_{k}", "") for k in ("contacts", "rdv", "opportunites")},
+    }
 
 
 def _cibles(regle: Mapping[str, Any], q: Qualification | None) -> list[str]:
@@ -138,8 +160,9 @@ def plan(brut: Mapping[str, Any], q: Qualification | None) -> PlanCampagne:
     return lire_plan(actions, str(brut["budget"]).strip().replace(" ", ""), objectifs)
 
 
-def estimer_plan(ex: ProspectionExercise, brut: Mapping[str, Any]
-                 ) -> tuple[Estimation | None, list[str]]:
+def estimer_plan(
+    ex: ProspectionExercise, brut: Mapping[str, Any]
+) -> tuple[Estimation | None, list[str]]:
     """Live estimate (cost, time) and every French problem of the plan as typed."""
     fichier = fichier_visible(ex)
     try:
@@ -167,13 +190,26 @@ def lancer(ex: ProspectionExercise, brut: dict[str, Any]) -> None:
     except ProspectionError as exc:
         raise refus(exc) from None
     assert q is not None  # simuler_campagne refuses an unqualified file
-    fini = db.session.execute(sa.update(ProspectionExercise).where(
-        ProspectionExercise.id == ex.id, ProspectionExercise.status != ExerciseStatus.TERMINEE)
-        .values(status=ExerciseStatus.TERMINEE).execution_options(synchronize_session=False))
+    fini = db.session.execute(
+        sa.update(ProspectionExercise)
+        .where(
+            ProspectionExercise.id == ex.id, ProspectionExercise.status != ExerciseStatus.TERMINEE
+        )
+        .values(status=ExerciseStatus.TERMINEE)
+        .execution_options(synchronize_session=False)
+    )
     if fini.rowcount != 1:  # a second tab launched it in the meantime
         raise ConflictError(DEJA_LANCEE)
     ex.status, ex.finished_at = ExerciseStatus.TERMINEE, utcnow()
     ex.result = debrief(r, q, fichier, lu, signalements(ex))
-    db.session.add(Event(stream_type="prospection", stream_id=ex.id, seq=1, actor="seller",
-                         kind="campagne_lancee", payload={"comptages": ex.result["comptages"]},
-                         user_id=ex.student_id))
+    db.session.add(
+        Event(
+            stream_type="prospection",
+            stream_id=ex.id,
+            seq=1,
+            actor="seller",
+            kind="campagne_lancee",
+            payload={"comptages": ex.result["comptages"]},
+            user_id=ex.student_id,
+        )
+    )

@@ -24,15 +24,18 @@ from simulator.operations.errors import ConflictError, OperationError
 from simulator.operations.prospection import Refus
 from simulator.operations.prospection_campagne import cadre
 
-STALE = ("Cette opportunité a été déplacée entre-temps (dans un autre onglet ou sur un autre "
-         "poste) : votre déplacement est refusé pour ne rien écraser. Le tableau a été rechargé.")
+STALE = (
+    "Cette opportunité a été déplacée entre-temps (dans un autre onglet ou sur un autre "
+    "poste) : votre déplacement est refusé pour ne rien écraser. Le tableau a été rechargé."
+)
 
 
 def opportunites(ex: ProspectionExercise) -> dict[Etape, list[Opportunity]]:
     """The kanban: every stage, in order, with its opportunities."""
     colonnes: dict[Etape, list[Opportunity]] = {e: [] for e in Etape}
-    for opp in db.session.scalars(sa.select(Opportunity).where(Opportunity.exercise_id == ex.id)
-                                  .order_by(Opportunity.id)):
+    for opp in db.session.scalars(
+        sa.select(Opportunity).where(Opportunity.exercise_id == ex.id).order_by(Opportunity.id)
+    ):
         colonnes[Etape(opp.stage)].append(opp)
     return colonnes
 
@@ -48,19 +51,29 @@ def opportunite_of(ex: ProspectionExercise, opp_id: int) -> Opportunity:
 def ouvrir(ex: ProspectionExercise, pid: str) -> Opportunity:
     """Turn a lead of the campaign into an opportunity (once); amount = year-1 purchases."""
     if ex.status != ExerciseStatus.TERMINEE or not ex.result:
-        raise OperationError("Lancez d'abord la campagne : ses pistes deviennent des "
-                             "opportunités.", 409)
+        raise OperationError(
+            "Lancez d'abord la campagne : ses pistes deviennent des " "opportunités.", 409
+        )
     lead = next((x for x in ex.result["leads"] if x["prospect_id"] == pid), None)
     if lead is None:
-        raise OperationError("Seules les pistes issues de la campagne deviennent des "
-                             "opportunités.", 422)
-    existe = db.session.scalar(sa.select(Opportunity).where(
-        Opportunity.exercise_id == ex.id, Opportunity.prospect_id == pid))
+        raise OperationError(
+            "Seules les pistes issues de la campagne deviennent des " "opportunités.", 422
+        )
+    existe = db.session.scalar(
+        sa.select(Opportunity).where(
+            Opportunity.exercise_id == ex.id, Opportunity.prospect_id == pid
+        )
+    )
     if existe is not None:
         return existe
     montant = cents(Decimal(lead["potentiel_annuel_ht"]) * cadre().part_captee_pct / 100)
-    opp = Opportunity(exercise_id=ex.id, prospect_id=pid, title=lead["raison_sociale"],
-                      stage=Etape.premier_contact.value, amount_estimate=montant)
+    opp = Opportunity(
+        exercise_id=ex.id,
+        prospect_id=pid,
+        title=lead["raison_sociale"],
+        stage=Etape.premier_contact.value,
+        amount_estimate=montant,
+    )
     db.session.add(opp)
     db.session.flush()
     return opp
@@ -85,8 +98,10 @@ def deplacer(ex: ProspectionExercise, opp_id: int, vers: str, lock: int | None) 
 
 def lire_activite(form: Mapping[str, str]) -> dict[str, str]:
     """The activity as typed."""
-    return {k: form.get(k, "").strip() for k in ("kind", "done_on", "notes", "next_action",
-                                                   "next_action_on")}
+    return {
+        k: form.get(k, "").strip()
+        for k in ("kind", "done_on", "notes", "next_action", "next_action_on")
+    }
 
 
 def _date(texte: str, nom: str, problemes: list[str]) -> date | None:
@@ -114,14 +129,26 @@ def ajouter_activite(ex: ProspectionExercise, opp_id: int, brut: Mapping[str, st
         problemes.append("Indiquez la date de l'activité.")
     suite = _date(brut["next_action_on"], "Date de la prochaine action", problemes)
     if le is not None:
-        problemes += verifier_activite(Activite(
-            genre, le.isoformat(), brut["notes"], brut["next_action"],
-            suite.isoformat() if suite else None))
+        problemes += verifier_activite(
+            Activite(
+                genre,
+                le.isoformat(),
+                brut["notes"],
+                brut["next_action"],
+                suite.isoformat() if suite else None,
+            )
+        )
     if problemes:
         raise Refus(problemes)
     assert le is not None
-    activite = Activity(opportunity_id=opp.id, kind=genre.value, done_on=le, notes=brut["notes"],
-                        next_action=brut["next_action"][:200], next_action_on=suite)
+    activite = Activity(
+        opportunity_id=opp.id,
+        kind=genre.value,
+        done_on=le,
+        notes=brut["notes"],
+        next_action=brut["next_action"][:200],
+        next_action_on=suite,
+    )
     db.session.add(activite)
     db.session.flush()
     return activite
@@ -130,7 +157,11 @@ def ajouter_activite(ex: ProspectionExercise, opp_id: int, brut: Mapping[str, st
 def prochaines_actions(ex: ProspectionExercise) -> dict[int, Activity]:
     """The latest activity of each opportunity (its next action shows on the card)."""
     derniere: dict[int, Activity] = {}
-    for act in db.session.scalars(sa.select(Activity).join(Opportunity).where(
-            Opportunity.exercise_id == ex.id).order_by(Activity.done_on, Activity.id)):
+    for act in db.session.scalars(
+        sa.select(Activity)
+        .join(Opportunity)
+        .where(Opportunity.exercise_id == ex.id)
+        .order_by(Activity.done_on, Activity.id)
+    ):
         derniere[act.opportunity_id] = act
     return derniere

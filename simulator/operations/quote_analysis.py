@@ -42,8 +42,12 @@ from simulator.operations.quote_document import (
 from simulator.operations.quote_forms import ParsedQuote, parse
 
 #: Where a legal finding is shown in the form.
-LEGAL_SLOTS = {"conditions_paiement": "payment", "date_validite": "validity",
-               "acompte_pourcentage": "acompte", "qualification_versement": "acompte"}
+LEGAL_SLOTS = {
+    "conditions_paiement": "payment",
+    "date_validite": "validity",
+    "acompte_pourcentage": "acompte",
+    "qualification_versement": "acompte",
+}
 
 
 @dataclass
@@ -74,17 +78,25 @@ class QuoteAnalysis:
 def catalogue_index(snapshot: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The situation's products and services by reference."""
     catalogue = snapshot.get("catalogue", {})
-    return {item["ref"]: item for item in catalogue.get("products", []) + catalogue.get("services", [])}
+    return {
+        item["ref"]: item for item in catalogue.get("products", []) + catalogue.get("services", [])
+    }
 
 
-def analyse_quote(inputs: dict[str, Any], snapshot: dict[str, Any], today: date,
-                  number: str = "") -> QuoteAnalysis:
+def analyse_quote(
+    inputs: dict[str, Any], snapshot: dict[str, Any], today: date, number: str = ""
+) -> QuoteAnalysis:
     """Parse, compute and check a quote; prices and costs come from the catalogue only."""
     catalogue = catalogue_index(snapshot)
     parsed = parse(inputs, set(catalogue))
     show_costs = bool(snapshot.get("pack", {}).get("allow_student_costs", True))
-    analysis = QuoteAnalysis(inputs, dict(parsed.errors), show_costs, parsed,
-                             units={ref: item.get("unit", "") for ref, item in catalogue.items()})
+    analysis = QuoteAnalysis(
+        inputs,
+        dict(parsed.errors),
+        show_costs,
+        parsed,
+        units={ref: item.get("unit", "") for ref, item in catalogue.items()},
+    )
     if analysis.errors or not parsed.lines:
         return analysis
     devis = build_devis(parsed, catalogue, snapshot)
@@ -106,24 +118,43 @@ def with_acompte(result: ResultatDevis, acompte: Decimal) -> ResultatDevis:
     return replace(result, etapes=etapes_du_devis(result))
 
 
-def build_devis(parsed: ParsedQuote, catalogue: dict[str, dict[str, Any]],
-                snapshot: dict[str, Any]) -> Devis:
+def build_devis(
+    parsed: ParsedQuote, catalogue: dict[str, dict[str, Any]], snapshot: dict[str, Any]
+) -> Devis:
     """The engine's Devis: designations, prices, costs and VAT rates from the catalogue."""
     lignes = []
     for line in parsed.lines:
         item = catalogue[line.ref]
-        reductions = ((Reduction("remise", taux=line.remise_pct, libelle="Remise"),)
-                      if line.remise_pct else ())
-        lignes.append(LigneDevis(line.ref, item["designation"], line.quantity,
-                                 Decimal(item["list_price_ht"]),
-                                 Decimal(item.get("purchase_cost") or "0"),
-                                 Decimal(item.get("vat_rate", "20")), reductions))
-    pied = tuple(Reduction(nature, taux=value if unit == "pct" else None,
-                           montant=value if unit == "eur" else None,
-                           libelle=f"{nature.capitalize()} sur le total")
-                 for nature, unit, value in parsed.footer)
-    escompte = (Escompte(parsed.escompte_pct, parsed.escompte_taken, "paiement anticipé")
-                if parsed.escompte_pct else None)
+        reductions = (
+            (Reduction("remise", taux=line.remise_pct, libelle="Remise"),)
+            if line.remise_pct
+            else ()
+        )
+        lignes.append(
+            LigneDevis(
+                line.ref,
+                item["designation"],
+                line.quantity,
+                Decimal(item["list_price_ht"]),
+                Decimal(item.get("purchase_cost") or "0"),
+                Decimal(item.get("vat_rate", "20")),
+                reductions,
+            )
+        )
+    pied = tuple(
+        Reduction(
+            nature,
+            taux=value if unit == "pct" else None,
+            montant=value if unit == "eur" else None,
+            libelle=f"{nature.capitalize()} sur le total",
+        )
+        for nature, unit, value in parsed.footer
+    )
+    escompte = (
+        Escompte(parsed.escompte_pct, parsed.escompte_taken, "paiement anticipé")
+        if parsed.escompte_pct
+        else None
+    )
     franco = snapshot.get("terms", {}).get("franco_threshold_ht")
     port = Port(parsed.port_ht, Decimal(franco) if franco else None) if parsed.port_ht else None
     return Devis(tuple(lignes), pied, escompte, port)
@@ -138,18 +169,21 @@ def engine_slot(champ: str, parsed: ParsedQuote) -> str:
     if match := re.match(r"reductions\[(\d+)\]", champ):
         return f"footer-{parsed.footer[int(match.group(1))][0]}"
     return {"escompte": "escompte", "port": "port", "acompte_ttc": "acompte"}.get(
-        champ.split(".")[0], "general")
+        champ.split(".")[0], "general"
+    )
 
 
-def check(analysis: QuoteAnalysis, devis: Devis, snapshot: dict[str, Any], today: date,
-          number: str) -> None:
+def check(
+    analysis: QuoteAnalysis, devis: Devis, snapshot: dict[str, Any], today: date, number: str
+) -> None:
     """Legal mentions, supplier feasibility, credit exposure and business risk."""
     parsed, result = analysis.parsed, analysis.result
     assert parsed is not None and result is not None
     analysis.seller, analysis.client = seller_party(snapshot), client_party(snapshot)
     analysis.terms = document_terms(parsed, result, snapshot, today)
-    analysis.legal = controler_devis(mentions(parsed, analysis.terms, analysis.seller,
-                                              analysis.client, number))
+    analysis.legal = controler_devis(
+        mentions(parsed, analysis.terms, analysis.seller, analysis.client, number)
+    )
     for constat in analysis.legal:
         slot = LEGAL_SLOTS.get(constat.champ.split(".")[0])
         if constat.gravite == ERREUR:
@@ -172,34 +206,51 @@ def policy(analysis: QuoteAnalysis, snapshot: dict[str, Any]) -> None:
     terms, need = snapshot.get("terms", {}), snapshot.get("need", {})
     cap = terms.get("max_payment_days")
     if cap is not None and parsed.payment_days > int(cap):
-        analysis.warnings.append(f"Délai de paiement de {parsed.payment_days} jours : votre "
-                                 f"direction n'accorde pas plus de {cap} jours.")
+        analysis.warnings.append(
+            f"Délai de paiement de {parsed.payment_days} jours : votre "
+            f"direction n'accorde pas plus de {cap} jours."
+        )
     asked = need.get("deadline_weeks")
     if asked is not None and parsed.delivery_weeks is not None and parsed.delivery_weeks > asked:
-        analysis.warnings.append(f"Vous proposez {parsed.delivery_weeks} semaines de délai : le "
-                                 f"client attend une livraison sous {asked} semaines.")
+        analysis.warnings.append(
+            f"Vous proposez {parsed.delivery_weeks} semaines de délai : le "
+            f"client attend une livraison sous {asked} semaines."
+        )
 
 
-def feasibility(parsed: ParsedQuote, devis: Devis, snapshot: dict[str, Any],
-                today: date) -> Faisabilite:
+def feasibility(
+    parsed: ParsedQuote, devis: Devis, snapshot: dict[str, Any], today: date
+) -> Faisabilite:
     """Check stock and supplier lead times against the delivery the quote promises."""
     weeks = parsed.delivery_weeks
     if weeks is None:
         weeks = int(snapshot.get("need", {}).get("deadline_weeks") or 4)
     states = {s["ref"]: supplier_state(s, today) for s in snapshot.get("supply", [])}
-    demande = DemandeLivraison(today, today + timedelta(weeks=weeks),
-                               today + timedelta(days=parsed.validity_days))
+    demande = DemandeLivraison(
+        today, today + timedelta(weeks=weeks), today + timedelta(days=parsed.validity_days)
+    )
     return analyser_faisabilite(devis.lignes, states, demande)
 
 
 def supplier_state(supply: dict[str, Any], today: date) -> EtatFournisseur:
     """The engine's supplier state of one snapshot supply entry."""
     increase = supply.get("price_increase")
-    hausses = ((HausseAnnoncee(Decimal(str(increase["percent"])),
-                               today + timedelta(weeks=int(increase["in_weeks"]))),)
-               if increase else ())
+    hausses = (
+        (
+            HausseAnnoncee(
+                Decimal(str(increase["percent"])),
+                today + timedelta(weeks=int(increase["in_weeks"])),
+            ),
+        )
+        if increase
+        else ()
+    )
     threshold = supply.get("franco_threshold_ht")
-    return EtatFournisseur(supply["ref"], Decimal(str(supply.get("stock", 0))),
-                           int(supply.get("lead_time_weeks", 0)),
-                           Decimal(str(supply.get("moq") or 1)),
-                           Decimal(str(threshold)) if threshold else None, hausses)
+    return EtatFournisseur(
+        supply["ref"],
+        Decimal(str(supply.get("stock", 0))),
+        int(supply.get("lead_time_weeks", 0)),
+        Decimal(str(supply.get("moq") or 1)),
+        Decimal(str(threshold)) if threshold else None,
+        hausses,
+    )

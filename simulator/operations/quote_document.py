@@ -29,8 +29,15 @@ class Party:
 
     def partie(self) -> Partie:
         """The engine's view of this identity, for the legal checks."""
-        return Partie(self.name, self.address, self.legal_form, self.capital, self.siren,
-                      self.rcs, self.vat_number)
+        return Partie(
+            self.name,
+            self.address,
+            self.legal_form,
+            self.capital,
+            self.siren,
+            self.rcs,
+            self.vat_number,
+        )
 
 
 def _luhn_complete(digits: str) -> str:
@@ -49,7 +56,7 @@ def vat_number(siren: str) -> str:
 
 def spaced(siren: str) -> str:
     """Print a SIREN in groups of three."""
-    return " ".join(siren[i:i + 3] for i in range(0, len(siren), 3))
+    return " ".join(siren[i : i + 3] for i in range(0, len(siren), 3))
 
 
 def seller_party(snapshot: dict[str, Any]) -> Party:
@@ -59,10 +66,16 @@ def seller_party(snapshot: dict[str, Any]) -> Party:
     digest = hashlib.sha256(name.encode()).hexdigest()
     siren = seller.get("siren") or _luhn_complete("4" + str(int(digest[:12], 16))[:7])
     city = seller.get("city", "")
-    return Party(name, seller.get("legal_form", ""), seller.get("capital") or "100 000 €",
-                 seller.get("address") or city, spaced(siren),
-                 seller.get("siret") or spaced(siren) + " 00012",
-                 seller.get("rcs") or f"RCS {city}", seller.get("tva_intracom") or vat_number(siren))
+    return Party(
+        name,
+        seller.get("legal_form", ""),
+        seller.get("capital") or "100 000 €",
+        seller.get("address") or city,
+        spaced(siren),
+        seller.get("siret") or spaced(siren) + " 00012",
+        seller.get("rcs") or f"RCS {city}",
+        seller.get("tva_intracom") or vat_number(siren),
+    )
 
 
 def client_party(snapshot: dict[str, Any]) -> Party:
@@ -70,11 +83,16 @@ def client_party(snapshot: dict[str, Any]) -> Party:
     c = snapshot.get("client", {}).get("company", {})
     a = c.get("address", {})
     capital = c.get("capital_social")
-    return Party(c.get("raison_sociale", ""), c.get("legal_form", ""),
-                 format_eur(Decimal(capital)) if capital else "",
-                 f"{a.get('street', '')}, {a.get('postcode', '')} {a.get('city', '')}".strip(", "),
-                 spaced(c.get("siren", "")), c.get("siret", ""),
-                 f"RCS {a.get('city', '')}", c.get("tva_intracommunautaire", ""))
+    return Party(
+        c.get("raison_sociale", ""),
+        c.get("legal_form", ""),
+        format_eur(Decimal(capital)) if capital else "",
+        f"{a.get('street', '')}, {a.get('postcode', '')} {a.get('city', '')}".strip(", "),
+        spaced(c.get("siren", "")),
+        c.get("siret", ""),
+        f"RCS {a.get('city', '')}",
+        c.get("tva_intracommunautaire", ""),
+    )
 
 
 def penalty_rate(today: date) -> Decimal:
@@ -111,41 +129,69 @@ class DocumentTerms:
     penalty_rate: Decimal
 
 
-def document_terms(parsed: Any, result: Any, snapshot: dict[str, Any],
-                   today: date) -> DocumentTerms:
+def document_terms(
+    parsed: Any, result: Any, snapshot: dict[str, Any], today: date
+) -> DocumentTerms:
     """Word the terms of a computed quote the way the devis prints them."""
     mode = " fin de mois" if parsed.end_of_month else " date de facture"
     payment = f"Paiement à {parsed.payment_days} jours{mode}, par virement."
     weeks = parsed.delivery_weeks
-    delivery = ("Délai de livraison à convenir." if weeks is None
-                else f"Livraison sous {weeks} semaine{'s' if weeks > 1 else ''} "
-                     "à réception de la commande signée.")
+    delivery = (
+        "Délai de livraison à convenir."
+        if weeks is None
+        else f"Livraison sous {weeks} semaine{'s' if weeks > 1 else ''} "
+        "à réception de la commande signée."
+    )
     carriage = carriage_text(result, snapshot.get("terms", {}).get("franco_threshold_ht"))
-    escompte = (f"{result.escompte.mention}." if result.escompte.taux
-                else "Pas d'escompte pour paiement anticipé.")
-    acompte = ("Aucun acompte demandé à la commande." if not parsed.acompte_pct else
-               f"Acompte de {format_pourcent(parsed.acompte_pct)} du TTC, soit "
-               f"{format_eur(result.acompte_ttc)}, versé à la commande (acompte, et non arrhes : "
-               "la commande est ferme).")
+    escompte = (
+        f"{result.escompte.mention}."
+        if result.escompte.taux
+        else "Pas d'escompte pour paiement anticipé."
+    )
+    acompte = (
+        "Aucun acompte demandé à la commande."
+        if not parsed.acompte_pct
+        else f"Acompte de {format_pourcent(parsed.acompte_pct)} du TTC, soit "
+        f"{format_eur(result.acompte_ttc)}, versé à la commande (acompte, et non arrhes : "
+        "la commande est ferme)."
+    )
     rate = penalty_rate(today)
-    penalties = (f"En cas de retard de paiement, pénalités au taux de {format_pourcent(rate)} "
-                 "(taux BCE + 10 points), exigibles sans rappel dès le lendemain de l'échéance, "
-                 f"et indemnité forfaitaire pour frais de recouvrement de "
-                 f"{format_eur(INDEMNITE_FORFAITAIRE)} (C. com. L441-10 et D441-5).")
-    return DocumentTerms(today, today + timedelta(days=parsed.validity_days), payment, delivery,
-                         carriage, escompte, acompte, penalties, rate)
+    penalties = (
+        f"En cas de retard de paiement, pénalités au taux de {format_pourcent(rate)} "
+        "(taux BCE + 10 points), exigibles sans rappel dès le lendemain de l'échéance, "
+        f"et indemnité forfaitaire pour frais de recouvrement de "
+        f"{format_eur(INDEMNITE_FORFAITAIRE)} (C. com. L441-10 et D441-5)."
+    )
+    return DocumentTerms(
+        today,
+        today + timedelta(days=parsed.validity_days),
+        payment,
+        delivery,
+        carriage,
+        escompte,
+        acompte,
+        penalties,
+        rate,
+    )
 
 
-def mentions(parsed: Any, terms: DocumentTerms, seller: Party, client: Party,
-             number: str) -> MentionsDevis:
+def mentions(
+    parsed: Any, terms: DocumentTerms, seller: Party, client: Party, number: str
+) -> MentionsDevis:
     """The devis as the legal checks see it: exactly what the printed document carries."""
     return MentionsDevis(
-        numero=number, date_emission=terms.issued_on, date_validite=terms.valid_until,
-        vendeur=seller.partie(), client=client.partie(),
+        numero=number,
+        date_emission=terms.issued_on,
+        date_validite=terms.valid_until,
+        vendeur=seller.partie(),
+        client=client.partie(),
         conditions_paiement=ConditionsPaiement(parsed.payment_days, parsed.end_of_month),
-        taux_penalites=terms.penalty_rate, indemnite_forfaitaire=INDEMNITE_FORFAITAIRE,
-        mention_escompte=terms.escompte, delai_livraison=terms.delivery,
-        port_ou_incoterm=terms.carriage, reference_cgv=True,
+        taux_penalites=terms.penalty_rate,
+        indemnite_forfaitaire=INDEMNITE_FORFAITAIRE,
+        mention_escompte=terms.escompte,
+        delai_livraison=terms.delivery,
+        port_ou_incoterm=terms.carriage,
+        reference_cgv=True,
         acompte_pourcentage=parsed.acompte_pct or None,
         qualification_versement="acompte" if parsed.acompte_pct else None,
         bon_pour_accord=True,

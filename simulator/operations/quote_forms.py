@@ -30,16 +30,22 @@ def blank_line(ref: str = "", quantity: str = "1") -> dict[str, str]:
 def default_inputs(snapshot: dict[str, Any]) -> dict[str, Any]:
     """Inputs pre-filled from the situation: the client's need lines and the seller's CGV."""
     need = snapshot.get("need", {})
-    lines = [blank_line(item["ref"], str(item["quantity"]))
-             for item in need.get("lines", []) + need.get("services", [])]
+    lines = [
+        blank_line(item["ref"], str(item["quantity"]))
+        for item in need.get("lines", []) + need.get("services", [])
+    ]
     terms = snapshot.get("terms", {})
     return {
         "lines": lines or [blank_line()],
         "footer": {n: {"value": "", "unit": "pct"} for n in NATURES},
-        "escompte_pct": "", "escompte_taken": False, "port_ht": "",
+        "escompte_pct": "",
+        "escompte_taken": False,
+        "port_ht": "",
         "payment_days": str(terms.get("seller_payment_days", 30)),
-        "payment_mode": "date_facture", "validity_days": "30",
-        "delivery_weeks": str(need.get("deadline_weeks", "")), "acompte_pct": "",
+        "payment_mode": "date_facture",
+        "validity_days": "30",
+        "delivery_weeks": str(need.get("deadline_weeks", "")),
+        "acompte_pct": "",
     }
 
 
@@ -139,28 +145,34 @@ def parse(inputs: dict[str, Any], catalogue_refs: set[str]) -> ParsedQuote:
     validity = r.whole(inputs["validity_days"], "validity", "La durée de validité", 1, 365)
     parsed.validity_days = 30 if validity is None else validity
     if inputs["delivery_weeks"]:
-        parsed.delivery_weeks = r.whole(inputs["delivery_weeks"], "delivery",
-                                        "Le délai de livraison", 0, 104)
+        parsed.delivery_weeks = r.whole(
+            inputs["delivery_weeks"], "delivery", "Le délai de livraison", 0, 104
+        )
     parsed.acompte_pct = r.rate(inputs["acompte_pct"], "acompte", "L'acompte") or Decimal(0)
     parsed.errors = r.errors
     return parsed
 
 
-def _parse_line(r: _Reader, parsed: ParsedQuote, line: dict[str, str], index: int,
-                refs: set[str]) -> None:
+def _parse_line(
+    r: _Reader, parsed: ParsedQuote, line: dict[str, str], index: int, refs: set[str]
+) -> None:
     """Parse one line unless it is still blank (no article chosen yet)."""
     key = line["key"]
     if not line["ref"]:
         return
     if line["ref"] not in refs:
-        r.errors[f"line-{key}-ref"] = (f"Ligne {index} : la référence « {line['ref']} » n'existe "
-                                       "pas dans votre catalogue.")
+        r.errors[f"line-{key}-ref"] = (
+            f"Ligne {index} : la référence « {line['ref']} » n'existe " "pas dans votre catalogue."
+        )
         return
-    quantity = r.number(line["quantity"], f"line-{key}-quantity",
-                        f"Ligne {index} : la quantité", default="")
+    quantity = r.number(
+        line["quantity"], f"line-{key}-quantity", f"Ligne {index} : la quantité", default=""
+    )
     if quantity is not None and (quantity == 0 or quantity > MAX_QUANTITY):
-        r.errors[f"line-{key}-quantity"] = (f"Ligne {index} : la quantité doit être comprise "
-                                            f"entre 0 (exclu) et {MAX_QUANTITY:,}.".replace(",", " "))
+        r.errors[f"line-{key}-quantity"] = (
+            f"Ligne {index} : la quantité doit être comprise "
+            f"entre 0 (exclu) et {MAX_QUANTITY:,}.".replace(",", " ")
+        )
         quantity = None
     remise = r.rate(line["remise_pct"], f"line-{key}-remise", f"Ligne {index} : la remise")
     if quantity is not None and remise is not None:

@@ -27,11 +27,15 @@ from simulator.scenarios.situation.visibility import student_view
 
 log = logging.getLogger(__name__)
 
-STALE = ("Ce devis a été modifié entre-temps (dans un autre onglet ou sur un autre poste) : "
-         "votre enregistrement est refusé pour ne rien écraser. Rechargez la page pour voir la "
-         "version enregistrée, puis refaites vos modifications.")
-FROZEN = ("Ce devis est déjà émis : il est figé et ne peut plus être modifié. "
-          "Ouvrez « Mon devis » pour préparer un nouveau brouillon.")
+STALE = (
+    "Ce devis a été modifié entre-temps (dans un autre onglet ou sur un autre poste) : "
+    "votre enregistrement est refusé pour ne rien écraser. Rechargez la page pour voir la "
+    "version enregistrée, puis refaites vos modifications."
+)
+FROZEN = (
+    "Ce devis est déjà émis : il est figé et ne peut plus être modifié. "
+    "Ouvrez « Mon devis » pour préparer un nouveau brouillon."
+)
 
 
 @dataclass
@@ -54,7 +58,9 @@ def workspace(student: User) -> Workspace:
         sa.select(SituationVersion)
         .join(Situation, Situation.id == SituationVersion.situation_id)
         .where(Situation.student_id == student.id)
-        .order_by(Situation.id.desc(), SituationVersion.n.desc()).limit(1))
+        .order_by(Situation.id.desc(), SituationVersion.n.desc())
+        .limit(1)
+    )
     if version is None:
         situation = ensure_student_situation(student)
         if situation is None:
@@ -73,16 +79,27 @@ def workspace(student: User) -> Workspace:
 
 def draft_of(student: User, situation_id: int) -> Quote | None:
     """The student's draft on this situation, if any."""
-    return db.session.scalar(sa.select(Quote).where(
-        Quote.student_id == student.id, Quote.situation_id == situation_id,
-        Quote.status == QuoteStatus.DRAFT).order_by(Quote.id.desc()).limit(1))
+    return db.session.scalar(
+        sa.select(Quote)
+        .where(
+            Quote.student_id == student.id,
+            Quote.situation_id == situation_id,
+            Quote.status == QuoteStatus.DRAFT,
+        )
+        .order_by(Quote.id.desc())
+        .limit(1)
+    )
 
 
 def issued_quotes(student: User) -> list[Quote]:
     """The student's issued quotes, newest first."""
-    return list(db.session.scalars(sa.select(Quote).where(
-        Quote.student_id == student.id, Quote.status != QuoteStatus.DRAFT)
-        .order_by(Quote.issued_at.desc(), Quote.id.desc())))
+    return list(
+        db.session.scalars(
+            sa.select(Quote)
+            .where(Quote.student_id == student.id, Quote.status != QuoteStatus.DRAFT)
+            .order_by(Quote.issued_at.desc(), Quote.id.desc())
+        )
+    )
 
 
 def quote_of(student: User, quote_id: int) -> Quote:
@@ -128,8 +145,9 @@ def _stale_guard():
     return conflict_guard(ConflictError(STALE), (StaleDataError,))
 
 
-def save_draft(student: User, ws: Workspace, inputs: dict[str, Any], quote_id: int | None,
-               lock: int | None) -> Quote:
+def save_draft(
+    student: User, ws: Workspace, inputs: dict[str, Any], quote_id: int | None, lock: int | None
+) -> Quote:
     """Save the student's inputs as they are, even with errors: nothing typed is lost."""
     with _stale_guard():
         quote = _checked_draft(student, ws, quote_id, lock)
@@ -138,8 +156,14 @@ def save_draft(student: User, ws: Workspace, inputs: dict[str, Any], quote_id: i
     return quote
 
 
-def issue(student: User, ws: Workspace, inputs: dict[str, Any], quote_id: int | None,
-          lock: int | None, today: date) -> Quote | QuoteAnalysis:
+def issue(
+    student: User,
+    ws: Workspace,
+    inputs: dict[str, Any],
+    quote_id: int | None,
+    lock: int | None,
+    today: date,
+) -> Quote | QuoteAnalysis:
     """Number and freeze the quote; return the analysis instead when it has errors."""
     analysis = analyse_quote(inputs, ws.view, today)
     if not analysis.issuable:
@@ -156,13 +180,15 @@ def issue(student: User, ws: Workspace, inputs: dict[str, Any], quote_id: int | 
 def next_number(year: int) -> str:
     """The next sequential quote number of the year: D-2026-0001, D-2026-0002…"""
     prefix = f"D-{year}-"
-    last = db.session.scalar(sa.select(sa.func.max(Quote.number))
-                             .where(Quote.number.like(f"{prefix}%")))
+    last = db.session.scalar(
+        sa.select(sa.func.max(Quote.number)).where(Quote.number.like(f"{prefix}%"))
+    )
     return f"{prefix}{int(last.removeprefix(prefix)) + 1 if last else 1:04d}"
 
 
-def _issue_numbered(quote: Quote, inputs: dict[str, Any], number: str, totals: dict[str, Any],
-                    today: date) -> None:
+def _issue_numbered(
+    quote: Quote, inputs: dict[str, Any], number: str, totals: dict[str, Any], today: date
+) -> None:
     """Freeze the quote under this number; if another quote took it meanwhile, take the next."""
     for _ in range(5):
         try:

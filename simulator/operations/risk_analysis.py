@@ -37,27 +37,47 @@ D = Decimal
 
 #: code → (label, tolerance, tolerance as shown, hint in the empty field)
 QUESTIONS: dict[str, tuple[Any, Decimal, Any, Any]] = {
-    "autonomie_financiere": (_l("Autonomie financière"), D("0.01"),
-                             _l("±0,01 (soit ±1 point)"), _l("0,00 ou 0 %")),
+    "autonomie_financiere": (
+        _l("Autonomie financière"),
+        D("0.01"),
+        _l("±0,01 (soit ±1 point)"),
+        _l("0,00 ou 0 %"),
+    ),
     "solvabilite_generale": (_l("Solvabilité générale"), D("0.01"), _l("±0,01"), _l("0,00")),
     "liquidite_generale": (_l("Liquidité générale"), D("0.01"), _l("±0,01"), _l("0,00")),
     "liquidite_reduite": (_l("Liquidité réduite"), D("0.01"), _l("±0,01"), _l("0,00")),
-    "capacite_remboursement": (_l("Capacité de remboursement (années)"), D("0.01"), _l("±0,01"),
-                               _l("0,00 ou NC")),
-    "dso_jours": (_l("DSO — délai moyen de paiement clients (jours)"), D("1"), _l("±1 jour"),
-                  _l("nombre de jours")),
+    "capacite_remboursement": (
+        _l("Capacité de remboursement (années)"),
+        D("0.01"),
+        _l("±0,01"),
+        _l("0,00 ou NC"),
+    ),
+    "dso_jours": (
+        _l("DSO — délai moyen de paiement clients (jours)"),
+        D("1"),
+        _l("±1 jour"),
+        _l("nombre de jours"),
+    ),
     "conan_holder": (_l("Score de Conan et Holder"), D("0.5"), _l("±0,5"), _l("0,00")),
 }
 OUTIL_LIBELLES = {
-    "acompte": _l("Acompte à la commande"), "delai": _l("Délais de paiement raccourcis"),
-    "lcr": _l("LCR acceptée"), "caution": _l("Caution bancaire / garantie à première demande"),
-    "assurance_credit": _l("Assurance-crédit"), "reserve_de_propriete": _l("Réserve de propriété"),
-    "comptant": _l("Paiement comptant"), "refus": _l("Refus de la commande"),
+    "acompte": _l("Acompte à la commande"),
+    "delai": _l("Délais de paiement raccourcis"),
+    "lcr": _l("LCR acceptée"),
+    "caution": _l("Caution bancaire / garantie à première demande"),
+    "assurance_credit": _l("Assurance-crédit"),
+    "reserve_de_propriete": _l("Réserve de propriété"),
+    "comptant": _l("Paiement comptant"),
+    "refus": _l("Refus de la commande"),
 }
 #: the riskiest class for which the engine still recommends each tool
 CLASSE_MAX_OUTIL = {r.outil: n for n, recos in sorted(PAR_CLASSE.items()) for r in recos}
-CLASSES = {1: _l("1 — risque faible"), 2: _l("2 — risque modéré"), 3: _l("3 — risque élevé"),
-           4: _l("4 — risque critique")}
+CLASSES = {
+    1: _l("1 — risque faible"),
+    2: _l("2 — risque modéré"),
+    3: _l("3 — risque élevé"),
+    4: _l("4 — risque critique"),
+}
 
 
 @dataclass(frozen=True)
@@ -113,8 +133,14 @@ def analyser(snapshot: dict[str, Any]) -> AnalyseRisque:
     try:
         return analyser_risque(dossier(snapshot))
     except RiskError as exc:
-        raise OperationError(_("Les états financiers de ce client ne permettent pas l'analyse : "
-                               "%(m)s. Prévenez votre formateur.", m=str(exc)), 422) from None
+        raise OperationError(
+            _(
+                "Les états financiers de ce client ne permettent pas l'analyse : "
+                "%(m)s. Prévenez votre formateur.",
+                m=str(exc),
+            ),
+            422,
+        ) from None
 
 
 def afficher(code: str, valeur: Decimal | None, tel_quel: bool = False) -> str:
@@ -150,21 +176,35 @@ def corriger(analyse: AnalyseRisque, saisie: Saisie) -> Correction:
             lecture = {True: _("favorable"), False: _("défavorable"), None: ""}[r.favorable]
             repere = f"{r.repere} — {lecture}" if lecture else r.repere
         saisi = saisie.valeurs.get(code)
-        lignes.append(Ligne(code, str(libelle), afficher(code, saisi, True),
-                            afficher(code, attendu), juste(saisi, attendu, tolerance), formule,
-                            calcul, str(tol_texte), repere))
+        lignes.append(
+            Ligne(
+                code,
+                str(libelle),
+                afficher(code, saisi, True),
+                afficher(code, attendu),
+                juste(saisi, attendu, tolerance),
+                formule,
+                calcul,
+                str(tol_texte),
+                repere,
+            )
+        )
     return Correction(tuple(lignes), saisie.classe, analyse, comparer_couverture(analyse, saisie))
 
 
 def formule_conan_holder(analyse: AnalyseRisque) -> tuple[str, str, str]:
     """The score's formula, the figures plugged in and its reading."""
     s = analyse.conan_holder
-    termes = " ".join(f"{'−' if c < 0 else '+'} {abs(c)} × {nombre(r, 4)}"
-                      for c, r in zip(CONAN_HOLDER, s.ratios, strict=True)).lstrip("+ ")
-    formule = _("Z = 24 R1 + 22 R2 + 16 R3 − 87 R4 − 10 R5 ; R1 = EBE / dettes totales, "
-                "R2 = capitaux permanents / total actif, "
-                "R3 = (créances + disponibilités) / total actif, "
-                "R4 = frais financiers / CA HT, R5 = charges de personnel / valeur ajoutée")
+    termes = " ".join(
+        f"{'−' if c < 0 else '+'} {abs(c)} × {nombre(r, 4)}"
+        for c, r in zip(CONAN_HOLDER, s.ratios, strict=True)
+    ).lstrip("+ ")
+    formule = _(
+        "Z = 24 R1 + 22 R2 + 16 R3 − 87 R4 − 10 R5 ; R1 = EBE / dettes totales, "
+        "R2 = capitaux permanents / total actif, "
+        "R3 = (créances + disponibilités) / total actif, "
+        "R4 = frais financiers / CA HT, R5 = charges de personnel / valeur ajoutée"
+    )
     return formule, f"{termes} = {nombre(s.valeur, 2)}", f"{s.zone} : {s.lecture}"
 
 
@@ -203,8 +243,10 @@ def verdict(r: Recommandation, niveau: int, choisis: set[str], acompte: Decimal)
 def message_erreur(erreur: SaisieInvalide) -> str:
     """The French message shown next to a field."""
     return {
-        "vide": _("Champ obligatoire : saisissez une valeur "
-                  "(ou « NC » si le ratio n'est pas calculable)."),
+        "vide": _(
+            "Champ obligatoire : saisissez une valeur "
+            "(ou « NC » si le ratio n'est pas calculable)."
+        ),
         "nombre": _("« %(v)s » n'est pas un nombre (exemples : 0,45 ou 45 %%).", v=erreur.brut),
         "classe": _("Choisissez une classe de risque."),
         "acompte": _("L'acompte est un pourcentage entre 0 et 100 (« %(v)s »).", v=erreur.brut),
@@ -214,7 +256,8 @@ def message_erreur(erreur: SaisieInvalide) -> str:
 def resume(correction: Correction) -> dict[str, Any]:
     """What the log keeps of a correction, for the list of attempts and the trainer."""
     return {
-        "justes": correction.justes, "total": len(correction.lignes),
+        "justes": correction.justes,
+        "total": len(correction.lignes),
         "lignes": {ligne.code: ligne.juste for ligne in correction.lignes},
         "attendus": {ligne.code: ligne.attendu for ligne in correction.lignes},
         "classe_saisie": correction.classe_saisie,
@@ -223,19 +266,33 @@ def resume(correction: Correction) -> dict[str, Any]:
     }
 
 
-def enregistrer(situation: Situation, version: int, user: User, saisie: Saisie,
-                correction: Correction) -> Event:
+def enregistrer(
+    situation: Situation, version: int, user: User, saisie: Saisie, correction: Correction
+) -> Event:
     """Append the attempt to the log; a concurrent attempt at the same seq is a ConflictError."""
-    return events.append(STREAM, situation.id, "seller", "analyse_soumise",
-                         {"version": version, "saisie": saisie.brut,
-                          "resultat": resume(correction)}, user)
+    return events.append(
+        STREAM,
+        situation.id,
+        "seller",
+        "analyse_soumise",
+        {"version": version, "saisie": saisie.brut, "resultat": resume(correction)},
+        user,
+    )
 
 
 def tentatives(situation: Situation, user: User) -> list[Event]:
     """This student's attempts on this situation, newest first."""
-    return list(db.session.scalars(sa.select(Event).where(
-        Event.stream_type == STREAM, Event.stream_id == situation.id, Event.user_id == user.id,
-    ).order_by(Event.seq.desc())))
+    return list(
+        db.session.scalars(
+            sa.select(Event)
+            .where(
+                Event.stream_type == STREAM,
+                Event.stream_id == situation.id,
+                Event.user_id == user.id,
+            )
+            .order_by(Event.seq.desc())
+        )
+    )
 
 
 @dataclass
@@ -258,8 +315,12 @@ def travail(situation: Situation, user: User) -> Travail:
     saisie = lire_saisie(derniere.payload.get("saisie", {}))
     version = current_version(situation)
     correction = None if saisie.erreurs else corriger(analyser(version.snapshot), saisie)
-    return Travail(saisie, correction, tuple(passees),
-                   version_changee=derniere.payload.get("version") != version.n)
+    return Travail(
+        saisie,
+        correction,
+        tuple(passees),
+        version_changee=derniere.payload.get("version") != version.n,
+    )
 
 
 def soumettre(situation: Situation, user: User, saisie: Saisie) -> Travail:

@@ -30,8 +30,11 @@ CHAMPS: dict[str, tuple[str, str]] = {
 }
 
 #: incident labels of the generator → engine natures; any other reported incident is an unpaid item
-NATURES = {"retard de paiement": "retard", "contentieux": "contentieux",
-           "procédure collective": "procedure_collective"}
+NATURES = {
+    "retard de paiement": "retard",
+    "contentieux": "contentieux",
+    "procédure collective": "procedure_collective",
+}
 
 
 def _montant(section: dict[str, Any], key: str) -> Decimal:
@@ -44,17 +47,20 @@ def etats_exercice(exercice: dict[str, Any]) -> FinancialStatements:
     valeurs = {champ: _montant(exercice[section], key) for champ, (section, key) in CHAMPS.items()}
     bilan = exercice["bilan"]
     # the bank overdraft is a short-term debt: with the other CT debts (keeps actif = passif)
-    valeurs["autres_dettes"] = (_montant(bilan, "autres_dettes")
-                                + _montant(bilan, "concours_bancaires_courants"))
+    valeurs["autres_dettes"] = _montant(bilan, "autres_dettes") + _montant(
+        bilan, "concours_bancaires_courants"
+    )
     return FinancialStatements(exercice=int(exercice.get("year_offset", 0)), **valeurs)
 
 
 def incident(reported: dict[str, Any]) -> IncidentPaiement:
     """Map a reported payment incident to the engine's nature, days late and amount."""
     kind = str(reported.get("kind", "")).strip().lower()
-    return IncidentPaiement(nature=NATURES.get(kind, "impaye"),
-                            jours_retard=int(reported.get("days_late", 0) or 0),
-                            montant_ttc=_montant(reported, "amount_ttc"))
+    return IncidentPaiement(
+        nature=NATURES.get(kind, "impaye"),
+        jours_retard=int(reported.get("days_late", 0) or 0),
+        montant_ttc=_montant(reported, "amount_ttc"),
+    )
 
 
 def dossier(snapshot: dict[str, Any], taux_tva: Decimal = Decimal(20)) -> DossierRisque:
@@ -88,8 +94,9 @@ _NC = {"nc", "n.c.", "n/c", "nonc", "noncalculable", "incalculable"}
 _NOMBRE = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)", re.ASCII)
 
 
-def lire_nombre(texte: str, pourcentage_si_plus_de_un: bool = False,
-                unites: tuple[str, ...] = ()) -> Decimal | None:
+def lire_nombre(
+    texte: str, pourcentage_si_plus_de_un: bool = False, unites: tuple[str, ...] = ()
+) -> Decimal | None:
     """Read « 0,45 », « 45 % », « -3,2 », « 54,8 j »; « NC » gives None (ratio not computable).
 
     With pourcentage_si_plus_de_un, « 45 » is read as 45 % (a share of the total cannot exceed 1).
@@ -117,11 +124,25 @@ def lire_nombre(texte: str, pourcentage_si_plus_de_un: bool = False,
 
 
 #: the student's answers for the latest year, in the order of the form
-RATIOS_SAISIS = ("autonomie_financiere", "solvabilite_generale", "liquidite_generale",
-                 "liquidite_reduite", "capacite_remboursement", "dso_jours", "conan_holder")
+RATIOS_SAISIS = (
+    "autonomie_financiere",
+    "solvabilite_generale",
+    "liquidite_generale",
+    "liquidite_reduite",
+    "capacite_remboursement",
+    "dso_jours",
+    "conan_holder",
+)
 #: cover tools the student may tick (the acompte is a percentage of its own)
-OUTILS = ("delai", "lcr", "caution", "assurance_credit", "reserve_de_propriete", "comptant",
-          "refus")
+OUTILS = (
+    "delai",
+    "lcr",
+    "caution",
+    "assurance_credit",
+    "reserve_de_propriete",
+    "comptant",
+    "refus",
+)
 JUSTIFICATION_MAX = 2000
 
 
@@ -142,8 +163,10 @@ def champs(form: Any) -> dict[str, Any]:
     """Copy the useful fields of a form (a MultiDict or a plain dict) into a JSON-ready dict."""
     getlist = getattr(form, "getlist", None)
     outils = getlist("outils") if getlist else form.get("outils", [])
-    brut: dict[str, Any] = {k: str(form.get(k, "") or "")[:JUSTIFICATION_MAX]
-                            for k in (*RATIOS_SAISIS, "classe", "acompte", "justification")}
+    brut: dict[str, Any] = {
+        k: str(form.get(k, "") or "")[:JUSTIFICATION_MAX]
+        for k in (*RATIOS_SAISIS, "classe", "acompte", "justification")
+    }
     brut["outils"] = [o for o in outils if o in OUTILS]
     return brut
 
@@ -155,8 +178,11 @@ def lire_saisie(form: Any) -> Saisie:
     erreurs: dict[str, SaisieInvalide] = {}
     for code in RATIOS_SAISIS:
         try:
-            valeurs[code] = lire_nombre(brut[code], code == "autonomie_financiere",
-                                        ("jours", "jour", "j") if code == "dso_jours" else ())
+            valeurs[code] = lire_nombre(
+                brut[code],
+                code == "autonomie_financiere",
+                ("jours", "jour", "j") if code == "dso_jours" else (),
+            )
         except SaisieInvalide as exc:
             erreurs[code] = exc
     classe = int(brut["classe"]) if brut["classe"] in {"1", "2", "3", "4"} else None
@@ -186,7 +212,7 @@ def nombre(valeur: Decimal | None, decimales: int | None = None) -> str:
         valeur = valeur.quantize(Decimal(1))
     texte = f"{valeur:f}"
     entier, _sep, fraction = texte.lstrip("-").partition(".")
-    groupes = "\u202f".join(entier[max(i - 3, 0):i] for i in range(len(entier), 0, -3)[::-1])
+    groupes = "\u202f".join(entier[max(i - 3, 0) : i] for i in range(len(entier), 0, -3)[::-1])
     return ("-" if texte.startswith("-") else "") + groupes + ("," + fraction if fraction else "")
 
 

@@ -26,9 +26,13 @@ class OverridesRefused(OperationError):
 
 def versions(situation: Situation) -> list[SituationVersion]:
     """Every version, oldest first."""
-    return list(db.session.scalars(sa.select(SituationVersion)
-                                   .where(SituationVersion.situation_id == situation.id)
-                                   .order_by(SituationVersion.n)))
+    return list(
+        db.session.scalars(
+            sa.select(SituationVersion)
+            .where(SituationVersion.situation_id == situation.id)
+            .order_by(SituationVersion.n)
+        )
+    )
 
 
 def latest_version(situation: Situation) -> SituationVersion:
@@ -38,37 +42,59 @@ def latest_version(situation: Situation) -> SituationVersion:
 
 def version_n(situation: Situation, n: int) -> SituationVersion:
     """One version by number, or a 404-style error."""
-    found = db.session.scalar(sa.select(SituationVersion).where(
-        SituationVersion.situation_id == situation.id, SituationVersion.n == n))
+    found = db.session.scalar(
+        sa.select(SituationVersion).where(
+            SituationVersion.situation_id == situation.id, SituationVersion.n == n
+        )
+    )
     if found is None:
         raise OperationError(_("La version %(n)d n'existe pas.", n=n), 404)
     return found
 
 
-def _append(situation: Situation, base_n: int, overrides: dict[str, str], author: User,
-            reason: str) -> SituationVersion:
+def _append(
+    situation: Situation, base_n: int, overrides: dict[str, str], author: User, reason: str
+) -> SituationVersion:
     """Store a new version after base_n, refusing it if someone else added one first."""
     latest = latest_version(situation)
     if latest.n != base_n:
-        raise ConflictError(_(
-            "La situation a changé pendant votre saisie (version %(n)d créée par un autre membre du "
-            "jury). Rien n'a été écrasé : vérifiez la nouvelle version puis réappliquez vos "
-            "modifications.", n=latest.n))
+        raise ConflictError(
+            _(
+                "La situation a changé pendant votre saisie (version %(n)d créée par un autre membre du "
+                "jury). Rien n'a été écrasé : vérifiez la nouvelle version puis réappliquez vos "
+                "modifications.",
+                n=latest.n,
+            )
+        )
     try:
         snapshot = apply(situation.snapshot, overrides)
     except OverrideError as refused:
         raise OverridesRefused(refused.problems) from None
-    version = SituationVersion(situation_id=situation.id, n=base_n + 1, overrides=overrides,
-                               snapshot=snapshot, author_id=author.id, reason=reason.strip()[:500])
-    with conflict_guard(ConflictError(_("Un autre membre du jury vient de créer la version %(n)d. "
-                                        "Rechargez la page : rien n'a été écrasé.", n=base_n + 1)),
-                        (sa.exc.IntegrityError,)):
+    version = SituationVersion(
+        situation_id=situation.id,
+        n=base_n + 1,
+        overrides=overrides,
+        snapshot=snapshot,
+        author_id=author.id,
+        reason=reason.strip()[:500],
+    )
+    with conflict_guard(
+        ConflictError(
+            _(
+                "Un autre membre du jury vient de créer la version %(n)d. "
+                "Rechargez la page : rien n'a été écrasé.",
+                n=base_n + 1,
+            )
+        ),
+        (sa.exc.IntegrityError,),
+    ):
         db.session.add(version)
     return version
 
 
-def modify(situation: Situation, base_n: int, changes: dict[str, str], author: User,
-           reason: str) -> SituationVersion:
+def modify(
+    situation: Situation, base_n: int, changes: dict[str, str], author: User, reason: str
+) -> SituationVersion:
     """Apply new parameter values on top of the current ones, as a new version."""
     changes = {k: v.strip() for k, v in changes.items() if v is not None and v.strip() != ""}
     if not changes:
@@ -80,8 +106,9 @@ def modify(situation: Situation, base_n: int, changes: dict[str, str], author: U
 def revert(situation: Situation, base_n: int, to_n: int, author: User) -> SituationVersion:
     """Go back to an earlier version's parameters; the revert is itself a new version."""
     target = version_n(situation, to_n)
-    return _append(situation, base_n, dict(target.overrides), author,
-                   _("Retour à la version %(n)d", n=to_n))
+    return _append(
+        situation, base_n, dict(target.overrides), author, _("Retour à la version %(n)d", n=to_n)
+    )
 
 
 def compare(old: SituationVersion, new: SituationVersion) -> list[Any]:

@@ -22,29 +22,45 @@ def preview_snapshot(stored: PackVersion, seed: int) -> dict[str, Any]:
     return json.loads(to_json(generate(packs.parse(stored), seed)))
 
 
-def create_situation(stored: PackVersion, seed: int, student: User | None = None,
-                     class_session_id: int | None = None,
-                     transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-                     origin: str = "generated") -> Situation:
+def create_situation(
+    stored: PackVersion,
+    seed: int,
+    student: User | None = None,
+    class_session_id: int | None = None,
+    transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    origin: str = "generated",
+) -> Situation:
     """Generate and store a situation with its version 0 (optionally transformed first)."""
     snapshot = preview_snapshot(stored, seed)
     if transform is not None:
         snapshot = transform(snapshot)
-    situation = Situation(pack_version_id=stored.id, seed=seed, origin=origin,
-                          student_id=student.id if student else None,
-                          class_session_id=class_session_id, snapshot=snapshot)
+    situation = Situation(
+        pack_version_id=stored.id,
+        seed=seed,
+        origin=origin,
+        student_id=student.id if student else None,
+        class_session_id=class_session_id,
+        snapshot=snapshot,
+    )
     db.session.add(situation)
     db.session.flush()
-    db.session.add(SituationVersion(situation_id=situation.id, n=0, overrides={},
-                                    snapshot=snapshot, reason="génération"))
+    db.session.add(
+        SituationVersion(
+            situation_id=situation.id, n=0, overrides={}, snapshot=snapshot, reason="génération"
+        )
+    )
     db.session.flush()
     return situation
 
 
 def situation_of(student: User) -> Situation | None:
     """The student's situation in their class session, if any."""
-    return db.session.scalar(sa.select(Situation).where(Situation.student_id == student.id)
-                             .order_by(Situation.id.desc()).limit(1))
+    return db.session.scalar(
+        sa.select(Situation)
+        .where(Situation.student_id == student.id)
+        .order_by(Situation.id.desc())
+        .limit(1)
+    )
 
 
 def ensure_student_situation(student: User) -> Situation | None:

@@ -20,16 +20,28 @@ def _messages() -> dict[int, tuple[str, str]]:
         404: (_("Page introuvable"), _("Cette page n'existe pas ou plus.")),
         405: (_("Méthode non autorisée"), _("Cette action n'est pas possible ici.")),
         409: (_("Conflit"), _("Quelqu'un a modifié ces données entre-temps.")),
-        413: (_("Envoi trop volumineux"), _("Le fichier ou le formulaire envoyé est trop volumineux.")),
+        413: (
+            _("Envoi trop volumineux"),
+            _("Le fichier ou le formulaire envoyé est trop volumineux."),
+        ),
         429: (_("Trop de tentatives"), _("Patientez un peu avant de réessayer.")),
-        500: (_("Erreur interne"), _("Une erreur inattendue s'est produite. Rien n'a été enregistré.")),
+        500: (
+            _("Erreur interne"),
+            _("Une erreur inattendue s'est produite. Rien n'a été enregistré."),
+        ),
     }
 
 
 def _error_page(status: int, detail: str | None = None) -> ResponseReturnValue:
     title, default = _messages().get(status, (_("Erreur"), _("Une erreur s'est produite.")))
-    return render_page("errors/error.html", block="content", status=status,
-                       title=title, detail=detail or default, status_code=status)
+    return render_page(
+        "errors/error.html",
+        block="content",
+        status=status,
+        title=title,
+        detail=detail or default,
+        status_code=status,
+    )
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -37,8 +49,13 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError) -> ResponseReturnValue:
-        return _error_page(400, _("Le formulaire a expiré ou n'est pas authentique. "
-                                  "Rechargez la page et recommencez ; rien n'a été enregistré."))
+        return _error_page(
+            400,
+            _(
+                "Le formulaire a expiré ou n'est pas authentique. "
+                "Rechargez la page et recommencez ; rien n'a été enregistré."
+            ),
+        )
 
     @app.errorhandler(OperationError)
     def operation_error(error: OperationError) -> ResponseReturnValue:

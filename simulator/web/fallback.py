@@ -8,8 +8,11 @@ from markupsafe import escape
 
 from simulator.extensions import db
 
-_FRENCH = ("Erreur interne", "Une erreur inattendue s'est produite. Rien n'a été enregistré.",
-           "Retour à l’accueil")
+_FRENCH = (
+    "Erreur interne",
+    "Une erreur inattendue s'est produite. Rien n'a été enregistré.",
+    "Retour à l’accueil",
+)
 
 
 def _texts() -> tuple[str, str, str]:
@@ -17,9 +20,11 @@ def _texts() -> tuple[str, str, str]:
     try:
         from flask_babel import gettext as _
 
-        return (_("Erreur interne"),
-                _("Une erreur inattendue s'est produite. Rien n'a été enregistré."),
-                _("Retour à l’accueil"))
+        return (
+            _("Erreur interne"),
+            _("Une erreur inattendue s'est produite. Rien n'a été enregistré."),
+            _("Retour à l’accueil"),
+        )
     except Exception:  # noqa: BLE001 - an error page must not fail
         return _FRENCH
 
@@ -37,10 +42,13 @@ def fallback_error_page(status: int = 500) -> ResponseReturnValue:
     title, detail, home = _texts()
     try:
         body = current_app.jinja_env.get_template("errors/fallback.html").render(
-            title=title, detail=detail, home=home, status_code=status)
+            title=title, detail=detail, home=home, status_code=status
+        )
     except Exception:  # noqa: BLE001 - last resort, still French, no trace
-        body = (f"<!doctype html><html lang=fr><meta charset=utf-8><title>{escape(title)}</title>"
-                f"<h1>{escape(title)} ({status})</h1><p>{escape(detail)}</p>")
+        body = (
+            f"<!doctype html><html lang=fr><meta charset=utf-8><title>{escape(title)}</title>"
+            f"<h1>{escape(title)} ({status})</h1><p>{escape(detail)}</p>"
+        )
     response = make_response(body, status)
     response.headers["Content-Type"] = "text/html; charset=utf-8"
     response.headers["Cache-Control"] = "no-store"

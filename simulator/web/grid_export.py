@@ -20,17 +20,29 @@ def grid_document(student: User, reader: User) -> tuple[str, str]:
     grid = evaluations.reconciled_grid(student) or evaluations.my_grid(reader, student)
     situation = situation_of(student)
     handover = current_handover(situation) if situation else None
-    modifications = situation_versions.announced_changes(situation, handover.version) \
-        if situation and handover else []
+    modifications = (
+        situation_versions.announced_changes(situation, handover.version)
+        if situation and handover
+        else []
+    )
     from simulator.operations import negotiations
 
     negotiation = negotiations.latest_of(student)
-    html = render_template("jury/grid_document.html", grid=grid, student=student,
-                           session=student.class_session, rows=lignes(),
-                           snapshot=situation.snapshot if situation else None,
-                           modifications=modifications, negotiation=negotiation,
-                           level_label=evaluations.level_label)
-    return html, f"grille-{student.class_session.exam_label.lower()}-{slug(student.display_name)}.pdf"
+    html = render_template(
+        "jury/grid_document.html",
+        grid=grid,
+        student=student,
+        session=student.class_session,
+        rows=lignes(),
+        snapshot=situation.snapshot if situation else None,
+        modifications=modifications,
+        negotiation=negotiation,
+        level_label=evaluations.level_label,
+    )
+    return (
+        html,
+        f"grille-{student.class_session.exam_label.lower()}-{slug(student.display_name)}.pdf",
+    )
 
 
 def session_csv(session: ClassSession) -> str:
@@ -38,8 +50,9 @@ def session_csv(session: ClassSession) -> str:
     out = io.StringIO()
     writer = safe_writer(out, delimiter=";")
     rows = lignes()
-    writer.writerow(["Candidat", "Grille", "Signée le"] + [f"Critère {r.numero}" for r in rows]
-                    + ["Note /20"])
+    writer.writerow(
+        ["Candidat", "Grille", "Signée le"] + [f"Critère {r.numero}" for r in rows] + ["Note /20"]
+    )
     for student in session.students:
         grid = evaluations.reconciled_grid(student)
         if grid is None:

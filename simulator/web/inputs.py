@@ -82,8 +82,13 @@ def refuse_control_characters() -> None:
     for values in (request.args, request.form):
         for key, value in values.items(multi=True):
             if _has_control(key) or _has_control(value):
-                raise OperationError(_("Caractère de contrôle refusé dans le champ « %(f)s ».",
-                                       f=key[:40].encode("unicode_escape").decode("ascii")), 400)
+                raise OperationError(
+                    _(
+                        "Caractère de contrôle refusé dans le champ « %(f)s ».",
+                        f=key[:40].encode("unicode_escape").decode("ascii"),
+                    ),
+                    400,
+                )
     if _has_control(request.path):
         raise OperationError(_("Caractère de contrôle refusé dans l’adresse."), 400)
 
@@ -93,6 +98,7 @@ def register_inputs(app: Flask) -> None:
     app.url_map.converters["id"] = IdConverter
     app.url_map.converters["num"] = NumberConverter
     if app.config.get("MAX_CONTENT_LENGTH") is None:
-        app.config["MAX_CONTENT_LENGTH"] = int(os.environ.get("MAX_CONTENT_LENGTH")
-                                               or DEFAULT_MAX_CONTENT_LENGTH)
+        app.config["MAX_CONTENT_LENGTH"] = int(
+            os.environ.get("MAX_CONTENT_LENGTH") or DEFAULT_MAX_CONTENT_LENGTH
+        )
     app.before_request(refuse_control_characters)

@@ -48,8 +48,11 @@ def _pair(setup: NegotiationSetup, raw: str, what: str) -> tuple[str, Any]:
 
 
 def _terms(setup: NegotiationSetup, form: MultiDict) -> dict[str, Any]:
-    return {e.cle: _value(setup, e.cle, form[f"terme-{e.cle}"]) for e in setup.enjeux
-            if form.get(f"terme-{e.cle}")}
+    return {
+        e.cle: _value(setup, e.cle, form[f"terme-{e.cle}"])
+        for e in setup.enjeux
+        if form.get(f"terme-{e.cle}")
+    }
 
 
 def terms_from_form(setup: NegotiationSetup, form: MultiDict) -> dict[str, Any]:
@@ -66,15 +69,19 @@ def _question(form: MultiDict, setup: NegotiationSetup, arguments: Arguments) ->
 
 
 def _objection(form: MultiDict, setup: NegotiationSetup, arguments: Arguments) -> dict[str, Any]:
-    return {"objection": form.get("objection", ""), "technique": form.get("technique_objection", "")}
+    return {
+        "objection": form.get("objection", ""),
+        "technique": form.get("technique_objection", ""),
+    }
 
 
 def _conclusion(form: MultiDict, setup: NegotiationSetup, arguments: Arguments) -> dict[str, Any]:
     return {"technique": form.get("technique_conclusion", "")}
 
 
-def _offer(form: MultiDict, setup: NegotiationSetup, arguments: Arguments,
-           kind: str = "offre") -> dict[str, Any]:
+def _offer(
+    form: MultiDict, setup: NegotiationSetup, arguments: Arguments, kind: str = "offre"
+) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     terms = _terms(setup, form)
     if kind == "offre" and not terms:
@@ -123,8 +130,9 @@ MOVE_READERS: dict[str, Reader] = {
 """The fields each kind of move reads from the composer; other kinds carry only their text."""
 
 
-def move_from_form(form: MultiDict, setup: NegotiationSetup,
-                   arguments: list[dict[str, Any]]) -> dict[str, Any]:
+def move_from_form(
+    form: MultiDict, setup: NegotiationSetup, arguments: list[dict[str, Any]]
+) -> dict[str, Any]:
     """Turn the composer's fields into a move (JSON form of docs/examples/NEGOTIATION.md)."""
     kind = form.get("type", "")
     if kind not in voc.TYPES_COUPS:
@@ -149,17 +157,24 @@ def _argument(form: MultiDict, arguments: list[dict[str, Any]]) -> dict[str, Any
     if not move["motivation"]:
         raise OperationError("Argument : choisissez la motivation (SONCAS) que vous visez.", 400)
     if not move["caracteristique"]:
-        raise OperationError("Argument : choisissez un argument du catalogue ou écrivez sa "
-                             "caractéristique.", 400)
+        raise OperationError(
+            "Argument : choisissez un argument du catalogue ou écrivez sa " "caractéristique.", 400
+        )
     return move
 
 
 def preparation_from_form(form: MultiDict, setup: NegotiationSetup) -> dict[str, Any]:
     """The C1.1 sheet as typed: objectives per issue, discovery plan, CAP, concessions, risk cover."""
-    objectives = {e.cle: {level: _text(form, f"obj-{level}-{e.cle}")
-                          for level in ("ideal", "realiste", "rupture")} for e in setup.enjeux}
-    concessions = [{"donne": _text(form, f"conc-donne-{i}"), "contre": _text(form, f"conc-contre-{i}")}
-                   for i in range(3)]
+    objectives = {
+        e.cle: {
+            level: _text(form, f"obj-{level}-{e.cle}") for level in ("ideal", "realiste", "rupture")
+        }
+        for e in setup.enjeux
+    }
+    concessions = [
+        {"donne": _text(form, f"conc-donne-{i}"), "contre": _text(form, f"conc-contre-{i}")}
+        for i in range(3)
+    ]
     return {
         "objectifs": {k: v for k, v in objectives.items() if any(v.values())},
         "decouverte": {t: _text(form, f"q-{t}") for t in voc.THEMES if _text(form, f"q-{t}")},
@@ -172,8 +187,14 @@ def preparation_from_form(form: MultiDict, setup: NegotiationSetup) -> dict[str,
 
 def follow_up_from_form(form: MultiDict) -> dict[str, Any]:
     """The compte rendu de visite and up to three dated next actions."""
-    actions = [{"action": _text(form, f"action-{i}"), "date": _text(form, f"date-{i}"),
-                "responsable": _text(form, f"resp-{i}")} for i in range(3)]
+    actions = [
+        {
+            "action": _text(form, f"action-{i}"),
+            "date": _text(form, f"date-{i}"),
+            "responsable": _text(form, f"resp-{i}"),
+        }
+        for i in range(3)
+    ]
     actions = [a for a in actions if a["action"]]
     if not _text(form, "compte_rendu"):
         raise OperationError("Rédigez le compte rendu de visite avant d'enregistrer.", 400)

@@ -19,15 +19,26 @@ EMOTIONS = {
     "irrité": ("☹", "s'agace"),
 }
 MOVE_LABELS = {
-    "question": "Question", "reformulation": "Reformulation", "argument": "Argument (CAP)",
-    "traitement_objection": "Traitement d'objection", "offre": "Offre", "concession": "Concession",
-    "conclusion": "Conclusion", "recapitulatif": "Récapitulatif", "rupture": "Rupture",
+    "question": "Question",
+    "reformulation": "Reformulation",
+    "argument": "Argument (CAP)",
+    "traitement_objection": "Traitement d'objection",
+    "offre": "Offre",
+    "concession": "Concession",
+    "conclusion": "Conclusion",
+    "recapitulatif": "Récapitulatif",
+    "rupture": "Rupture",
     "message": "Message libre",
 }
 REPLY_LABELS = {
-    "contre_offre": "Contre-proposition", "objection": "Objection", "accord_partiel": "Accord partiel",
-    "accepte": "Accord de principe", "signature": "Signature", "rupture": "Fin de l'entretien",
-    "question": "Question", "reponse": "",
+    "contre_offre": "Contre-proposition",
+    "objection": "Objection",
+    "accord_partiel": "Accord partiel",
+    "accepte": "Accord de principe",
+    "signature": "Signature",
+    "rupture": "Fin de l'entretien",
+    "question": "Question",
+    "reponse": "",
 }
 
 
@@ -35,17 +46,23 @@ def identity(view: dict[str, Any]) -> dict[str, Any]:
     """The buyer as a salesperson knows them: name, job, company, need (from the student view)."""
     buyer = view.get("buyer", {})
     client = view.get("client", {})
-    contact = next((c for c in client.get("contacts", []) if c.get("id") == buyer.get("contact_id")),
-                   {})
+    contact = next(
+        (c for c in client.get("contacts", []) if c.get("id") == buyer.get("contact_id")), {}
+    )
     company = client.get("company", {})
     return {
-        "name": buyer.get("name", ""), "job_title": contact.get("job_title", ""),
-        "role": buyer.get("role", ""), "company": company.get("raison_sociale", ""),
+        "name": buyer.get("name", ""),
+        "job_title": contact.get("job_title", ""),
+        "role": buyer.get("role", ""),
+        "company": company.get("raison_sociale", ""),
         "city": company.get("address", {}).get("city", ""),
-        "segment": company.get("segment", ""), "headcount": company.get("headcount"),
+        "segment": company.get("segment", ""),
+        "headcount": company.get("headcount"),
         "need": view.get("need", {}).get("label", ""),
         "deadline_weeks": view.get("need", {}).get("deadline_weeks"),
-        "contacts": [c for c in client.get("contacts", []) if c.get("id") != buyer.get("contact_id")],
+        "contacts": [
+            c for c in client.get("contacts", []) if c.get("id") != buyer.get("contact_id")
+        ],
     }
 
 
@@ -70,9 +87,15 @@ def show(setup: NegotiationSetup, cle: str, value: Any, services: dict[str, str]
 
 def issues(setup: NegotiationSetup, services: dict[str, str]) -> list[dict[str, Any]]:
     """Each issue with its options (value posted, text shown) for the composer."""
-    return [{"key": e.cle, "label": e.libelle, "unit": voc.NATURES[e.nature],
-             "options": [(str(v), show(setup, e.cle, v, services)) for v in e.valeurs]}
-            for e in setup.enjeux]
+    return [
+        {
+            "key": e.cle,
+            "label": e.libelle,
+            "unit": voc.NATURES[e.nature],
+            "options": [(str(v), show(setup, e.cle, v, services)) for v in e.valeurs],
+        }
+        for e in setup.enjeux
+    ]
 
 
 def same(setup: NegotiationSetup, cle: str, a: Any, b: Any) -> bool:
@@ -95,21 +118,38 @@ def board(game: Game, services: dict[str, str]) -> dict[str, Any]:
         seller = (pub["offre_vendeur"] or {}).get(e.cle)
         buyer = (pub["contre_offre"] or {}).get(e.cle)
         agreed = final.get(e.cle, pub["accords_partiels"].get(e.cle))
-        rows.append({"key": e.cle, "label": e.libelle,
-                     "seller": show(game.setup, e.cle, seller, services) if seller is not None else "",
-                     "buyer": show(game.setup, e.cle, buyer, services) if buyer is not None else "",
-                     "agreed": show(game.setup, e.cle, agreed, services) if agreed is not None else "",
-                     "match": same(game.setup, e.cle, seller, buyer),
-                     "buyer_raw": "" if buyer is None else str(buyer)})
-    return {"rows": rows, "status": pub["statut"], "facts": pub["faits"],
-            "priorities": [game.setup.enjeux[game.setup.index[k]].libelle
-                           for k in pub["priorites"] if k in game.setup.index],
-            "objections": pub["objections"], "last_seller": pub["offre_vendeur"] or {},
-            "has_counter": pub["contre_offre"] is not None}
+        rows.append(
+            {
+                "key": e.cle,
+                "label": e.libelle,
+                "seller": show(game.setup, e.cle, seller, services) if seller is not None else "",
+                "buyer": show(game.setup, e.cle, buyer, services) if buyer is not None else "",
+                "agreed": show(game.setup, e.cle, agreed, services) if agreed is not None else "",
+                "match": same(game.setup, e.cle, seller, buyer),
+                "buyer_raw": "" if buyer is None else str(buyer),
+            }
+        )
+    return {
+        "rows": rows,
+        "status": pub["statut"],
+        "facts": pub["faits"],
+        "priorities": [
+            game.setup.enjeux[game.setup.index[k]].libelle
+            for k in pub["priorites"]
+            if k in game.setup.index
+        ],
+        "objections": pub["objections"],
+        "last_seller": pub["offre_vendeur"] or {},
+        "has_counter": pub["contre_offre"] is not None,
+    }
 
 
-def describe_move(setup: NegotiationSetup, move: dict[str, Any], services: dict[str, str],
-                  objections: dict[str, str]) -> list[str]:
+def describe_move(
+    setup: NegotiationSetup,
+    move: dict[str, Any],
+    services: dict[str, str],
+    objections: dict[str, str],
+) -> list[str]:
     """The structured content of a seller move, in French, one line each."""
     t, lines = move["type"], []
     if t == "question":
@@ -120,16 +160,20 @@ def describe_move(setup: NegotiationSetup, move: dict[str, Any], services: dict[
             if move.get(key):
                 lines.append(f"{name} : {move[key]}")
     if t == "traitement_objection":
-        lines.append(f"Objection : {objections.get(move.get('objection', ''), move.get('objection'))}"
-                     f" — {voc.TECHNIQUES_OBJECTION.get(move.get('technique', ''), '')}")
+        lines.append(
+            f"Objection : {objections.get(move.get('objection', ''), move.get('objection'))}"
+            f" — {voc.TECHNIQUES_OBJECTION.get(move.get('technique', ''), '')}"
+        )
     if t == "conclusion":
         lines.append(f"Technique : {voc.TECHNIQUES_CONCLUSION.get(move.get('technique', ''), '')}")
     for cle, v in (move.get("termes") or {}).items():
         lines.append(f"{setup.enjeux[setup.index[cle]].libelle} : {show(setup, cle, v, services)}")
     if t == "concession" and move.get("enjeu"):
         cle = move["enjeu"]
-        lines.append(f"Je vous accorde — {setup.enjeux[setup.index[cle]].libelle} : "
-                     f"{show(setup, cle, move.get('valeur'), services)}")
+        lines.append(
+            f"Je vous accorde — {setup.enjeux[setup.index[cle]].libelle} : "
+            f"{show(setup, cle, move.get('valeur'), services)}"
+        )
     for cle, v in (move.get("contrepartie") or {}).items():
         asked = show(setup, cle, v, services) if v is not None else "à revoir"
         lines.append(f"En échange — {setup.enjeux[setup.index[cle]].libelle} : {asked}")
@@ -144,20 +188,34 @@ def turns(game: Game, services: dict[str, str], reveal: bool = False) -> list[di
         move, full = tour["coup"], tour["reponse"]
         reply = full if reveal else public_reply_dict(full)
         icon, words = EMOTIONS.get(reply["emotion"], ("○", ""))
-        rows.append({
-            "index": tour["index"], "minute": int(tour["temps_s"] // 60),
-            "second": int(tour["temps_s"] % 60), "type": move["type"],
-            "type_label": MOVE_LABELS.get(move["type"], move["type"]),
-            "details": describe_move(game.setup, move, services, objections),
-            "texte": move.get("texte", ""), "reply": reply, "icon": icon, "feeling": words,
-            "reply_label": REPLY_LABELS.get(reply["type"], ""),
-            "counter": [(game.setup.enjeux[game.setup.index[k]].libelle,
-                         show(game.setup, k, v, services))
-                        for k, v in (reply.get("termes") or {}).items()],
-            "accepted": [game.setup.enjeux[game.setup.index[k]].libelle
-                         for k in reply.get("enjeux_acceptes") or [] if k in game.setup.index],
-            "notices": [a["texte"] for a in game.notices if a["avant_tour"] == tour["index"]],
-        })
+        rows.append(
+            {
+                "index": tour["index"],
+                "minute": int(tour["temps_s"] // 60),
+                "second": int(tour["temps_s"] % 60),
+                "type": move["type"],
+                "type_label": MOVE_LABELS.get(move["type"], move["type"]),
+                "details": describe_move(game.setup, move, services, objections),
+                "texte": move.get("texte", ""),
+                "reply": reply,
+                "icon": icon,
+                "feeling": words,
+                "reply_label": REPLY_LABELS.get(reply["type"], ""),
+                "counter": [
+                    (
+                        game.setup.enjeux[game.setup.index[k]].libelle,
+                        show(game.setup, k, v, services),
+                    )
+                    for k, v in (reply.get("termes") or {}).items()
+                ],
+                "accepted": [
+                    game.setup.enjeux[game.setup.index[k]].libelle
+                    for k in reply.get("enjeux_acceptes") or []
+                    if k in game.setup.index
+                ],
+                "notices": [a["texte"] for a in game.notices if a["avant_tour"] == tour["index"]],
+            }
+        )
     return rows
 
 
@@ -169,12 +227,17 @@ def tail(game: Game, services: dict[str, str]) -> dict[str, Any]:
         objections = {o.id: o.texte for o in game.setup.objections}
         move = game.pending
         seconds = move.get("temps_s") or 0
-        pending = {"type_label": MOVE_LABELS.get(move["type"], move["type"]),
-                   "details": describe_move(game.setup, move, services, objections),
-                   "texte": move.get("texte", ""), "minute": int(seconds // 60),
-                   "second": int(seconds % 60)}
-    return {"notices": [a["texte"] for a in game.notices if a["avant_tour"] > last],
-            "pending": pending}
+        pending = {
+            "type_label": MOVE_LABELS.get(move["type"], move["type"]),
+            "details": describe_move(game.setup, move, services, objections),
+            "texte": move.get("texte", ""),
+            "minute": int(seconds // 60),
+            "second": int(seconds % 60),
+        }
+    return {
+        "notices": [a["texte"] for a in game.notices if a["avant_tour"] > last],
+        "pending": pending,
+    }
 
 
 def public_reply_dict(full: dict[str, Any]) -> dict[str, Any]:

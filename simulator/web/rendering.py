@@ -49,8 +49,9 @@ def _imported(template: str) -> dict[str, Any]:
     return values
 
 
-def render_page(template: str, block: str = "content", status: int = 200,
-                **context: Any) -> ResponseReturnValue:
+def render_page(
+    template: str, block: str = "content", status: int = 200, **context: Any
+) -> ResponseReturnValue:
     """Render only `block` for an htmx request, the whole page otherwise; always Vary on HX-Request.
 
     The block sees the macros the template imports at its top, as the whole page would.

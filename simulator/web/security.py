@@ -9,9 +9,11 @@ from flask.typing import ResponseReturnValue
 
 # Scripts only from our own files (the structure work moves inline scripts to static/); styles
 # also allow inline `style=` attributes, which a few templates and the SVG charts still use.
-DEFAULT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-               "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-               "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+DEFAULT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 HSTS = "max-age=31536000; includeSubDomains"
 
 
@@ -36,8 +38,9 @@ def safe_next(target: str | None, default: str) -> str:
 
 def _add_headers(response: Response) -> Response:
     headers = response.headers
-    headers.setdefault("Content-Security-Policy",
-                       current_app.config.get("CONTENT_SECURITY_POLICY") or DEFAULT_CSP)
+    headers.setdefault(
+        "Content-Security-Policy", current_app.config.get("CONTENT_SECURITY_POLICY") or DEFAULT_CSP
+    )
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "same-origin")

@@ -37,8 +37,9 @@ def _jury_event(nid: int) -> None:
 
 
 def _candidate_move(nid: int) -> None:
-    ops.play_move(db.session.get(Negotiation, nid), {"type": "question", "theme": "budget"},
-                  utcnow())
+    ops.play_move(
+        db.session.get(Negotiation, nid), {"type": "question", "theme": "budget"}, utcnow()
+    )
 
 
 def race(app, nid: int, first, second) -> tuple[str, str]:
@@ -62,8 +63,10 @@ def race(app, nid: int, first, second) -> tuple[str, str]:
             finally:
                 flushed.set()
 
-    threads = [threading.Thread(target=run, args=("first", first, True)),
-               threading.Thread(target=run, args=("second", second, False))]
+    threads = [
+        threading.Thread(target=run, args=("first", first, True)),
+        threading.Thread(target=run, args=("second", second, False)),
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -73,8 +76,13 @@ def race(app, nid: int, first, second) -> tuple[str, str]:
 
 def _counts(app, nid: int) -> tuple[int, int, int]:
     with app.app_context():
-        kinds = list(db.session.scalars(sa.select(Event.kind).where(
-            Event.stream_type == "negotiation", Event.stream_id == nid)))
+        kinds = list(
+            db.session.scalars(
+                sa.select(Event.kind).where(
+                    Event.stream_type == "negotiation", Event.stream_id == nid
+                )
+            )
+        )
         versions = db.session.scalar(sa.select(sa.func.count()).select_from(SituationVersion))
     return kinds.count("coup"), kinds.count("evenement_jury"), versions
 

@@ -15,8 +15,15 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=fr-FR",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--lang=fr-FR",
 ]
 #: where screenshots go when NEGOLAB_SCREENSHOTS names a folder (`make screenshots`: docs/screenshots)
 SCREENSHOTS_ENV = "NEGOLAB_SCREENSHOTS"
@@ -40,11 +47,17 @@ def _free_port() -> int:
 def live_server(app, database_url: str) -> Iterator[str]:
     """Serve the app with `simulator run` on a free port, against the test database."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "e2e-secret",
-           "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "e2e-secret",
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1",
+    }
     proc = subprocess.Popen(
         [sys.executable, "-m", "simulator.cli", "run", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20

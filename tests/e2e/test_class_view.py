@@ -8,8 +8,9 @@ from tests.conftest import Actions
 from tests.web.test_class_view import MOVES, negotiate
 
 
-def test_trainer_follows_the_class_and_opens_a_replay(app, live_server, demo, browser, screenshot,
-                                                        monkeypatch):
+def test_trainer_follows_the_class_and_opens_a_replay(
+    app, live_server, demo, browser, screenshot, monkeypatch
+):
     monkeypatch.setattr("simulator.operations.situations.secrets.randbelow", lambda _n: 7)
     for name in ("Léa Dubois", "Hugo Petit"):
         assert Actions(app.test_client()).join("DEMO42", name).status_code == 303

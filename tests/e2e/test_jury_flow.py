@@ -22,8 +22,13 @@ def exam_session(app) -> str:
         second = create_staff("jury2@negolab.test", "jury2-demo-pass", "Nadia Roux", Role.JURY)
         first = db.session.scalar(sa.select(User).where(User.email == "jury@negolab.test"))
         trainer = db.session.scalar(sa.select(User).where(User.role == Role.TRAINER))
-        session = ClassSession(name="E4 juin", mode=SessionMode.EXAM, join_code="EXAM42",
-                               trainer_id=trainer.id, pack_slug="materiel-electrique")
+        session = ClassSession(
+            name="E4 juin",
+            mode=SessionMode.EXAM,
+            join_code="EXAM42",
+            trainer_id=trainer.id,
+            pack_slug="materiel-electrique",
+        )
         db.session.add(session)
         db.session.flush()
         for member in (first, second):
@@ -42,8 +47,9 @@ def login(browser, url: str, email: str, password: str):
     return page
 
 
-def test_two_jurors_and_a_candidate_from_the_console_to_the_signed_grid(app, live_server, demo,
-                                                                         browser, screenshot):
+def test_two_jurors_and_a_candidate_from_the_console_to_the_signed_grid(
+    app, live_server, demo, browser, screenshot
+):
     code = exam_session(app)
     candidate = browser.new_context(viewport=VIEW).new_page()
     candidate.goto(live_server + "/")
@@ -81,7 +87,9 @@ def test_two_jurors_and_a_candidate_from_the_console_to_the_signed_grid(app, liv
     candidate.fill("input[name=q-besoin]", "Quel usage et quels problèmes aujourd'hui ?")
     candidate.click("#start-negotiation")
     candidate.wait_for_url(re.compile(r"/salle$"))
-    jury.wait_for_selector("#jury-live", timeout=10000)  # the waiting page reloads itself at the start
+    jury.wait_for_selector(
+        "#jury-live", timeout=10000
+    )  # the waiting page reloads itself at the start
     play(candidate, "question", theme="besoin", texte="Quel est votre besoin ?")
 
     # the second juror watches live: new turns arrive without reloading

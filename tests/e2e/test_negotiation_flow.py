@@ -29,17 +29,21 @@ def play(page, kind: str, **fields) -> None:
         else:
             page.select_option(f"#f-{name}", value)
     page.click("#play-move")
-    page.wait_for_function(f"document.querySelectorAll('#transcript .neg-turn').length > {before}"
-                           " || document.querySelector('#move-error')")
+    page.wait_for_function(
+        f"document.querySelectorAll('#transcript .neg-turn').length > {before}"
+        " || document.querySelector('#move-error')"
+    )
     assert page.locator("#move-error").count() == 0, page.locator("#move-error").inner_text()
 
 
 def pick_pair(select_id: str, prefix: str, index: int):
     """Choose, in a grouped « enjeu=valeur » select, the index-th value of one issue."""
+
     def choose(page) -> None:
         values = page.eval_on_selector_all(f"#{select_id} option", "os => os.map(o => o.value)")
         mine = [v for v in values if v.startswith(prefix + "=")]
         page.select_option(f"#{select_id}", mine[index])
+
     return choose
 
 
@@ -50,14 +54,20 @@ def first_offer(page) -> None:
         values = [o.get_attribute("value") for o in options if o.get_attribute("value")]
         issue = select.get_attribute("id").removeprefix("f-terme-")
         # the seller prefers no discount, no free service, a down payment, short terms, long lead time
-        best = {"remise_pct": values[0], "services": values[0], "acompte_pct": values[-1],
-                "delai_paiement_jours": values[1] if len(values) > 1 else values[0],
-                "garantie_mois": values[0], "quantite": values[-1]}.get(issue, values[-1])
+        best = {
+            "remise_pct": values[0],
+            "services": values[0],
+            "acompte_pct": values[-1],
+            "delai_paiement_jours": values[1] if len(values) > 1 else values[0],
+            "garantie_mois": values[0],
+            "quantite": values[-1],
+        }.get(issue, values[-1])
         select.select_option(best)
 
 
-def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(live_server, demo, browser,
-                                                                  screenshot):
+def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(
+    live_server, demo, browser, screenshot
+):
     page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
     page.goto(live_server + "/")
     page.fill("#join input[name=join_code]", "DEMO42")
@@ -79,12 +89,20 @@ def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(live_server, d
 
     for theme in ("besoin", "criteres", "budget", "decideurs", "delai", "concurrence"):
         play(page, "question", theme=theme, texte="Pouvez-vous m'en dire plus ?")
-    play(page, "reformulation", texte="Si je vous comprends bien, vous cherchez une solution fiable dans vos délais.")
+    play(
+        page,
+        "reformulation",
+        texte="Si je vous comprends bien, vous cherchez une solution fiable dans vos délais.",
+    )
     play(page, "argument", argument="0", motivation="securite", texte="Et nous avons la preuve.")
     play(page, "offre", terme=first_offer, texte="Voici notre proposition.")
-    play(page, "concession", si_vous=pick_pair("f-si_vous", "acompte_pct", -1),
-         concession=pick_pair("f-concession", "remise_pct", 1),
-         texte="Si vous acceptez cet acompte, alors je vous accorde cette remise.")
+    play(
+        page,
+        "concession",
+        si_vous=pick_pair("f-si_vous", "acompte_pct", -1),
+        concession=pick_pair("f-concession", "remise_pct", 1),
+        texte="Si vous acceptez cet acompte, alors je vous accorde cette remise.",
+    )
     screenshot(page, "negotiation-room")
 
     tried: dict[str, int] = {}
@@ -96,25 +114,43 @@ def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(live_server, d
             objection = page.locator("#f-objection option").first.get_attribute("value")
             k = tried.get(objection, 0)
             tried[objection] = k + 1
-            play(page, "traitement_objection", objection=objection,
-                 technique_objection=TECHNIQUES[k % len(TECHNIQUES)], texte="Je comprends.")
-        elif "Accord de principe" in meta or "récapitulatif" in page.locator("#offer-board").inner_text():
+            play(
+                page,
+                "traitement_objection",
+                objection=objection,
+                technique_objection=TECHNIQUES[k % len(TECHNIQUES)],
+                texte="Je comprends.",
+            )
+        elif (
+            "Accord de principe" in meta
+            or "récapitulatif" in page.locator("#offer-board").inner_text()
+        ):
             play(page, "recapitulatif", texte="Je récapitule notre accord.")
             if page.locator("#neg-over").count() == 0:
-                play(page, "conclusion", technique_conclusion="resume", texte="Je vous propose de signer.")
+                play(
+                    page,
+                    "conclusion",
+                    technique_conclusion="resume",
+                    texte="Je vous propose de signer.",
+                )
         elif page.locator("#take-counter").count():
             page.select_option("#f-type", "offre")
             page.click("#take-counter")
             play(page, "offre", texte="C'est d'accord sur ces bases.")
         else:
-            play(page, "conclusion", technique_conclusion="alternative", texte="On part là-dessus ?")
+            play(
+                page, "conclusion", technique_conclusion="alternative", texte="On part là-dessus ?"
+            )
     assert page.evaluate("window.__same_page") is True  # htmx swaps, no reload
     assert "Affaire conclue" in page.locator("#neg-over").inner_text()
 
     page.click("#to-end")
     page.wait_for_url(re.compile(r"/fin$"))
     assert page.locator("#order-total-ttc").count() == 1
-    page.fill("textarea[name=compte_rendu]", "Besoin validé, objections levées, accord signé avec acompte.")
+    page.fill(
+        "textarea[name=compte_rendu]",
+        "Besoin validé, objections levées, accord signé avec acompte.",
+    )
     page.fill("input[name=action-0]", "Envoyer la confirmation de commande")
     page.fill("input[name=date-0]", "2026-12-01")
     page.click("#save-follow-up")

@@ -11,8 +11,9 @@ pytestmark = pytest.mark.e2e
 NAF = ["25.62B", "22.29A", "25.11Z", "43.21A", "52.10B", "52.29A"]
 
 
-def test_student_qualifies_plans_runs_and_moves_an_opportunity(live_server, demo, browser,
-                                                                screenshot):
+def test_student_qualifies_plans_runs_and_moves_an_opportunity(
+    live_server, demo, browser, screenshot
+):
     page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
     page.goto(live_server + "/")
     page.fill("#join input[name=join_code]", "DEMO42")
@@ -31,8 +32,10 @@ def test_student_qualifies_plans_runs_and_moves_an_opportunity(live_server, demo
     page.wait_for_function("document.querySelectorAll('#prospect-table tr.flagged').length == 2")
     page.select_option("select[name=departement]", "38")
     page.wait_for_url(re.compile(r"departement=38"))
-    page.wait_for_function("[...document.querySelectorAll('#prospect-table tbody tr')]"
-                           ".every(tr => tr.textContent.includes('(38)'))")
+    page.wait_for_function(
+        "[...document.querySelectorAll('#prospect-table tbody tr')]"
+        ".every(tr => tr.textContent.includes('(38)'))"
+    )
     assert page.locator("#prospect-table tbody tr").count() <= 25
     screenshot(page, "prospection-file")
 

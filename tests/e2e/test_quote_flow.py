@@ -23,8 +23,9 @@ def wait_for(page, condition: str) -> None:
 
 
 def test_student_builds_issues_and_downloads_a_quote(live_server, demo, browser, screenshot):
-    page = browser.new_context(viewport={"width": 1366, "height": 900},
-                               accept_downloads=True).new_page()
+    page = browser.new_context(
+        viewport={"width": 1366, "height": 900}, accept_downloads=True
+    ).new_page()
     page.goto(live_server + "/")
     page.fill("#join input[name=join_code]", "DEMO42")
     page.fill("#join input[name=display_name]", "Nora Haddad")
@@ -46,12 +47,16 @@ def test_student_builds_issues_and_downloads_a_quote(live_server, demo, browser,
 
     row = page.locator("#quote-lines tr").first
     row.locator("input[name^=remise-]").fill("10")
-    wait_for(page, "document.querySelector('#quote-result .lines-detail tbody').innerText"
-                   ".includes('10 %')")
+    wait_for(
+        page,
+        "document.querySelector('#quote-result .lines-detail tbody').innerText" ".includes('10 %')",
+    )
     after_remise = plain(page.locator("#total-ttc").inner_text())
     page.fill("#escompte_pct", "2")
     page.check("#escompte_taken")
-    wait_for(page, "document.querySelector('[data-step=escompte]').innerText.includes('Escompte pris')")
+    wait_for(
+        page, "document.querySelector('[data-step=escompte]').innerText.includes('Escompte pris')"
+    )
     assert plain(page.locator("#total-ttc").inner_text()) not in (first_ttc, after_remise)
     assert page.evaluate("window.__same_page") is True  # live update, no reload
     assert page.locator("[data-step=escompte]").count() == 1
@@ -66,7 +71,8 @@ def test_student_builds_issues_and_downloads_a_quote(live_server, demo, browser,
         page.click("#download-pdf")
     download = info.value
     assert download.suggested_filename.startswith("devis-D-")
-    text = subprocess.run(["pdftotext", download.path(), "-"], capture_output=True,
-                          check=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", download.path(), "-"], capture_output=True, check=True
+    ).stdout.decode()
     assert ttc in plain(text).replace("\n", " ")
     assert "Escompte" in text and "Bon pour accord" in text

@@ -21,8 +21,9 @@ def _fr(value: Decimal | None, places: str = "0.01") -> str:
     return "NC" if value is None else str(value.quantize(Decimal(places))).replace(".", ",")
 
 
-def test_student_enters_ratios_and_sees_right_and_wrong_lines(app, live_server, demo, browser,
-                                                              screenshot):
+def test_student_enters_ratios_and_sees_right_and_wrong_lines(
+    app, live_server, demo, browser, screenshot
+):
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.goto(live_server + "/")
     page.fill("#join input[name=join_code]", "DEMO42")

@@ -23,38 +23,74 @@ D = Decimal
 def _exercice(offset: int = 0, concours: str = "0.00") -> dict:
     """The « Dupont Maintenance » worked client of the reference (§3.2), in snapshot vocabulary."""
     return {
-        "exercice": "N" if offset == 0 else f"N{offset}", "year_offset": offset,
-        "bilan": {"actif_immobilise": "450000.00", "stocks": "200000.00",
-                  "creances_clients": "360000.00", "disponibilites": "90000.00",
-                  "total_actif": "1100000.00", "capitaux_propres": "400000.00",
-                  "dettes_financieres": "350000.00", "dettes_fournisseurs": "250000.00",
-                  "autres_dettes": "100000.00", "concours_bancaires_courants": concours,
-                  "total_passif": "1100000.00"},
-        "compte_de_resultat": {"chiffre_affaires_ht": "2000000.00", "achats_consommes": "900000.00",
-                               "charges_externes": "340000.00", "valeur_ajoutee": "760000.00",
-                               "charges_de_personnel": "520000.00", "ebe": "180000.00",
-                               "dotations_amortissements": "50000.00",
-                               "resultat_exploitation": "100000.00",
-                               "charges_financieres": "18000.00", "resultat_net": "60000.00",
-                               "caf": "110000.00"},
+        "exercice": "N" if offset == 0 else f"N{offset}",
+        "year_offset": offset,
+        "bilan": {
+            "actif_immobilise": "450000.00",
+            "stocks": "200000.00",
+            "creances_clients": "360000.00",
+            "disponibilites": "90000.00",
+            "total_actif": "1100000.00",
+            "capitaux_propres": "400000.00",
+            "dettes_financieres": "350000.00",
+            "dettes_fournisseurs": "250000.00",
+            "autres_dettes": "100000.00",
+            "concours_bancaires_courants": concours,
+            "total_passif": "1100000.00",
+        },
+        "compte_de_resultat": {
+            "chiffre_affaires_ht": "2000000.00",
+            "achats_consommes": "900000.00",
+            "charges_externes": "340000.00",
+            "valeur_ajoutee": "760000.00",
+            "charges_de_personnel": "520000.00",
+            "ebe": "180000.00",
+            "dotations_amortissements": "50000.00",
+            "resultat_exploitation": "100000.00",
+            "charges_financieres": "18000.00",
+            "resultat_net": "60000.00",
+            "caf": "110000.00",
+        },
     }
 
 
 def _snapshot(incidents: list[dict] | None = None) -> dict:
-    return {"client": {"financials": {"exercices": [_exercice(-1), _exercice(0)]},
-                       "payment_history": {"incidents": incidents or []}}}
+    return {
+        "client": {
+            "financials": {"exercices": [_exercice(-1), _exercice(0)]},
+            "payment_history": {"incidents": incidents or []},
+        }
+    }
 
 
 def test_every_snapshot_field_lands_on_its_engine_field():
     e = etats_exercice(_exercice(0))
     assert (e.exercice, e.immobilisations, e.stocks, e.creances_clients, e.disponibilites) == (
-        0, D("450000.00"), D("200000.00"), D("360000.00"), D("90000.00"))
+        0,
+        D("450000.00"),
+        D("200000.00"),
+        D("360000.00"),
+        D("90000.00"),
+    )
     assert (e.capitaux_propres, e.dettes_financieres, e.dettes_fournisseurs, e.autres_dettes) == (
-        D("400000.00"), D("350000.00"), D("250000.00"), D("100000.00"))
+        D("400000.00"),
+        D("350000.00"),
+        D("250000.00"),
+        D("100000.00"),
+    )
     assert (e.chiffre_affaires_ht, e.valeur_ajoutee, e.ebe, e.resultat_exploitation) == (
-        D("2000000.00"), D("760000.00"), D("180000.00"), D("100000.00"))
+        D("2000000.00"),
+        D("760000.00"),
+        D("180000.00"),
+        D("100000.00"),
+    )
     assert (e.resultat_net, e.caf, e.frais_financiers, e.charges_personnel, e.achats) == (
-        D("60000.00"), D("110000.00"), D("18000.00"), D("520000.00"), D("900000.00"))
+        D("60000.00"),
+        D("110000.00"),
+        D("18000.00"),
+        D("520000.00"),
+        D("900000.00"),
+    )
 
 
 def test_the_bank_overdraft_counts_as_a_short_term_debt():
@@ -71,10 +107,15 @@ def test_the_adapted_reference_client_gives_the_reference_ratios():
     assert analyse.conan_holder.valeur == D("20.09")
 
 
-@pytest.mark.parametrize(("kind", "nature"), [
-    ("retard de paiement", "retard"), ("LCR impayée", "impaye"), ("chèque impayé", "impaye"),
-    ("rejet de prélèvement", "impaye"),
-])
+@pytest.mark.parametrize(
+    ("kind", "nature"),
+    [
+        ("retard de paiement", "retard"),
+        ("LCR impayée", "impaye"),
+        ("chèque impayé", "impaye"),
+        ("rejet de prélèvement", "impaye"),
+    ],
+)
 def test_reported_incidents_become_engine_natures(kind, nature):
     found = incident({"kind": kind, "days_late": 45, "amount_ttc": "1200.50", "months_ago": 3})
     assert (found.nature, found.jours_retard, found.montant_ttc) == (nature, 45, D("1200.50"))
@@ -82,15 +123,32 @@ def test_reported_incidents_become_engine_natures(kind, nature):
 
 def test_the_latest_year_is_the_one_analysed():
     assert libelle_dernier_exercice(_snapshot()) == "N"
-    assert len(dossier(_snapshot([{"kind": "LCR impayée", "days_late": 0,
-                                   "amount_ttc": "10.00"}])).incidents) == 1
+    assert (
+        len(
+            dossier(
+                _snapshot([{"kind": "LCR impayée", "days_late": 0, "amount_ttc": "10.00"}])
+            ).incidents
+        )
+        == 1
+    )
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("0,45", D("0.45")), ("0.45", D("0.45")), ("45 %", D("0.45")), ("45%", D("0.45")),
-    ("1,57", D("1.57")), ("−3,2", D("-3.2")), ("-3,2", D("-3.2")), ("  2,06 ", D("2.06")),
-    ("NC", None), ("n.c.", None), ("non calculable", None),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("0,45", D("0.45")),
+        ("0.45", D("0.45")),
+        ("45 %", D("0.45")),
+        ("45%", D("0.45")),
+        ("1,57", D("1.57")),
+        ("−3,2", D("-3.2")),
+        ("-3,2", D("-3.2")),
+        ("  2,06 ", D("2.06")),
+        ("NC", None),
+        ("n.c.", None),
+        ("non calculable", None),
+    ],
+)
 def test_french_decimals_are_read(typed, expected):
     assert lire_nombre(typed) == expected
 
@@ -105,8 +163,9 @@ def test_days_may_carry_their_unit():
     assert lire_nombre("55 jours", unites=("jours", "j")) == D("55")
 
 
-@pytest.mark.parametrize(("typed", "code"), [("", "vide"), ("abc", "nombre"), ("1,2,3", "nombre"),
-                                             ("12 €", "nombre")])
+@pytest.mark.parametrize(
+    ("typed", "code"), [("", "vide"), ("abc", "nombre"), ("1,2,3", "nombre"), ("12 €", "nombre")]
+)
 def test_unreadable_numbers_are_refused(typed, code):
     with pytest.raises(SaisieInvalide) as error:
         lire_nombre(typed)
@@ -114,9 +173,16 @@ def test_unreadable_numbers_are_refused(typed, code):
 
 
 def test_a_form_keeps_what_was_typed_and_flags_each_bad_field():
-    saisie = lire_saisie({"autonomie_financiere": "36,4 %", "solvabilite_generale": "beaucoup",
-                          "dso_jours": "55 j", "acompte": "30 %", "outils": ["lcr", "pirate"],
-                          "justification": " Client fragile. "})
+    saisie = lire_saisie(
+        {
+            "autonomie_financiere": "36,4 %",
+            "solvabilite_generale": "beaucoup",
+            "dso_jours": "55 j",
+            "acompte": "30 %",
+            "outils": ["lcr", "pirate"],
+            "justification": " Client fragile. ",
+        }
+    )
     assert saisie.valeurs["autonomie_financiere"] == D("0.364")
     assert saisie.valeurs["dso_jours"] == D("55")
     assert saisie.brut["solvabilite_generale"] == "beaucoup"

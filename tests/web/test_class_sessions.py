@@ -26,7 +26,9 @@ def test_a_session_needs_a_name(trainer):
 
 def test_student_joins_and_trainer_sees_them_in_the_live_list(app, trainer):
     location = _create(trainer)
-    code = re.search(r'id="join-code">(\w+)<', trainer.client.get(location).get_data(as_text=True)).group(1)
+    code = re.search(
+        r'id="join-code">(\w+)<', trainer.client.get(location).get_data(as_text=True)
+    ).group(1)
     student = Actions(app.test_client())
     assert student.join(code.lower(), "Hugo Bernard").status_code == 303
     dashboard = student.client.get("/etudiant/").get_data(as_text=True)
@@ -52,8 +54,9 @@ def test_wrong_code_is_explained(app, demo):
 def test_a_taken_name_needs_the_resume_code(app, demo):
     first = Actions(app.test_client())
     first.join("DEMO42", "Léa Dubois")
-    resume = re.search(r'id="resume-code">(\w+)<',
-                       first.client.get("/etudiant/").get_data(as_text=True)).group(1)
+    resume = re.search(
+        r'id="resume-code">(\w+)<', first.client.get("/etudiant/").get_data(as_text=True)
+    ).group(1)
     intruder = Actions(app.test_client()).join("DEMO42", "Léa Dubois")
     assert intruder.status_code == 409 and "déjà pris" in intruder.get_data(as_text=True)
     back = Actions(app.test_client())

@@ -20,8 +20,11 @@ from simulator.operations.accounts import create_staff
 from tests.conftest import Actions
 from tests.web.test_quotes import issue
 
-MOVES = json.loads((Path(__file__).parents[2] / "docs/examples/packs/moves_materiel-electrique_7.json")
-                   .read_text(encoding="utf-8"))["coups"]
+MOVES = json.loads(
+    (Path(__file__).parents[2] / "docs/examples/packs/moves_materiel-electrique_7.json").read_text(
+        encoding="utf-8"
+    )
+)["coups"]
 
 
 @pytest.fixture
@@ -62,12 +65,15 @@ def make_exam(app) -> None:
 
 def session_id(app) -> int:
     with app.app_context():
-        return db.session.scalar(sa.select(ClassSession.id).where(ClassSession.join_code == "DEMO42"))
+        return db.session.scalar(
+            sa.select(ClassSession.id).where(ClassSession.join_code == "DEMO42")
+        )
 
 
 def row_of(html: str, name: str) -> str:
-    return re.search(rf"<tr id=\"student-\d+\"[^>]*>\s*<td><strong>{name}</strong>.*?</tr>", html,
-                     re.DOTALL).group(0)
+    return re.search(
+        rf"<tr id=\"student-\d+\"[^>]*>\s*<td><strong>{name}</strong>.*?</tr>", html, re.DOTALL
+    ).group(0)
 
 
 @pytest.fixture
@@ -76,8 +82,9 @@ def classroom(app, trainer, seeded):
     join(app, "Léa Dubois")
     deal = negotiate(app, "Léa Dubois", MOVES, {"compte_rendu": "Commande signée.", "actions": []})
     join(app, "Hugo Petit")
-    walked = negotiate(app, "Hugo Petit", [{"type": "question", "theme": "besoin"},
-                                            {"type": "rupture"}])
+    walked = negotiate(
+        app, "Hugo Petit", [{"type": "question", "theme": "besoin"}, {"type": "rupture"}]
+    )
     join(app, "Inès Roy")
     running = negotiate(app, "Inès Roy", [{"type": "question", "theme": "besoin"}])
     quoting = join(app, "Noé Blanc")
@@ -86,8 +93,12 @@ def classroom(app, trainer, seeded):
 
 
 def test_the_table_shows_each_students_phase_and_outcome(app, trainer, classroom):
-    html = trainer.client.get(f"/formateur/sessions/{classroom['sid']}/classe").get_data(as_text=True)
-    lea, hugo, ines, noe = (row_of(html, n) for n in ("Léa Dubois", "Hugo Petit", "Inès Roy", "Noé Blanc"))
+    html = trainer.client.get(f"/formateur/sessions/{classroom['sid']}/classe").get_data(
+        as_text=True
+    )
+    lea, hugo, ines, noe = (
+        row_of(html, n) for n in ("Léa Dubois", "Hugo Petit", "Inès Roy", "Noé Blanc")
+    )
     assert 'data-phase="debriefing"' in lea and 'data-outcome="accord"' in lea
     assert "/ 20" in lea and "€" in lea and "graine 7" in lea and "materiel-electrique v1" in lea
     assert 'data-phase="debriefing"' in hugo and 'data-outcome="pas_accord"' in hugo
@@ -102,22 +113,31 @@ def test_the_table_shows_each_students_phase_and_outcome(app, trainer, classroom
 def test_the_session_page_links_to_the_class_view(app, trainer):
     sid = session_id(app)
     assert f"/formateur/sessions/{sid}/classe" in trainer.client.get(
-        f"/formateur/sessions/{sid}").get_data(as_text=True)
+        f"/formateur/sessions/{sid}"
+    ).get_data(as_text=True)
 
 
 def test_the_polled_table_is_a_fragment(app, trainer, classroom):
-    response = trainer.client.get(f"/formateur/sessions/{classroom['sid']}/classe/suivi",
-                                  headers={"HX-Request": "true"})
+    response = trainer.client.get(
+        f"/formateur/sessions/{classroom['sid']}/classe/suivi", headers={"HX-Request": "true"}
+    )
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and "<html" not in body
     assert body.lstrip().startswith('<div id="class-progress"') and 'hx-trigger="every 5s"' in body
     assert "HX-Request" in response.headers["Vary"]
 
 
-def test_the_replay_shows_the_buyers_reasons_and_the_debrief_to_the_trainer(app, trainer, classroom):
-    html = trainer.client.get(f"/formateur/negociations/{classroom['deal']}/rejeu").get_data(as_text=True)
+def test_the_replay_shows_the_buyers_reasons_and_the_debrief_to_the_trainer(
+    app, trainer, classroom
+):
+    html = trainer.client.get(f"/formateur/negociations/{classroom['deal']}/rejeu").get_data(
+        as_text=True
+    )
     assert 'id="transcript"' in html and html.count('class="cv-reason"') >= 10
-    assert "révèle une de ses priorités" in html and "Satisfaction de l&#39;acheteur pour cette offre" in html
+    assert (
+        "révèle une de ses priorités" in html
+        and "Satisfaction de l&#39;acheteur pour cette offre" in html
+    )
     assert 'id="criteria"' in html and 'id="hidden-side"' in html and "<svg" in html
     running = trainer.client.get(f"/formateur/negociations/{classroom['running']}/rejeu")
     assert running.status_code == 200 and 'id="criteria"' not in running.get_data(as_text=True)
@@ -132,8 +152,12 @@ def test_another_trainer_and_students_are_refused(app, trainer, classroom):
     student = join(app, "Zoé Martin")
     sid, nid = classroom["sid"], classroom["deal"]
     for who in (other, student):
-        for path in (f"/formateur/sessions/{sid}/classe", f"/formateur/sessions/{sid}/classe/suivi",
-                     f"/formateur/sessions/{sid}/resultats.csv", f"/formateur/negociations/{nid}/rejeu"):
+        for path in (
+            f"/formateur/sessions/{sid}/classe",
+            f"/formateur/sessions/{sid}/classe/suivi",
+            f"/formateur/sessions/{sid}/resultats.csv",
+            f"/formateur/negociations/{nid}/rejeu",
+        ):
             assert who.client.get(path).status_code == 403, path
         assert who.post(f"/formateur/sessions/{sid}/classe/publier-tout").status_code == 403
 
@@ -148,12 +172,23 @@ def test_the_csv_has_french_headers_and_decimals(app, trainer, classroom):
     lines = {r[0]: dict(zip(head, r, strict=True)) for r in rows[1:]}
     assert set(lines) == {"Léa Dubois", "Hugo Petit", "Inès Roy", "Noé Blanc"}
     lea = lines["Léa Dubois"]
-    assert lea["Phase"] == "débriefing" and lea["Résultat"] == "accord" and lea["Compte rendu"] == "oui"
-    assert re.fullmatch(r"\d+,\d", lea["Note E4 (/20)"]) and re.fullmatch(r"-?\d+,\d\d", lea["Marge obtenue (€)"])
-    assert lines["Hugo Petit"]["Résultat"] == "pas d'accord" and lines["Hugo Petit"]["Marge obtenue (€)"] == ""
+    assert (
+        lea["Phase"] == "débriefing"
+        and lea["Résultat"] == "accord"
+        and lea["Compte rendu"] == "oui"
+    )
+    assert re.fullmatch(r"\d+,\d", lea["Note E4 (/20)"]) and re.fullmatch(
+        r"-?\d+,\d\d", lea["Marge obtenue (€)"]
+    )
+    assert (
+        lines["Hugo Petit"]["Résultat"] == "pas d'accord"
+        and lines["Hugo Petit"]["Marge obtenue (€)"] == ""
+    )
     assert lines["Inès Roy"]["Résultat"] == "en cours" and lines["Noé Blanc"]["Phase"] == "devis"
     assert lines["Noé Blanc"]["Devis émis"].startswith("D-")
-    international = trainer.client.get(f"/formateur/sessions/{classroom['sid']}/resultats-international.csv")
+    international = trainer.client.get(
+        f"/formateur/sessions/{classroom['sid']}/resultats-international.csv"
+    )
     rows = list(csv.reader(io.StringIO(international.get_data(as_text=True)[1:]), delimiter=","))
     lea2 = dict(zip(rows[0], next(r for r in rows if r[0] == "Léa Dubois"), strict=True))
     assert lea2["Note E4 (/20)"] == lea["Note E4 (/20)"].replace(",", ".")

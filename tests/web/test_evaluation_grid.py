@@ -28,7 +28,7 @@ def second_juror(app, trainer, exam):
 
 
 def _lock(html: str, form_action: str) -> str:
-    block = html[html.index(f'action="{form_action}"'):]
+    block = html[html.index(f'action="{form_action}"') :]
     return re.search(r'name="lock" value="(\d+)"', block).group(1)
 
 
@@ -40,14 +40,17 @@ def _fill(juror: Actions, url: str, levels: dict[int, int], **extra: str):
 
 def test_grids_disagree_reconcile_and_sign(app, jury, second_juror, exam):
     url = exam["url"] + "/grille"
-    assert _fill(jury, url, {3: 2, 6: 1, 7: 3}, **{"comment-6": "peu de reformulation"}).status_code == 303
+    assert (
+        _fill(jury, url, {3: 2, 6: 1, 7: 3}, **{"comment-6": "peu de reformulation"}).status_code
+        == 303
+    )
     assert _fill(second_juror, url, {3: 2, 6: 3, 7: 3}, final_mark="14,5").status_code == 303
     html = jury.client.get(url).get_data(as_text=True)
     assert "Désaccords sur les critères" in html and 'id="critere-6" class="warn"' in html
 
     assert jury.post(url + "/concilier").status_code == 303
     html = jury.client.get(url).get_data(as_text=True)
-    board = html[html.index('id="commission"'):]
+    board = html[html.index('id="commission"') :]
     assert re.search(r'name="level-6" value="1"[^>]*checked', board)  # lower median of 1 and 3
     assert "Marc Lefèvre : peu de reformulation" in board
 
@@ -78,8 +81,9 @@ def test_the_grid_exports_as_a_real_pdf(tmp_path, jury, exam):
     assert response.status_code == 200 and response.data.startswith(b"%PDF")
     pdf = tmp_path / "grille.pdf"
     pdf.write_bytes(response.data)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Camille Petit" in text and "satisfaisant" in text
 
 

@@ -29,15 +29,19 @@ def test_session_cookie_is_httponly_and_samesite(trainer):
 
 
 def test_post_without_csrf_token_is_refused_in_french(client, demo):
-    response = client.post("/connexion", data={"email": "formateur@negolab.test",
-                                               "password": "formateur-demo"})
+    response = client.post(
+        "/connexion", data={"email": "formateur@negolab.test", "password": "formateur-demo"}
+    )
     assert response.status_code == 400
     assert "Rechargez la page et recommencez" in response.get_data(as_text=True)
 
 
 def test_htmx_post_without_csrf_header_is_refused(trainer):
-    response = trainer.client.post("/formateur/sessions", data={"name": "Groupe B", "mode": "exam"},
-                                   headers={"HX-Request": "true"})
+    response = trainer.client.post(
+        "/formateur/sessions",
+        data={"name": "Groupe B", "mode": "exam"},
+        headers={"HX-Request": "true"},
+    )
     assert response.status_code == 400
 
 
@@ -48,8 +52,16 @@ def test_htmx_post_with_csrf_header_is_accepted(trainer):
 
 def test_events_are_append_only(app):
     with app.app_context():
-        db.session.add(Event(stream_type="class_session", stream_id=1, seq=1, actor="system",
-                             kind="opened", payload={"a": 1}))
+        db.session.add(
+            Event(
+                stream_type="class_session",
+                stream_id=1,
+                seq=1,
+                actor="system",
+                kind="opened",
+                payload={"a": 1},
+            )
+        )
         db.session.commit()
         stored = db.session.scalar(sa.select(Event))
         stored.kind = "rewritten"
@@ -64,7 +76,9 @@ def test_events_are_append_only(app):
 
 def test_two_appends_at_the_same_seq_are_refused(app):
     with app.app_context():
-        db.session.add(Event(stream_type="negotiation", stream_id=7, seq=1, actor="seller", kind="a"))
+        db.session.add(
+            Event(stream_type="negotiation", stream_id=7, seq=1, actor="seller", kind="a")
+        )
         db.session.commit()
         db.session.add(Event(stream_type="negotiation", stream_id=7, seq=1, actor="jury", kind="b"))
         with pytest.raises(sa.exc.IntegrityError):

@@ -11,30 +11,63 @@ from simulator.extensions import db
 from simulator.models import Situation
 
 FORM = {
-    "vendeur.name": "Rexel Annecy", "vendeur.city": "Annecy",
-    "client.raison_sociale": "Fromagerie des Aravis", "client.siren": "381 590 835",
-    "client.naf": "10.51C", "client.city": "Thônes", "client.postcode": "74230",
+    "vendeur.name": "Rexel Annecy",
+    "vendeur.city": "Annecy",
+    "client.raison_sociale": "Fromagerie des Aravis",
+    "client.siren": "381 590 835",
+    "client.naf": "10.51C",
+    "client.city": "Thônes",
+    "client.postcode": "74230",
     "client.headcount": "48",
-    "contacts.0.name": "Julie Perrin", "contacts.0.job_title": "Responsable achats",
-    "contacts.0.role": "acheteur", "contacts.0.persona": "analytique",
+    "contacts.0.name": "Julie Perrin",
+    "contacts.0.job_title": "Responsable achats",
+    "contacts.0.role": "acheteur",
+    "contacts.0.persona": "analytique",
     "contacts.0.motivations": ["argent", "securite"],
-    "lines.0.ref": "LED-HB-100", "lines.0.designation": "Projecteur LED 100 W IP65",
-    "lines.0.quantity": "40", "lines.0.list_price_ht": "145,00", "lines.0.purchase_cost_ht": "92",
+    "lines.0.ref": "LED-HB-100",
+    "lines.0.designation": "Projecteur LED 100 W IP65",
+    "lines.0.quantity": "40",
+    "lines.0.list_price_ht": "145,00",
+    "lines.0.purchase_cost_ht": "92",
     "lines.0.vat_rate": "20",
-    "conditions.payment_days": "45", "conditions.delivery_weeks": "3",
-    "concurrent.name": "Sonepar", "concurrent.price_index": "94",
-    "objectifs.target_discount_max_pct": "12", "objectifs.budget_ht": "5 500",
+    "conditions.payment_days": "45",
+    "conditions.delivery_weeks": "3",
+    "concurrent.name": "Sonepar",
+    "concurrent.price_index": "94",
+    "objectifs.target_discount_max_pct": "12",
+    "objectifs.budget_ht": "5 500",
     "constraints": "Intervention hors production\nNorme IP65 en zone de lavage",
 }
 
 YAML = {
     "vendeur": {"name": "Sonepar Lyon", "city": "Lyon"},
-    "client": {"raison_sociale": "Chocolaterie Bernachon", "siren": "381590835", "naf": "10.82Z",
-               "city": "Lyon", "postcode": "69006", "headcount": 60},
-    "contacts": [{"name": "Paul Roche", "job_title": "Acheteur", "role": "acheteur",
-                  "persona": "aimable", "motivations": ["sympathie"]}],
-    "lines": [{"ref": "TAB-01", "designation": "Tableau divisionnaire", "quantity": 2,
-               "list_price_ht": 900, "purchase_cost_ht": 600, "vat_rate": 20}],
+    "client": {
+        "raison_sociale": "Chocolaterie Bernachon",
+        "siren": "381590835",
+        "naf": "10.82Z",
+        "city": "Lyon",
+        "postcode": "69006",
+        "headcount": 60,
+    },
+    "contacts": [
+        {
+            "name": "Paul Roche",
+            "job_title": "Acheteur",
+            "role": "acheteur",
+            "persona": "aimable",
+            "motivations": ["sympathie"],
+        }
+    ],
+    "lines": [
+        {
+            "ref": "TAB-01",
+            "designation": "Tableau divisionnaire",
+            "quantity": 2,
+            "list_price_ht": 900,
+            "purchase_cost_ht": 600,
+            "vat_rate": 20,
+        }
+    ],
     "conditions": {"payment_days": 30, "delivery_weeks": 2},
     "concurrent": {"name": "Rexel", "price_index": 97},
     "constraints": ["Travaux en août"],
@@ -45,8 +78,10 @@ YAML = {
 def _fiches(app):
     """The snapshots of the stored fiche situations."""
     with app.app_context():
-        return [s.snapshot for s in
-                db.session.scalars(sa.select(Situation).where(Situation.origin == "fiche"))]
+        return [
+            s.snapshot
+            for s in db.session.scalars(sa.select(Situation).where(Situation.origin == "fiche"))
+        ]
 
 
 def test_student_posts_the_form_and_works_on_the_fiche(app, student):
@@ -60,8 +95,10 @@ def test_student_posts_the_form_and_works_on_the_fiche(app, student):
     assert "Fromagerie des Aravis" in html
     (stored,) = _fiches(app)
     assert stored["client"]["budget_ht"] == "5500.00"
-    assert stored["need"]["constraints"] == ["Intervention hors production",
-                                                     "Norme IP65 en zone de lavage"]
+    assert stored["need"]["constraints"] == [
+        "Intervention hors production",
+        "Norme IP65 en zone de lavage",
+    ]
     for path in ("/etudiant/", "/etudiant/devis", "/etudiant/risque"):
         shown = student.client.get(path)
         assert shown.status_code == 200, path
@@ -86,10 +123,15 @@ def test_payment_days_over_60_refused_next_to_the_field(student):
 
 def test_yaml_import_creates_the_situation(app, student):
     raw = yaml.safe_dump(YAML, allow_unicode=True).encode()
-    response = student.post("/etudiant/fiche/import", {"file": (io.BytesIO(raw), "fiche.yaml")},
-                            content_type="multipart/form-data")
+    response = student.post(
+        "/etudiant/fiche/import",
+        {"file": (io.BytesIO(raw), "fiche.yaml")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 303
-    assert "Chocolaterie Bernachon" in student.client.get("/etudiant/situation").get_data(as_text=True)
+    assert "Chocolaterie Bernachon" in student.client.get("/etudiant/situation").get_data(
+        as_text=True
+    )
     (stored,) = _fiches(app)
     assert stored["buyer"]["name"] == "Paul Roche"
 
@@ -97,17 +139,25 @@ def test_yaml_import_creates_the_situation(app, student):
 def test_yaml_import_errors_carry_the_field_path(app, student):
     bad = {**YAML, "conditions": {"payment_days": 75, "delivery_weeks": 2}}
     raw = yaml.safe_dump(bad, allow_unicode=True).encode()
-    response = student.post("/etudiant/fiche/import", {"file": (io.BytesIO(raw), "fiche.yaml")},
-                            content_type="multipart/form-data")
+    response = student.post(
+        "/etudiant/fiche/import",
+        {"file": (io.BytesIO(raw), "fiche.yaml")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert "conditions.payment_days" in html and "inférieure ou égale à 60" in html
-    too_big = student.post("/etudiant/fiche/import",
-                           {"file": (io.BytesIO(b"#" * (101 * 1024)), "gros.yaml")},
-                           content_type="multipart/form-data")
+    too_big = student.post(
+        "/etudiant/fiche/import",
+        {"file": (io.BytesIO(b"#" * (101 * 1024)), "gros.yaml")},
+        content_type="multipart/form-data",
+    )
     assert "trop volumineux" in too_big.get_data(as_text=True)
-    broken = student.post("/etudiant/fiche/import", {"file": (io.BytesIO(b"a: [1, 2"), "x.yaml")},
-                          content_type="multipart/form-data")
+    broken = student.post(
+        "/etudiant/fiche/import",
+        {"file": (io.BytesIO(b"a: [1, 2"), "x.yaml")},
+        content_type="multipart/form-data",
+    )
     assert "YAML illisible" in broken.get_data(as_text=True)
     assert _fiches(app) == []
 
@@ -125,8 +175,12 @@ def test_jury_console_opens_and_modifies_the_candidates_fiche(app, jury, exam):
     response = jury.post(exam["url"] + "/parametres", {"base_n": "0", "client.budget_ht": "4000"})
     assert response.status_code == 303
     with app.app_context():
-        situation = db.session.scalar(sa.select(Situation).where(
-            Situation.student_id == exam["student_id"]).order_by(Situation.id.desc()).limit(1))
+        situation = db.session.scalar(
+            sa.select(Situation)
+            .where(Situation.student_id == exam["student_id"])
+            .order_by(Situation.id.desc())
+            .limit(1)
+        )
         assert situation.origin == "fiche"
         assert len(situation.versions) == 2
 

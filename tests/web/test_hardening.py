@@ -11,10 +11,12 @@ from sqlalchemy.exc import OperationalError
 from simulator import create_app
 from simulator.operations.csv_safe import neutralise
 
-BOMB = (b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-        b"b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
-        b"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
-        b"f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n")
+BOMB = (
+    b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    b"b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    b"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+    b"f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+)
 
 
 def test_security_headers_on_every_page(client):
@@ -36,8 +38,16 @@ def test_hsts_only_with_secure_cookies(app):
         app.config["SESSION_COOKIE_SECURE"] = False
 
 
-@pytest.mark.parametrize("target", ["/\t/evil.example/", "//evil.example/", "/\\evil.example",
-                                    "https://evil.example/", "/\n/evil.example"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/\t/evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "https://evil.example/",
+        "/\n/evil.example",
+    ],
+)
 def test_language_switch_never_leaves_the_site(client, demo, target):
     from tests.conftest import Actions
 
@@ -49,18 +59,32 @@ def test_login_follows_a_local_next_only(client, demo):
     from tests.conftest import Actions
 
     actions = Actions(client)
-    ok = actions.post("/connexion", {"email": "formateur@negolab.test", "password": "formateur-demo",
-                                     "next": "/formateur/"})
+    ok = actions.post(
+        "/connexion",
+        {"email": "formateur@negolab.test", "password": "formateur-demo", "next": "/formateur/"},
+    )
     assert ok.location == "/formateur/"
     actions.post("/deconnexion")
-    evil = actions.post("/connexion", {"email": "formateur@negolab.test",
-                                       "password": "formateur-demo", "next": "/\t/evil.example/"})
+    evil = actions.post(
+        "/connexion",
+        {
+            "email": "formateur@negolab.test",
+            "password": "formateur-demo",
+            "next": "/\t/evil.example/",
+        },
+    )
     assert evil.status_code == 303 and "evil" not in evil.location
 
 
-@pytest.mark.parametrize("path", ["/formateur/sessions/2147483648", "/formateur/sessions/0",
-                                  "/formateur/sessions/99999999999999999999",
-                                  "/formateur/sessions/2147483648/etudiants"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/formateur/sessions/2147483648",
+        "/formateur/sessions/0",
+        "/formateur/sessions/99999999999999999999",
+        "/formateur/sessions/2147483648/etudiants",
+    ],
+)
 def test_ids_beyond_the_database_range_are_404(trainer, path):
     assert trainer.client.get(path).status_code == 404
 
@@ -86,9 +110,11 @@ def test_control_characters_are_a_french_400(client, demo):
 def test_oversized_body_is_a_french_413(app, student):
     app.config["MAX_CONTENT_LENGTH"] = 4096
     try:
-        response = student.post("/etudiant/fiche/import",
-                                {"file": (io.BytesIO(b"#" * 10_000), "gros.yaml")},
-                                content_type="multipart/form-data")
+        response = student.post(
+            "/etudiant/fiche/import",
+            {"file": (io.BytesIO(b"#" * 10_000), "gros.yaml")},
+            content_type="multipart/form-data",
+        )
     finally:
         app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
     assert response.status_code == 413
@@ -101,9 +127,11 @@ def test_quote_recalculation_bounds_numbers(student, typed):
     import re
 
     key = re.search(r'name="line_key" value="(\w+)"', page).group(1)
-    response = student.post("/etudiant/devis/calcul", {"line_key": key, f"quantity-{key}": typed,
-                                                      "payment_days": "30", "validity_days": "30"},
-                            htmx=True)
+    response = student.post(
+        "/etudiant/devis/calcul",
+        {"line_key": key, f"quantity-{key}": typed, "payment_days": "30", "validity_days": "30"},
+        htmx=True,
+    )
     assert response.status_code in (200, 422)
     assert len(response.get_data()) < 200_000
 
@@ -111,8 +139,11 @@ def test_quote_recalculation_bounds_numbers(student, typed):
 def test_yaml_bomb_refused_quickly_with_a_small_response(student):
     assert len(BOMB) < 600
     started = time.monotonic()
-    response = student.post("/etudiant/fiche/import", {"file": (io.BytesIO(BOMB), "bombe.yaml")},
-                            content_type="multipart/form-data")
+    response = student.post(
+        "/etudiant/fiche/import",
+        {"file": (io.BytesIO(BOMB), "bombe.yaml")},
+        content_type="multipart/form-data",
+    )
     assert time.monotonic() - started < 2
     assert response.status_code == 422
     assert len(response.get_data()) < 60_000
@@ -120,17 +151,24 @@ def test_yaml_bomb_refused_quickly_with_a_small_response(student):
 
 
 def test_fiche_import_with_an_impossible_date_is_a_french_error(student):
-    response = student.post("/etudiant/fiche/import",
-                            {"file": (io.BytesIO(b"vendeur:\n  name: 2026-02-30\n"), "f.yaml")},
-                            content_type="multipart/form-data")
+    response = student.post(
+        "/etudiant/fiche/import",
+        {"file": (io.BytesIO(b"vendeur:\n  name: 2026-02-30\n"), "f.yaml")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 422
     assert "date invalide : 2026-02-30" in response.get_data(as_text=True)
 
 
 def test_error_page_works_with_the_database_down(database_url):
-    broken = create_app({"TESTING": True, "PROPAGATE_EXCEPTIONS": False,
-                         "SECRET_KEY": "tests-only-secret",
-                         "SQLALCHEMY_DATABASE_URI": "sqlite:////nonexistent-dir/none.db"})
+    broken = create_app(
+        {
+            "TESTING": True,
+            "PROPAGATE_EXCEPTIONS": False,
+            "SECRET_KEY": "tests-only-secret",
+            "SQLALCHEMY_DATABASE_URI": "sqlite:////nonexistent-dir/none.db",
+        }
+    )
 
     @broken.get("/boom")
     def boom():
@@ -143,13 +181,20 @@ def test_error_page_works_with_the_database_down(database_url):
         response = client.get(path)
         body = response.get_data(as_text=True)
         assert response.status_code == 500, path
-        assert "Erreur interne" in body and "Traceback" not in body and "OperationalError" not in body
+        assert (
+            "Erreur interne" in body and "Traceback" not in body and "OperationalError" not in body
+        )
 
 
 def test_csv_cells_never_start_a_formula():
-    assert neutralise("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert neutralise('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert [neutralise(v) for v in ("+1+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx")] == [
-        "'+1+cmd", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx"]
+        "'+1+cmd",
+        "'-2+3",
+        "'@SUM(A1)",
+        "'\tx",
+        "'\rx",
+    ]
     assert neutralise("-12,5") == "-12,5" and neutralise("Léa") == "Léa" and neutralise(3) == 3
 
 
@@ -158,8 +203,10 @@ def test_results_csv_neutralises_a_student_name(app, trainer):
 
     from tests.conftest import Actions
 
-    created = trainer.post("/formateur/sessions", {"name": "CSV", "mode": "practice",
-                                                    "pack_slug": "materiel-electrique"})
+    created = trainer.post(
+        "/formateur/sessions",
+        {"name": "CSV", "mode": "practice", "pack_slug": "materiel-electrique"},
+    )
     page = trainer.client.get(created.location).get_data(as_text=True)
     code = re.search(r'id="join-code">(\w+)<', page).group(1)
     Actions(app.test_client()).join(code, "=cmd|' /C calc'!A0")
@@ -184,9 +231,10 @@ def test_htmx_get_of_trainer_sessions_renders_its_fragment(trainer):
 
 
 def test_expired_session_on_an_htmx_poll_sends_the_browser_to_login(client, demo):
-    response = client.get("/formateur/sessions/1/etudiants",
-                          headers={"HX-Request": "true",
-                                   "HX-Current-URL": "http://localhost/formateur/sessions/1"})
+    response = client.get(
+        "/formateur/sessions/1/etudiants",
+        headers={"HX-Request": "true", "HX-Current-URL": "http://localhost/formateur/sessions/1"},
+    )
     assert response.status_code == 401
     assert response.headers["HX-Redirect"] == "/?next=/formateur/sessions/1"
     plain = client.get("/formateur/sessions/1")

@@ -23,8 +23,10 @@ def test_jury_sees_the_candidate_and_the_console(jury, exam):
 
 
 def test_a_value_in_range_creates_a_new_version_with_a_readable_diff(app, jury, exam):
-    response = jury.post(exam["url"] + "/parametres", {"base_n": "0", "client.budget_ht": "4000",
-                                                       "reason": "budget serré"})
+    response = jury.post(
+        exam["url"] + "/parametres",
+        {"base_n": "0", "client.budget_ht": "4000", "reason": "budget serré"},
+    )
     assert response.status_code == 303
     latest = _latest(app)
     assert latest.n == 1 and latest.snapshot["client"]["budget_ht"] == "4000.00"
@@ -33,7 +35,9 @@ def test_a_value_in_range_creates_a_new_version_with_a_readable_diff(app, jury, 
 
 
 def test_a_value_out_of_range_is_refused_and_the_input_kept(app, jury, exam):
-    response = jury.post(exam["url"] + "/parametres", {"base_n": "0", "terms.max_payment_days": "90"})
+    response = jury.post(
+        exam["url"] + "/parametres", {"base_n": "0", "terms.max_payment_days": "90"}
+    )
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert "hors plage" in html and 'value="90"' in html
@@ -41,7 +45,10 @@ def test_a_value_out_of_range_is_refused_and_the_input_kept(app, jury, exam):
 
 
 def test_a_stale_version_is_refused_never_overwritten(app, jury, exam):
-    assert jury.post(exam["url"] + "/parametres", {"base_n": "0", "order.quantity": "12"}).status_code == 303
+    assert (
+        jury.post(exam["url"] + "/parametres", {"base_n": "0", "order.quantity": "12"}).status_code
+        == 303
+    )
     stale = jury.post(exam["url"] + "/parametres", {"base_n": "0", "client.budget_ht": "3000"})
     assert stale.status_code == 409 and "Rien n" in stale.get_data(as_text=True)
     latest = _latest(app)
@@ -50,7 +57,9 @@ def test_a_stale_version_is_refused_never_overwritten(app, jury, exam):
 
 def test_a_preset_applies_its_documented_change(app, jury, exam):
     before = _latest(app).snapshot["competitors"][0]["price_index"]
-    assert jury.post(exam["url"] + "/preset/concurrent_moins_cher", {"base_n": "0"}).status_code == 303
+    assert (
+        jury.post(exam["url"] + "/preset/concurrent_moins_cher", {"base_n": "0"}).status_code == 303
+    )
     latest = _latest(app)
     assert before != "92" and latest.snapshot["competitors"][0]["price_index"] == "92"
     assert latest.reason == "Un concurrent propose 8 % de moins"
@@ -66,25 +75,44 @@ def test_revert_is_a_new_version_with_the_old_parameters(app, jury, exam):
 
 
 def test_compare_lists_exactly_what_changed(jury, exam):
-    jury.post(exam["url"] + "/parametres", {"base_n": "0", "need.extra_constraint": "Norme ATEX zone 2"})
+    jury.post(
+        exam["url"] + "/parametres", {"base_n": "0", "need.extra_constraint": "Norme ATEX zone 2"}
+    )
     html = jury.client.get(exam["url"] + "/comparer?de=0&a=1").get_data(as_text=True)
     assert "Norme ATEX zone 2" in html and "need.constraints" in html
 
 
 def test_candidate_sees_only_what_was_handed_over(app, jury, exam):
     candidate = exam["candidate"]
-    jury.post(exam["url"] + "/parametres", {"base_n": "0", "need.extra_constraint": "Norme ATEX zone 2",
-                                            "reason": "nouvelle contrainte technique"})
-    assert "Norme ATEX zone 2" not in candidate.client.get("/etudiant/situation").get_data(as_text=True)
-    response = jury.post(exam["url"] + "/remise", {"version": "1", "annexes": ["fiche_client", "besoin"],
-                                                   "highlight": "1", "preparation_minutes": "15"})
+    jury.post(
+        exam["url"] + "/parametres",
+        {
+            "base_n": "0",
+            "need.extra_constraint": "Norme ATEX zone 2",
+            "reason": "nouvelle contrainte technique",
+        },
+    )
+    assert "Norme ATEX zone 2" not in candidate.client.get("/etudiant/situation").get_data(
+        as_text=True
+    )
+    response = jury.post(
+        exam["url"] + "/remise",
+        {
+            "version": "1",
+            "annexes": ["fiche_client", "besoin"],
+            "highlight": "1",
+            "preparation_minutes": "15",
+        },
+    )
     assert response.status_code == 303
     html = candidate.client.get("/etudiant/situation").get_data(as_text=True)
     assert "Norme ATEX zone 2" in html and "nouvelle contrainte technique" in html
     assert 'id="prep-timer"' in html and "États financiers" not in html
     candidate.client.get("/etudiant/situation")
     with app.app_context():
-        starts = db.session.scalars(sa.select(Event).where(Event.kind == "preparation_started")).all()
+        starts = db.session.scalars(
+            sa.select(Event).where(Event.kind == "preparation_started")
+        ).all()
         snapshot = _latest(app).snapshot
     assert len(starts) == 1
     for value in hidden_values(snapshot):
@@ -122,5 +150,7 @@ def test_difficulty_is_shown_per_candidate_for_fair_variants(jury, exam):
 
 def test_a_tougher_persona_shows_in_the_difficulty(jury, exam):
     jury.post(exam["url"] + "/parametres", {"base_n": "0", "buyer.persona": "directif"})
-    body = jury.client.get(exam["url"] + "/difficulte", headers={"HX-Request": "true"}).get_data(as_text=True)
+    body = jury.client.get(exam["url"] + "/difficulte", headers={"HX-Request": "true"}).get_data(
+        as_text=True
+    )
     assert "directif, très dur" in body

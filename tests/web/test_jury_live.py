@@ -17,8 +17,16 @@ from simulator.operations.situations import current_version, situation_of
 from tests.conftest import Actions
 from tests.web.test_negotiation_room import ROOT, game, move, secrets_of, start
 
-JURY_ONLY = ("Fiche de l’acheteur", "Raison cachée", "Répondre en tant qu’acheteur", "Levée par",
-             "objection imposée", "Seuil d’acceptation", "acheteur_humain", "evenement_jury")
+JURY_ONLY = (
+    "Fiche de l’acheteur",
+    "Raison cachée",
+    "Répondre en tant qu’acheteur",
+    "Levée par",
+    "objection imposée",
+    "Seuil d’acceptation",
+    "acheteur_humain",
+    "evenement_jury",
+)
 
 
 def objection_ids(app, exam) -> list[str]:
@@ -28,8 +36,9 @@ def objection_ids(app, exam) -> list[str]:
 
 
 def settings(jury: Actions, exam, mode: str, guaranteed=()):
-    return jury.post(exam["url"] + "/negociation/reglages",
-                     {"mode": mode, "garanties": list(guaranteed)})
+    return jury.post(
+        exam["url"] + "/negociation/reglages", {"mode": mode, "garanties": list(guaranteed)}
+    )
 
 
 def reply(jury: Actions, exam, **fields):
@@ -41,7 +50,9 @@ def second_juror(app, trainer, board: bool = True) -> Actions:
     with app.app_context():
         member = create_staff("jury2@negolab.test", "jury2-demo-pass", "Nadia Roux", Role.JURY)
         db.session.commit()
-        session_id = db.session.scalar(sa.select(ClassSession.id).where(ClassSession.name == "E4 juin"))
+        session_id = db.session.scalar(
+            sa.select(ClassSession.id).where(ClassSession.name == "E4 juin")
+        )
         member_id = member.id
     if board:
         trainer.post(f"/formateur/sessions/{session_id}/jury", {"jury_id": str(member_id)})
@@ -66,13 +77,18 @@ def test_human_mode_the_candidate_waits_and_the_juror_answers(app, jury, exam):
     nid = start(candidate)
     played = move(candidate, nid, type="question", theme="besoin", texte="Quel est votre besoin ?")
     body = played.get_data(as_text=True)
-    assert played.status_code == 200 and "L'acheteur réfléchit" in body and 'hx-trigger="every 2s"' in body
+    assert (
+        played.status_code == 200
+        and "L'acheteur réfléchit" in body
+        and 'hx-trigger="every 2s"' in body
+    )
     again = move(candidate, nid, type="question", theme="budget")
     assert again.status_code == 409 and "pas encore répondu" in again.get_data(as_text=True)
     live = jury.client.get(exam["url"] + "/negociation").get_data(as_text=True)
     assert "Fiche de l’acheteur" in live and "attend la réplique" in live and ids[0] in live
-    answered = reply(jury, exam, type="reponse", texte="Nous voulons moderniser l'atelier.",
-                     emotion="intéressé")
+    answered = reply(
+        jury, exam, type="reponse", texte="Nous voulons moderniser l'atelier.", emotion="intéressé"
+    )
     assert answered.status_code == 200 and "Réplique envoyée" in answered.get_data(as_text=True)
     polled = candidate.client.get(f"{ROOT}/{nid}/salle", headers={"HX-Request": "true"})
     html = polled.get_data(as_text=True)
@@ -80,21 +96,33 @@ def test_human_mode_the_candidate_waits_and_the_juror_answers(app, jury, exam):
     g = game(app, nid)
     assert g.negotiation.buyer_mode == "human" and len(g.transcript.tours) == 1
     assert g.guaranteed == (ids[0],)
-    assert_nothing_hidden(app, nid, [body, again.get_data(as_text=True), html,
-                                     candidate.client.get(f"{ROOT}/{nid}/salle").get_data(as_text=True)])
+    assert_nothing_hidden(
+        app,
+        nid,
+        [
+            body,
+            again.get_data(as_text=True),
+            html,
+            candidate.client.get(f"{ROOT}/{nid}/salle").get_data(as_text=True),
+        ],
+    )
 
 
 def test_a_human_reply_beyond_the_limits_is_held_until_the_juror_confirms(app, jury, exam):
     settings(jury, exam, "human")
     candidate = exam["candidate"]
     nid = start(candidate)
-    worst = {e.cle: str(e.valeurs[0] if e.sens_acheteur == "hausse" else e.valeurs[-1])
-             for e in game(app, nid).setup.enjeux}
+    worst = {
+        e.cle: str(e.valeurs[0] if e.sens_acheteur == "hausse" else e.valeurs[-1])
+        for e in game(app, nid).setup.enjeux
+    }
     move(candidate, nid, type="offre", **{f"terme-{k}": v for k, v in worst.items()})
     held = reply(jury, exam, type="accepte", texte="C'est d'accord.", emotion="satisfait")
     assert held.status_code == 422 and "limite de l" in held.get_data(as_text=True)
     assert len(game(app, nid).transcript.tours) == 0
-    sent = reply(jury, exam, type="accepte", texte="C'est d'accord.", emotion="satisfait", confirme="1")
+    sent = reply(
+        jury, exam, type="accepte", texte="C'est d'accord.", emotion="satisfait", confirme="1"
+    )
     assert sent.status_code == 200
     g = game(app, nid)
     assert g.state.statut == "accord" and g.replies[-1]["raison"]["controles"]
@@ -120,8 +148,9 @@ def test_a_second_juror_watches_live_from_the_database(app, trainer, jury, exam)
     html = fresh.get_data(as_text=True)
     assert fresh.status_code == 200 and "<html" not in html and 'id="turn-2"' in html
     assert 'id="offer-board"' not in html and 'id="jury-board"' in html
-    changed = other.client.get(f"{exam['url']}/negociation/direct?status=preparing&seq=0",
-                               headers={"HX-Request": "true"})
+    changed = other.client.get(
+        f"{exam['url']}/negociation/direct?status=preparing&seq=0", headers={"HX-Request": "true"}
+    )
     assert changed.headers.get("HX-Refresh") == "true"
 
 
@@ -129,8 +158,12 @@ def test_a_jury_event_takes_effect_at_the_next_turn_and_is_logged(app, jury, exa
     candidate = exam["candidate"]
     nid = start(candidate)
     move(candidate, nid, type="question", theme="besoin")
-    assert jury.post(exam["url"] + "/negociation/evenement",
-                     {"evenement": "offre_concurrente"}).status_code == 303
+    assert (
+        jury.post(
+            exam["url"] + "/negociation/evenement", {"evenement": "offre_concurrente"}
+        ).status_code
+        == 303
+    )
     with app.app_context():
         logged = db.session.scalar(sa.select(Event).where(Event.kind == "evenement_jury"))
         version = db.session.get(SituationVersion, logged.payload["version_id"])
@@ -139,7 +172,9 @@ def test_a_jury_event_takes_effect_at_the_next_turn_and_is_logged(app, jury, exa
         new_setup = ops.setup_of(version, 1200)
     pending = candidate.client.get(f"{ROOT}/{nid}/salle").get_data(as_text=True)
     assert "offre concurrente" in pending and "prochain coup" in pending
-    notices = candidate.client.get(f"{ROOT}/{nid}/salle?bloc=annonces", headers={"HX-Request": "true"})
+    notices = candidate.client.get(
+        f"{ROOT}/{nid}/salle?bloc=annonces", headers={"HX-Request": "true"}
+    )
     assert notices.get_data(as_text=True).lstrip().startswith('<div id="neg-notices"')
     assert "offre concurrente" in notices.get_data(as_text=True)
     body = move(candidate, nid, type="question", theme="concurrence").get_data(as_text=True)
@@ -162,9 +197,11 @@ def test_guaranteed_objections_are_raised_and_the_checklist_follows(app, jury, e
     assert voiced == set(ids)
     target = ids[0]
     technique = next(o for o in g.setup.objections if o.id == target).techniques[0]
-    move(candidate, nid, type="traitement_objection", objection=target, technique_objection=technique)
+    move(
+        candidate, nid, type="traitement_objection", objection=target, technique_objection=technique
+    )
     html = jury.client.get(exam["url"] + "/negociation").get_data(as_text=True)
-    checklist = html[html.index('id="objection-checklist"'):html.index("neg-conversation")]
+    checklist = html[html.index('id="objection-checklist"') : html.index("neg-conversation")]
     assert checklist.count("soulevée au tour") == len(ids)
     assert "traitée au tour" in checklist and "levée" in checklist
 
@@ -197,6 +234,7 @@ def test_a_candidate_move_racing_a_jury_event_is_refused_in_french(app, jury, ex
     def stale_once(n):
         calls.append(1)
         return real(n)[:-1] if len(calls) == 1 else real(n)  # the page saw the stream before it
+
     monkeypatch.setattr(ops, "load_events", stale_once)
     raced = move(candidate, nid, type="question", theme="budget")
     assert raced.status_code == 409 and "Le jury vient d" in raced.get_data(as_text=True)
@@ -205,8 +243,9 @@ def test_a_candidate_move_racing_a_jury_event_is_refused_in_french(app, jury, ex
     assert move(candidate, nid, type="question", theme="budget").status_code == 200
 
 
-def test_a_jury_event_racing_a_candidate_move_is_refused_and_nothing_is_half_written(app, jury, exam,
-                                                                                     monkeypatch):
+def test_a_jury_event_racing_a_candidate_move_is_refused_and_nothing_is_half_written(
+    app, jury, exam, monkeypatch
+):
     candidate = exam["candidate"]
     nid = start(candidate)
     move(candidate, nid, type="question", theme="besoin")
@@ -226,29 +265,39 @@ def test_a_juror_of_another_board_sees_nothing(app, trainer, exam, path):
 
 def test_a_juror_of_another_board_cannot_write(app, trainer, exam):
     outsider = second_juror(app, trainer, board=False)
-    for action, data in (("reglages", {"mode": "human"}), ("evenement", {"evenement": "budget_reduit"}),
-                         ("reponse", {"type": "reponse", "texte": "x"})):
+    for action, data in (
+        ("reglages", {"mode": "human"}),
+        ("evenement", {"evenement": "budget_reduit"}),
+        ("reponse", {"type": "reponse", "texte": "x"}),
+    ):
         assert outsider.post(exam["url"] + "/negociation/" + action, data).status_code == 403
 
 
 def test_a_student_cannot_reach_the_live_page(exam):
     candidate = exam["candidate"]
     assert candidate.client.get(exam["url"] + "/negociation").status_code == 403
-    assert candidate.post(exam["url"] + "/negociation/reponse", {"type": "reponse"}).status_code == 403
+    assert (
+        candidate.post(exam["url"] + "/negociation/reponse", {"type": "reponse"}).status_code == 403
+    )
 
 
 def test_a_live_post_without_csrf_is_refused(jury, exam):
-    assert jury.client.post(exam["url"] + "/negociation/reglages", data={"mode": "ai"}).status_code == 400
+    assert (
+        jury.client.post(exam["url"] + "/negociation/reglages", data={"mode": "ai"}).status_code
+        == 400
+    )
 
 
 def test_the_grid_offers_interview_questions_linked_to_the_turns(app, jury, exam):
     candidate = exam["candidate"]
     nid = start(candidate)
     move(candidate, nid, type="question", theme="besoin")
-    worst = {e.cle: str(e.valeurs[0] if e.sens_acheteur == "hausse" else e.valeurs[-1])
-             for e in game(app, nid).setup.enjeux}
+    worst = {
+        e.cle: str(e.valeurs[0] if e.sens_acheteur == "hausse" else e.valeurs[-1])
+        for e in game(app, nid).setup.enjeux
+    }
     move(candidate, nid, type="offre", **{f"terme-{k}": v for k, v in worst.items()})
     html = jury.client.get(exam["url"] + "/grille").get_data(as_text=True)
-    section = html[html.index('id="entretien"'):html.index('id="ma-grille"')]
+    section = html[html.index('id="entretien"') : html.index('id="ma-grille"')]
     assert "Vous n'avez pas exploré le thème" in section.replace("&#39;", "'")
     assert f'{exam["url"]}/negociation#turn-' in section

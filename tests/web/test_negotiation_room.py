@@ -27,8 +27,10 @@ def start(student: Actions) -> int:
     html = student.client.get(ROOT, follow_redirects=True).get_data(as_text=True)
     nid = int(re.search(r"/negociation/(\d+)/preparation", html).group(1))
     lock = re.search(r'name="lock_version" value="(\d+)"', html).group(1)
-    response = student.post(f"{ROOT}/{nid}/preparation", {"lock_version": lock, "action": "commencer",
-                                                          "q-besoin": "Quel usage ?"})
+    response = student.post(
+        f"{ROOT}/{nid}/preparation",
+        {"lock_version": lock, "action": "commencer", "q-besoin": "Quel usage ?"},
+    )
     assert response.status_code == 303 and response.headers["Location"].endswith("/salle")
     return nid
 
@@ -52,9 +54,19 @@ def next_move(app, nid: int, tried: dict) -> dict:
     reply = g.transcript.tours[-1]["reponse"] if g.transcript.tours else {"type": "reponse"}
     if reply["type"] == "objection" and reply.get("objection"):
         k = tried[reply["objection"]] = tried.get(reply["objection"], -1) + 1
-        techniques = ("compensation", "reformulation", "appui", "oui_mais", "temoignage", "boomerang")
-        return {"type": "traitement_objection", "objection": reply["objection"],
-                "technique_objection": techniques[k % 6]}
+        techniques = (
+            "compensation",
+            "reformulation",
+            "appui",
+            "oui_mais",
+            "temoignage",
+            "boomerang",
+        )
+        return {
+            "type": "traitement_objection",
+            "objection": reply["objection"],
+            "technique_objection": techniques[k % 6],
+        }
     if g.state.statut == "accord":
         return {"type": "recapitulatif", "texte": "Je récapitule."}
     if g.state.contre_offre:
@@ -66,10 +78,13 @@ def next_move(app, nid: int, tried: dict) -> dict:
 def to_the_end(app, student: Actions, nid: int) -> list[str]:
     """Discover, argue, then trade until the buyer signs (or leaves); return every body received."""
     bodies = []
-    for data in ({"type": "question", "theme": "besoin"}, {"type": "question", "theme": "criteres"},
-                 {"type": "reformulation", "texte": "Si je comprends bien…"},
-                 {"type": "argument", "argument": "0", "motivation": "securite"},
-                 {"type": "question", "theme": "budget"}):
+    for data in (
+        {"type": "question", "theme": "besoin"},
+        {"type": "question", "theme": "criteres"},
+        {"type": "reformulation", "texte": "Si je comprends bien…"},
+        {"type": "argument", "argument": "0", "motivation": "securite"},
+        {"type": "question", "theme": "budget"},
+    ):
         bodies.append(move(student, nid, **data).get_data(as_text=True))
     tried: dict = {}
     for _ in range(30):
@@ -88,12 +103,17 @@ def secrets_of(app, nid: int) -> list[str]:
     with app.app_context():
         snapshot = db.session.get(Negotiation, nid).situation_version.snapshot
     hidden = snapshot["negotiation"]["hidden"]
-    values = hidden_values(snapshot) + [str(hidden["reservation_utility"]),
-                                        str(g.setup.acheteur.reservation)]
+    values = hidden_values(snapshot) + [
+        str(hidden["reservation_utility"]),
+        str(g.setup.acheteur.reservation),
+    ]
     values += [str(w) for w in hidden["weights"].values()]
     values += [str(w) for w in g.setup.acheteur.poids.values()]
-    for amount in (snapshot["client"]["budget_ht"], hidden["batna"]["offer_total_ht"],
-                   hidden["price_ceiling_ht"]):
+    for amount in (
+        snapshot["client"]["budget_ht"],
+        hidden["batna"]["offer_total_ht"],
+        hidden["price_ceiling_ht"],
+    ):
         values += [format_eur(Decimal(amount)), format_eur(Decimal(amount), symbol=False)]
     values.append(g.setup.acheteur.batna)
     public = VOCABULARY | set(g.setup.index) | {o.id for o in g.setup.objections}
@@ -109,8 +129,10 @@ def secrets_of(app, nid: int) -> list[str]:
 @pytest.fixture
 def seeded(monkeypatch):
     """Give the next situation a chosen seed."""
+
     def use(seed: int) -> None:
         monkeypatch.setattr("simulator.operations.situations.secrets.randbelow", lambda _n: seed)
+
     return use
 
 
@@ -120,9 +142,11 @@ def test_no_hidden_value_reaches_the_student_during_play(app, demo, seeded, seed
     student = Actions(app.test_client())
     student.join("DEMO42", f"Élève {seed}")
     nid = start(student)
-    bodies = [student.client.get(f"{ROOT}/{nid}/preparation").get_data(as_text=True),
-              student.client.get(f"{ROOT}/{nid}/salle").get_data(as_text=True),
-              move(student, nid, type="argument").get_data(as_text=True)]
+    bodies = [
+        student.client.get(f"{ROOT}/{nid}/preparation").get_data(as_text=True),
+        student.client.get(f"{ROOT}/{nid}/salle").get_data(as_text=True),
+        move(student, nid, type="argument").get_data(as_text=True),
+    ]
     bodies += to_the_end(app, student, nid)
     bodies.append(student.client.get(f"{ROOT}/{nid}/fin").get_data(as_text=True))
     assert len(game(app, nid).replies) >= 6
@@ -144,8 +168,10 @@ def test_a_deal_gives_the_order_built_from_the_agreed_terms(app, demo, seeded):
     html = student.client.get(f"{ROOT}/{nid}/fin").get_data(as_text=True)
     remise = next(e for e in g.setup.enjeux if e.nature == "remise")
     conditions = re.search(r'id="order-conditions">(.*?)</ul>', html, re.DOTALL).group(1)
-    assert f"{remise.libelle} : <strong>{str(g.state.accord[remise.cle]).replace('.', ',')} %" \
+    assert (
+        f"{remise.libelle} : <strong>{str(g.state.accord[remise.cle]).replace('.', ',')} %"
         in conditions
+    )
     assert 'id="order-total-ttc"' in html
 
 
@@ -155,18 +181,25 @@ def test_the_student_resumes_after_a_server_restart(app, student):
     move(student, nid, type="question", theme="budget")
     cookie = student.client.get_cookie("session")
     ops._setups.clear()
-    again = create_app({"TESTING": True, "SECRET_KEY": "tests-only-secret",
-                        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
+    again = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "tests-only-secret",
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        }
+    )
     browser = again.test_client()
     browser.set_cookie(cookie.key, cookie.value)
     html = browser.get(f"{ROOT}/{nid}/salle").get_data(as_text=True)
     assert 'id="turn-1"' in html and 'id="turn-2"' in html
-    response = Actions(browser).post(f"{ROOT}/{nid}/coup", {"type": "question", "theme": "delai"},
-                                     htmx=True)
+    response = Actions(browser).post(
+        f"{ROOT}/{nid}/coup", {"type": "question", "theme": "delai"}, htmx=True
+    )
     assert response.status_code == 200 and 'id="turn-3"' in response.get_data(as_text=True)
     with again.app_context():
-        seqs = db.session.scalars(sa.select(Event.seq).where(Event.stream_id == nid)
-                                  .order_by(Event.seq)).all()
+        seqs = db.session.scalars(
+            sa.select(Event.seq).where(Event.stream_id == nid).order_by(Event.seq)
+        ).all()
         db.session.remove()
         db.engine.dispose()  # the "restarted" server's connections, closed before the next test
     assert seqs == [1, 2, 3, 4, 5, 6, 7]
@@ -253,8 +286,14 @@ def test_the_follow_up_is_saved_and_counts_in_the_debrief(app, student):
     move(student, nid, type="rupture")
     refused = student.post(f"{ROOT}/{nid}/suivi", {"compte_rendu": "", "action-0": "Relancer"})
     assert refused.status_code == 400 and "compte rendu" in refused.get_data(as_text=True)
-    saved = student.post(f"{ROOT}/{nid}/suivi", {"compte_rendu": "Pas d'accord, à relancer.",
-                                                 "action-0": "Relancer", "date-0": "2026-12-05"})
+    saved = student.post(
+        f"{ROOT}/{nid}/suivi",
+        {
+            "compte_rendu": "Pas d'accord, à relancer.",
+            "action-0": "Relancer",
+            "date-0": "2026-12-05",
+        },
+    )
     assert saved.status_code == 303
     with app.app_context():
         user = db.session.scalar(sa.select(User).where(User.display_name == "Léa Dubois"))

@@ -12,8 +12,9 @@ from tests.web.test_prospection import BASE, _opportunity
 def _advance(student, opp: Opportunity, stages: list[str]) -> None:
     lock = opp.lock_version
     for stage in stages:
-        response = student.post(f"{BASE}/pipeline/{opp.id}/deplacer",
-                                {"vers": stage, "lock_version": lock}, htmx=True)
+        response = student.post(
+            f"{BASE}/pipeline/{opp.id}/deplacer", {"vers": stage, "lock_version": lock}, htmx=True
+        )
         assert response.status_code == 200
         lock += 1
 

@@ -32,8 +32,9 @@ def test_live_validation_names_the_line_of_each_error(trainer):
 
 
 def test_a_valid_text_is_reported_valid(trainer):
-    response = trainer.post("/formateur/packs/valider",
-                            {"yaml_text": PACK.read_text(encoding="utf-8")}, htmx=True)
+    response = trainer.post(
+        "/formateur/packs/valider", {"yaml_text": PACK.read_text(encoding="utf-8")}, htmx=True
+    )
     assert "Le pack est valide" in response.get_data(as_text=True)
 
 
@@ -52,23 +53,32 @@ def test_saving_an_edit_creates_a_new_version_and_keeps_the_old(app, trainer):
     again = trainer.post("/formateur/packs", {"yaml_text": text})
     assert again.status_code == 422 and "existe déjà" in again.get_data(as_text=True)
     with app.app_context():
-        versions = db.session.scalars(db.select(PackVersion.version)
-                                      .where(PackVersion.slug == "materiel-electrique")).all()
+        versions = db.session.scalars(
+            db.select(PackVersion.version).where(PackVersion.slug == "materiel-electrique")
+        ).all()
     assert sorted(versions) == [1, 2]
 
 
 def test_the_editor_starts_from_the_next_version_number(trainer):
-    html = trainer.client.get("/formateur/packs/materiel-electrique/v1/modifier").get_data(as_text=True)
+    html = trainer.client.get("/formateur/packs/materiel-electrique/v1/modifier").get_data(
+        as_text=True
+    )
     assert "version: 2" in html
 
 
 def test_preview_hides_the_buyer_side_from_the_student_view(app, trainer):
     with app.app_context():
-        stored = db.session.scalar(db.select(PackVersion).where(PackVersion.slug == "materiel-electrique"))
+        stored = db.session.scalar(
+            db.select(PackVersion).where(PackVersion.slug == "materiel-electrique")
+        )
         secrets = hidden_values(preview_snapshot(stored, 11))
     assert secrets
-    student_html = trainer.client.get("/formateur/packs/materiel-electrique/v1/apercu?seed=11").get_data(as_text=True)
-    jury_html = trainer.client.get("/formateur/packs/materiel-electrique/v1/apercu?seed=11&vue=jury").get_data(as_text=True)
+    student_html = trainer.client.get(
+        "/formateur/packs/materiel-electrique/v1/apercu?seed=11"
+    ).get_data(as_text=True)
+    jury_html = trainer.client.get(
+        "/formateur/packs/materiel-electrique/v1/apercu?seed=11&vue=jury"
+    ).get_data(as_text=True)
     assert "Côté caché" in jury_html and "Côté caché" not in student_html
     for value in secrets:
         assert value not in student_html

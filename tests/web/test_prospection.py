@@ -24,12 +24,27 @@ from tests.conftest import Actions
 
 BASE = "/etudiant/prospection"
 NAF = ["25.62B", "22.29A", "25.11Z", "43.21A", "52.10B", "52.29A"]
-GRILLE = {"poids_taille": "30", "poids_secteur": "30", "poids_distance": "15",
-          "poids_age_equipement": "15", "poids_fournisseur_actuel": "10", "rayon_km": "120",
-          "seuil_a": "60", "seuil_b": "40", "naf_cibles": NAF}
-PLAN = {"segments_phoning": ["A", "B"], "max_phoning": "120", "segments_visite": ["A"],
-        "max_visite": "8", "budget": "3000", "obj_contacts": "30", "obj_rdv": "8",
-        "obj_opportunites": "3"}
+GRILLE = {
+    "poids_taille": "30",
+    "poids_secteur": "30",
+    "poids_distance": "15",
+    "poids_age_equipement": "15",
+    "poids_fournisseur_actuel": "10",
+    "rayon_km": "120",
+    "seuil_a": "60",
+    "seuil_b": "40",
+    "naf_cibles": NAF,
+}
+PLAN = {
+    "segments_phoning": ["A", "B"],
+    "max_phoning": "120",
+    "segments_visite": ["A"],
+    "max_visite": "8",
+    "budget": "3000",
+    "obj_contacts": "30",
+    "obj_rdv": "8",
+    "obj_opportunites": "3",
+}
 
 
 def _exercise(app) -> ProspectionExercise:
@@ -56,8 +71,9 @@ def _ran(student: Actions) -> None:
 
 def test_a_filter_change_over_htmx_returns_one_page_of_rows_as_a_fragment(student):
     student.client.get(f"{BASE}/fichier")
-    response = student.client.get(f"{BASE}/fichier?departement=38&tri=distance_km&ordre=desc",
-                                  headers={"HX-Request": "true"})
+    response = student.client.get(
+        f"{BASE}/fichier?departement=38&tri=distance_km&ordre=desc", headers={"HX-Request": "true"}
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and "<html" not in html
     assert "HX-Request" in response.headers["Vary"]
@@ -72,8 +88,9 @@ def test_the_free_text_filter_and_paging_run_in_sql(student, app):
     student.client.get(f"{BASE}/fichier")
     with app.app_context():
         name = db.session.scalars(sa.select(ProspectRow.raison_sociale).limit(1)).one()
-    html = student.client.get(f"{BASE}/fichier?q={name.lower()}",
-                              headers={"HX-Request": "true"}).get_data(as_text=True)
+    html = student.client.get(
+        f"{BASE}/fichier?q={name.lower()}", headers={"HX-Request": "true"}
+    ).get_data(as_text=True)
     assert name in html
     last = student.client.get(f"{BASE}/fichier?page=999", headers={"HX-Request": "true"})
     assert last.status_code == 200 and 'id="row-' in last.get_data(as_text=True)
@@ -112,8 +129,11 @@ def test_the_hidden_truth_never_reaches_the_student_before_the_campaign_ends(stu
     pages += [f"{BASE}/ciblage", f"{BASE}/ciblage?page=2", f"{BASE}/campagne"]
     bodies = [student.client.get(p).get_data(as_text=True) for p in pages]
     bodies.append(student.post(f"{BASE}/campagne/estimation", PLAN, htmx=True).get_data(True))
-    bodies.append(student.post(f"{BASE}/fichier/P0003/signaler", {"motif": "doublon"},
-                               htmx=True).get_data(True))
+    bodies.append(
+        student.post(f"{BASE}/fichier/P0003/signaler", {"motif": "doublon"}, htmx=True).get_data(
+            True
+        )
+    )
     hidden = _hidden_values(app)
     for body in bodies:
         for word in ("potentiel_annuel", "receptivit", "doublon_de", "detectable"):
@@ -139,8 +159,11 @@ def test_kpis_on_the_results_page_match_the_core(student, app):
         lu = plan(ex.plan, q)
         r = simuler_campagne(fichier, q, lu, ex.seed, cadre(), canaux(), objections_du_pack(pack))
     k = r.indicateurs
-    for kpi_id, value in (("kpi-contact", k.taux_de_contact), ("kpi-rdv", k.taux_de_rdv),
-                          ("kpi-roi", k.roi)):
+    for kpi_id, value in (
+        ("kpi-contact", k.taux_de_contact),
+        ("kpi-rdv", k.taux_de_rdv),
+        ("kpi-roi", k.roi),
+    ):
         block = html.split(f'id="{kpi_id}"')[1].split("</div>")[0]
         assert f"{str(value).replace('.', ',')}&nbsp;%" in block
     assert format_eur(r.comptages.cout_total) in html.split('id="kpi-cout"')[1]
@@ -162,14 +185,19 @@ def _multidict(data):
     return MultiDict(items)
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"budget": "-10"}, "Le budget ne peut pas être négatif."),
-    ({"budget": "90000"}, "dépasse le plafond autorisé"),
-    ({"segments_phoning": [], "segments_visite": [], "max_phoning": "", "max_visite": ""},
-     "Aucune cible"),
-    ({"budget": "abc"}, "Budget illisible"),
-    ({"obj_rdv": "deux"}, "nombre entier attendu"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"budget": "-10"}, "Le budget ne peut pas être négatif."),
+        ({"budget": "90000"}, "dépasse le plafond autorisé"),
+        (
+            {"segments_phoning": [], "segments_visite": [], "max_phoning": "", "max_visite": ""},
+            "Aucune cible",
+        ),
+        ({"budget": "abc"}, "Budget illisible"),
+        ({"obj_rdv": "deux"}, "nombre entier attendu"),
+    ],
+)
 def test_a_bad_plan_is_refused_in_french(student, change, message):
     _qualified(student)
     response = student.post(f"{BASE}/campagne/lancer", {**PLAN, **change})
@@ -222,11 +250,27 @@ def test_kanban_moves_are_checked_by_the_server(student, app):
 def test_activities_need_a_summary_and_a_dated_next_action(student, app):
     opp = _opportunity(student, app)
     path = f"{BASE}/pipeline/{opp.id}/activites"
-    bad = student.post(path, {"kind": "appel", "done_on": "2026-01-10", "notes": "",
-                              "next_action": "Rappeler", "next_action_on": ""})
+    bad = student.post(
+        path,
+        {
+            "kind": "appel",
+            "done_on": "2026-01-10",
+            "notes": "",
+            "next_action": "Rappeler",
+            "next_action_on": "",
+        },
+    )
     assert bad.status_code == 422 and "résumé" in bad.get_data(as_text=True)
-    good = student.post(path, {"kind": "visite", "done_on": "2026-01-10", "notes": "Visite OK",
-                               "next_action": "Envoyer le devis", "next_action_on": "2026-01-15"})
+    good = student.post(
+        path,
+        {
+            "kind": "visite",
+            "done_on": "2026-01-10",
+            "notes": "Visite OK",
+            "next_action": "Envoyer le devis",
+            "next_action_on": "2026-01-15",
+        },
+    )
     assert good.status_code == 303
     board = student.client.get(f"{BASE}/pipeline").get_data(as_text=True)
     assert "Envoyer le devis" in board and "15/01/2026" in board
@@ -237,8 +281,11 @@ def test_another_student_cannot_see_this_exercise(student, app, demo):
     other = Actions(app.test_client())
     assert other.join("DEMO42", "Hugo Bernard").status_code == 303
     assert other.client.get(f"{BASE}/pipeline/{opp.id}").status_code == 404
-    moved = other.post(f"{BASE}/pipeline/{opp.id}/deplacer",
-                       {"vers": "rdv_planifie", "lock_version": opp.lock_version}, htmx=True)
+    moved = other.post(
+        f"{BASE}/pipeline/{opp.id}/deplacer",
+        {"vers": "rdv_planifie", "lock_version": opp.lock_version},
+        htmx=True,
+    )
     assert moved.status_code == 404
     assert opp.title not in other.client.get(f"{BASE}/pipeline").get_data(as_text=True)
     assert other.client.get(f"{BASE}/resultats").status_code == 303  # their own, not run

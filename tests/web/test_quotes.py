@@ -25,12 +25,20 @@ BUILDER = "/etudiant/devis"
 def form_of(html: str) -> dict:
     """The builder's form fields as the browser would post them."""
     keys = re.findall(r'name="line_key" value="(\w+)"', html)
-    data: dict = {"line_key": keys, "payment_days": "30", "payment_mode": "date_facture",
-                  "validity_days": "30", "delivery_weeks": "4", "escompte_taken": "0"}
+    data: dict = {
+        "line_key": keys,
+        "payment_days": "30",
+        "payment_mode": "date_facture",
+        "validity_days": "30",
+        "delivery_weeks": "4",
+        "escompte_taken": "0",
+    }
     for key in keys:
         select = re.search(rf'name="ref-{key}"(.*?)</select>', html, re.DOTALL).group(1)
         data[f"ref-{key}"] = re.search(r'value="([^"]+)" selected', select).group(1)
-        data[f"quantity-{key}"] = re.search(rf'id="quantity-{key}"\s+value="([^"]*)"', html).group(1)
+        data[f"quantity-{key}"] = re.search(rf'id="quantity-{key}"\s+value="([^"]*)"', html).group(
+            1
+        )
         data[f"remise-{key}"] = ""
     for name in ("quote_id", "lock_version"):
         data[name] = re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
@@ -61,53 +69,77 @@ def test_builder_is_prefilled_from_the_need_and_matches_the_engine(app, student)
     snap = snapshot_of(app)
     catalogue = {i["ref"]: i for i in snap["catalogue"]["products"] + snap["catalogue"]["services"]}
     wanted = snap["need"]["lines"] + snap["need"]["services"]
-    lignes = tuple(LigneDevis(w["ref"], "x", Decimal(w["quantity"]),
-                              Decimal(catalogue[w["ref"]]["list_price_ht"])) for w in wanted)
+    lignes = tuple(
+        LigneDevis(
+            w["ref"], "x", Decimal(w["quantity"]), Decimal(catalogue[w["ref"]]["list_price_ht"])
+        )
+        for w in wanted
+    )
     assert ttc_of(html) == format_eur(calculer_devis(Devis(lignes)).total_ttc)
 
 
 def test_recompute_is_a_fragment_with_remise_and_escompte(app, student):
     data = form_of(student.client.get(BUILDER).get_data(as_text=True))
     key = data["line_key"][0]
-    data.update({f"remise-{key}": "10", "remise_value": "5", "remise_unit": "pct",
-                 "escompte_pct": "2", "escompte_taken": "1"})
+    data.update(
+        {
+            f"remise-{key}": "10",
+            "remise_value": "5",
+            "remise_unit": "pct",
+            "escompte_pct": "2",
+            "escompte_taken": "1",
+        }
+    )
     response = recompute(student, data)
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and "<html" not in body
     assert "HX-Request" in response.headers["Vary"]
     snap = snapshot_of(app)
     catalogue = {i["ref"]: i for i in snap["catalogue"]["products"] + snap["catalogue"]["services"]}
-    lignes = tuple(LigneDevis(data[f"ref-{k}"], "x", Decimal(data[f"quantity-{k}"]),
-                              Decimal(catalogue[data[f"ref-{k}"]]["list_price_ht"]),
-                              reductions=(Reduction("remise", taux=Decimal(10)),) if k == key else ())
-                   for k in data["line_key"])
-    expected = calculer_devis(Devis(lignes, (Reduction("remise", taux=Decimal(5)),),
-                                    Escompte(Decimal(2), True)))
+    lignes = tuple(
+        LigneDevis(
+            data[f"ref-{k}"],
+            "x",
+            Decimal(data[f"quantity-{k}"]),
+            Decimal(catalogue[data[f"ref-{k}"]]["list_price_ht"]),
+            reductions=(Reduction("remise", taux=Decimal(10)),) if k == key else (),
+        )
+        for k in data["line_key"]
+    )
+    expected = calculer_devis(
+        Devis(lignes, (Reduction("remise", taux=Decimal(5)),), Escompte(Decimal(2), True))
+    )
     assert ttc_of(body) == format_eur(expected.total_ttc)
     assert 'hx-swap-oob="true"' in body and "Escompte pris" in body
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("ref", "NEXISTE-PAS", "n'existe pas dans votre catalogue"),
-    ("quantity", "-3", "valeur négative refusée"),
-    ("quantity", "trois", "n'est pas un nombre"),
-    ("remise", "150", "ne peut pas dépasser 100 %"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("ref", "NEXISTE-PAS", "n'existe pas dans votre catalogue"),
+        ("quantity", "-3", "valeur négative refusée"),
+        ("quantity", "trois", "n'est pas un nombre"),
+        ("remise", "150", "ne peut pas dépasser 100 %"),
+    ],
+)
 def test_bad_line_input_is_explained_next_to_the_field(student, field, value, message):
     data = form_of(student.client.get(BUILDER).get_data(as_text=True))
     key = data["line_key"][0]
     data[f"{field}-{key}"] = value
     body = recompute(student, data).get_data(as_text=True)
-    assert re.search(rf'id="err-line-{key}-{field}" hx-swap-oob="true">Ligne 1 : [^<]*{message}',
-                     body.replace("&#39;", "'"))
+    assert re.search(
+        rf'id="err-line-{key}-{field}" hx-swap-oob="true">Ligne 1 : [^<]*{message}',
+        body.replace("&#39;", "'"),
+    )
 
 
 def test_payment_terms_beyond_the_legal_cap_block_the_issue(student):
     data = form_of(student.client.get(BUILDER).get_data(as_text=True))
     data["payment_days"] = "90"
     body = recompute(student, data).get_data(as_text=True)
-    assert re.search(r'id="err-payment" hx-swap-oob="true">Délai de 90 jours au-delà du plafond',
-                     body)
+    assert re.search(
+        r'id="err-payment" hx-swap-oob="true">Délai de 90 jours au-delà du plafond', body
+    )
     response = student.post(f"{BUILDER}/emettre", data)
     assert response.status_code == 422
     page = response.get_data(as_text=True)
@@ -144,8 +176,11 @@ def test_issued_quote_is_numbered_frozen_and_printable(app, student):
     quote_id = int(location.rsplit("/", 1)[1])
     with app.app_context():
         quote = db.session.get(Quote, quote_id)
-        data = {**form_of(student.client.get(BUILDER).get_data(as_text=True)),
-                "quote_id": str(quote.id), "lock_version": str(quote.lock_version)}
+        data = {
+            **form_of(student.client.get(BUILDER).get_data(as_text=True)),
+            "quote_id": str(quote.id),
+            "lock_version": str(quote.lock_version),
+        }
         assert quote.totals["devis"]["total_ttc"]
     assert student.post(f"{BUILDER}/enregistrer", data).status_code == 409
     printed = student.client.get(f"{location}/impression").get_data(as_text=True)
@@ -158,8 +193,9 @@ def test_pdf_carries_the_french_ttc_total(app, student):
     assert response.status_code == 200 and response.data.startswith(b"%PDF")
     assert response.headers["Content-Type"] == "application/pdf"
     assert 'filename="devis-D-' in response.headers["Content-Disposition"]
-    text = subprocess.run(["pdftotext", "-", "-"], input=response.data, capture_output=True,
-                          check=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=response.data, capture_output=True, check=True
+    ).stdout.decode()
     with app.app_context():
         ttc = db.session.get(Quote, int(location.rsplit("/", 1)[1])).totals["devis"]["total_ttc"]
     assert plain(format_eur(Decimal(ttc))) in plain(text)  # « 5 043,60 € »
@@ -204,5 +240,6 @@ def test_recompute_needs_the_csrf_token(student):
 
 def test_new_line_is_a_table_row(student):
     body = student.client.get(f"{BUILDER}/ligne", headers={"HX-Request": "true"}).get_data(
-        as_text=True)
+        as_text=True
+    )
     assert body.strip().startswith("<tr") and 'name="line_key"' in body

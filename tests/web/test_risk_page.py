@@ -35,16 +35,31 @@ def _engine(app, name: str = "Léa Dubois"):
 
 def _right_answers(analyse) -> dict:
     dernier = analyse.ratios[-1]
-    answers = {code: _fr(dernier.valeur(code)) for code in (
-        "autonomie_financiere", "solvabilite_generale", "liquidite_generale", "liquidite_reduite",
-        "capacite_remboursement")}
+    answers = {
+        code: _fr(dernier.valeur(code))
+        for code in (
+            "autonomie_financiere",
+            "solvabilite_generale",
+            "liquidite_generale",
+            "liquidite_reduite",
+            "capacite_remboursement",
+        )
+    }
     answers["dso_jours"] = _fr(dernier.valeur("dso_jours"), "1")
     answers["conan_holder"] = _fr(analyse.conan_holder.valeur)
     niveau = analyse.classe.niveau
-    outils = [r.outil for r in analyse.recommandations
-              if r.outil != "acompte" and not (r.outil == "delai" and niveau == 1)]
-    return {**answers, "classe": str(niveau), "acompte": str(ACOMPTE_PAR_CLASSE[niveau]),
-            "outils": outils, "justification": "Ratios et historique de paiement analysés."}
+    outils = [
+        r.outil
+        for r in analyse.recommandations
+        if r.outil != "acompte" and not (r.outil == "delai" and niveau == 1)
+    ]
+    return {
+        **answers,
+        "classe": str(niveau),
+        "acompte": str(ACOMPTE_PAR_CLASSE[niveau]),
+        "outils": outils,
+        "justification": "Ratios et historique de paiement analysés.",
+    }
 
 
 @pytest.fixture
@@ -128,7 +143,9 @@ def test_each_attempt_is_logged_and_listed_and_the_last_correction_stays(app, st
     with app.app_context():
         events = db.session.scalars(sa.select(Event).order_by(Event.seq)).all()
         assert [(e.stream_type, e.seq, e.kind) for e in events] == [
-            ("risk_analysis", 1, "analyse_soumise"), ("risk_analysis", 2, "analyse_soumise")]
+            ("risk_analysis", 1, "analyse_soumise"),
+            ("risk_analysis", 2, "analyse_soumise"),
+        ]
         assert events[0].payload["saisie"]["liquidite_generale"] == "99"
         assert events[0].payload["resultat"]["justes"] == 6
     page = student.client.get(PAGE).get_data(as_text=True)
@@ -145,8 +162,9 @@ def test_a_student_never_sees_another_students_attempts(app, student, engine):
     assert 'id="risk-attempts"' not in page and 'id="risk-correction"' not in page
 
 
-def test_a_concurrent_submission_asks_to_retry_and_keeps_the_input(app, student, engine,
-                                                                   monkeypatch):
+def test_a_concurrent_submission_asks_to_retry_and_keeps_the_input(
+    app, student, engine, monkeypatch
+):
     answers = _right_answers(engine[1])
     student.post(PAGE, answers, htmx=True)
     from simulator.operations import events
@@ -172,16 +190,41 @@ def test_a_post_without_csrf_token_is_refused(student):
 
 def _dupont(incidents: list[dict]) -> dict:
     """The reference's « Dupont Maintenance » client (§3.2) as a one-year snapshot."""
-    bilan = {"actif_immobilise": "450000", "stocks": "200000", "creances_clients": "360000",
-             "disponibilites": "90000", "capitaux_propres": "400000",
-             "dettes_financieres": "350000", "dettes_fournisseurs": "250000",
-             "autres_dettes": "100000"}
-    resultat = {"chiffre_affaires_ht": "2000000", "valeur_ajoutee": "760000", "ebe": "180000",
-                "resultat_exploitation": "100000", "resultat_net": "60000", "caf": "110000",
-                "charges_financieres": "18000", "charges_de_personnel": "520000"}
-    return {"client": {"financials": {"exercices": [
-        {"exercice": "N", "year_offset": 0, "bilan": bilan, "compte_de_resultat": resultat}]},
-        "payment_history": {"incidents": incidents}}}
+    bilan = {
+        "actif_immobilise": "450000",
+        "stocks": "200000",
+        "creances_clients": "360000",
+        "disponibilites": "90000",
+        "capitaux_propres": "400000",
+        "dettes_financieres": "350000",
+        "dettes_fournisseurs": "250000",
+        "autres_dettes": "100000",
+    }
+    resultat = {
+        "chiffre_affaires_ht": "2000000",
+        "valeur_ajoutee": "760000",
+        "ebe": "180000",
+        "resultat_exploitation": "100000",
+        "resultat_net": "60000",
+        "caf": "110000",
+        "charges_financieres": "18000",
+        "charges_de_personnel": "520000",
+    }
+    return {
+        "client": {
+            "financials": {
+                "exercices": [
+                    {
+                        "exercice": "N",
+                        "year_offset": 0,
+                        "bilan": bilan,
+                        "compte_de_resultat": resultat,
+                    }
+                ]
+            },
+            "payment_history": {"incidents": incidents},
+        }
+    }
 
 
 def _verdicts(app, incidents: list[dict], form: dict) -> dict[str, str]:
@@ -201,6 +244,7 @@ def test_an_unpaid_bill_calls_for_a_30_percent_acompte_and_a_guarantee(app):
     weak = _verdicts(app, unpaid, {"acompte": "20", "outils": ["lcr"]})
     assert weak["acompte"] == "manque" and weak["caution"] == "manque"
     assert weak["lcr"] == "insuffisant"
-    full = _verdicts(app, unpaid, {"acompte": "30 %", "outils": [
-        "delai", "caution", "reserve_de_propriete"]})
+    full = _verdicts(
+        app, unpaid, {"acompte": "30 %", "outils": ["delai", "caution", "reserve_de_propriete"]}
+    )
     assert set(full.values()) == {"ok"}

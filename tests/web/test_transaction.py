@@ -18,8 +18,9 @@ probe = Blueprint("probe", __name__, url_prefix="/sonde")
 
 
 def _write(seq: int) -> None:
-    db.session.add(Event(stream_type="sonde", stream_id=1, seq=seq, actor="system", kind="sonde",
-                         payload={}))
+    db.session.add(
+        Event(stream_type="sonde", stream_id=1, seq=seq, actor="system", kind="sonde", payload={})
+    )
     db.session.flush()
 
 
@@ -79,9 +80,14 @@ def post_crash():
 @pytest.fixture
 def probed(app: Flask) -> Iterator[Flask]:
     """A second app on the same database, with the probe routes and no CSRF."""
-    probed = create_app({"TESTING": True, "SECRET_KEY": "tests-only-secret",
-                         "WTF_CSRF_ENABLED": False,
-                         "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
+    probed = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "tests-only-secret",
+            "WTF_CSRF_ENABLED": False,
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        }
+    )
     probed.register_blueprint(probe)
     yield probed
     with probed.app_context():
@@ -90,8 +96,11 @@ def probed(app: Flask) -> Iterator[Flask]:
 
 def _stored(app: Flask) -> list[int]:
     with app.app_context():
-        return list(db.session.scalars(sa.select(Event.seq).where(Event.stream_type == "sonde")
-                                       .order_by(Event.seq)))
+        return list(
+            db.session.scalars(
+                sa.select(Event.seq).where(Event.stream_type == "sonde").order_by(Event.seq)
+            )
+        )
 
 
 def test_a_get_writes_nothing(probed):

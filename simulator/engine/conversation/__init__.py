@@ -13,5 +13,11 @@ from simulator.engine.conversation.context import (
 )
 from simulator.engine.conversation.understand import Understanding, understand
 
-__all__ = ["ConversationContext", "IssueSpec", "ObjectionSpec", "ServiceSpec", "Understanding",
-           "understand"]
+__all__ = [
+    "ConversationContext",
+    "IssueSpec",
+    "ObjectionSpec",
+    "ServiceSpec",
+    "Understanding",
+    "understand",
+]

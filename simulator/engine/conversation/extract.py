@@ -19,20 +19,61 @@ from simulator.engine.conversation.context import ConversationContext
 from simulator.engine.conversation.text import sans_accents
 
 NB = r"(\d+(?:\.\d+)?)"
-MOTS_VIDES = {"de", "du", "des", "la", "le", "les", "et", "d", "l", "par", "pour", "en", "avec",
-              "sur", "au", "aux", "notre", "votre", "un", "une", "a"}
-GENERIQUES = {"garantie", "mois", "service", "services", "contrat", "forfait", "jour", "jours",
-              "visite", "equipe", "notre", "technique", "installation", "bilan", "calcul"}
-APPROX = re.compile(r"\b(?:une |un )?(?:dizaine|douzaine|vingtaine|trentaine|quarantaine|"
-                    r"cinquantaine|soixantaine|centaine|millier)s?\b|\b(?:a peu pres|environ|"
-                    r"grosso modo|dans les)\s+\d")
+MOTS_VIDES = {
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "et",
+    "d",
+    "l",
+    "par",
+    "pour",
+    "en",
+    "avec",
+    "sur",
+    "au",
+    "aux",
+    "notre",
+    "votre",
+    "un",
+    "une",
+    "a",
+}
+GENERIQUES = {
+    "garantie",
+    "mois",
+    "service",
+    "services",
+    "contrat",
+    "forfait",
+    "jour",
+    "jours",
+    "visite",
+    "equipe",
+    "notre",
+    "technique",
+    "installation",
+    "bilan",
+    "calcul",
+}
+APPROX = re.compile(
+    r"\b(?:une |un )?(?:dizaine|douzaine|vingtaine|trentaine|quarantaine|"
+    r"cinquantaine|soixantaine|centaine|millier)s?\b|\b(?:a peu pres|environ|"
+    r"grosso modo|dans les)\s+\d"
+)
 RELATIF_SANS_RESULTAT = re.compile(
     r"(?:\b(?:monte|augmente|baisse|rajoute|ajoute|gagne|remonte|reduis|reduit)\w*(?: [\w']+){0,3} "
     r"de \d+(?:\.\d+)? (?:points?|%)|\bde \d+(?:\.\d+)? points?\b|\d+(?:\.\d+)? (?:€ )?(?:ht |ttc )?"
-    r"de plus\b)(?!.*\bsoit\b)")
-VAGUE = re.compile(r"\b(?:petite|grosse|belle|bonne|meilleure) (?:remise|garantie|reduction)\b|"
-                   r"\bquelques (?:semaines|jours|mois)\b|\b(?:delai|prix) (?:raisonnable|correct|"
-                   r"interessant)\b|\bbon prix\b|\beffort sur (?:la |le |l')?(\w+)")
+    r"de plus\b)(?!.*\bsoit\b)"
+)
+VAGUE = re.compile(
+    r"\b(?:petite|grosse|belle|bonne|meilleure) (?:remise|garantie|reduction)\b|"
+    r"\bquelques (?:semaines|jours|mois)\b|\b(?:delai|prix) (?:raisonnable|correct|"
+    r"interessant)\b|\bbon prix\b|\beffort sur (?:la |le |l')?(\w+)"
+)
 
 
 @dataclass(frozen=True)
@@ -58,22 +99,32 @@ def montant_ht(valeur: Decimal, ttc: bool, tva: Decimal) -> str:
 
 def _sans_relatifs(t: str) -> str:
     """Remove what a relative move leaves behind: « au lieu de 5 », « 1 % de plus, soit »."""
-    t = re.sub(r"\bau lieu de (?:\d+(?:\.\d+)?|l'|la |le )\s*(?:%|semaines?|jours?|mois|ans?|€)?", " ", t)
-    t = re.sub(r"(?:\d+(?:\.\d+)?|une|un) (?:%|points?|semaines?|jours?|mois) de plus[^,;]*,?\s*soit", " soit", t)
+    t = re.sub(
+        r"\bau lieu de (?:\d+(?:\.\d+)?|l'|la |le )\s*(?:%|semaines?|jours?|mois|ans?|€)?", " ", t
+    )
+    t = re.sub(
+        r"(?:\d+(?:\.\d+)?|une|un) (?:%|points?|semaines?|jours?|mois) de plus[^,;]*,?\s*soit",
+        " soit",
+        t,
+    )
     return t
 
 
 def _clauses(t: str) -> list[tuple[int, str]]:
     """Clauses (start, text) split on punctuation and « et »: the window an issue word applies to."""
     res, debut = [], 0
-    for m in re.finditer(r"[,;:!?]|(?<!\d)\.|\.(?!\d)|\bet\b|\bavec\b|\bmais\b|\bsans\b(?= acompte| service)", t):
-        res.append((debut, t[debut:m.start()]))
+    for m in re.finditer(
+        r"[,;:!?]|(?<!\d)\.|\.(?!\d)|\bet\b|\bavec\b|\bmais\b|\bsans\b(?= acompte| service)", t
+    ):
+        res.append((debut, t[debut : m.start()]))
         debut = m.start() if m.group(0) == "sans" else m.end()
     res.append((debut, t[debut:]))
     return [(d, c) for d, c in res if c.strip()]
 
 
-PAIEMENT = re.compile(r"paiement|payer|payez|payiez|paye|reglement|regler|solde|reste|facture|fin de mois")
+PAIEMENT = re.compile(
+    r"paiement|payer|payez|payiez|paye|reglement|regler|solde|reste|facture|fin de mois"
+)
 LIVRAISON = re.compile(r"livr|livraison|expedi|delai de livraison|installe")
 GARANTIE = re.compile(r"garantie|garanti")
 ACOMPTE = re.compile(r"acompte|a la commande|d'avance")
@@ -81,9 +132,10 @@ ACOMPTE = re.compile(r"acompte|a la commande|d'avance")
 
 def _cle_pourcentage(clause: str, pos: int) -> str:
     """Down payment only when the figure is tied to it (« 40 % d'acompte », « acompte de 20 % »)."""
-    apres, avant = clause[pos:pos + 30], clause[max(0, pos - 25):pos]
-    if re.match(r"[\d.]+ % (?:d'|d |en |de l')?(?:acompte|a la commande|d'avance)", apres) or \
-            re.search(r"(?:acompte|a la commande)\s*(?:de |: |a |=)?(?:\w+ ){0,2}$", avant):
+    apres, avant = clause[pos : pos + 30], clause[max(0, pos - 25) : pos]
+    if re.match(
+        r"[\d.]+ % (?:d'|d |en |de l')?(?:acompte|a la commande|d'avance)", apres
+    ) or re.search(r"(?:acompte|a la commande)\s*(?:de |: |a |=)?(?:\w+ ){0,2}$", avant):
         return "acompte_pct"
     return "remise_pct"
 
@@ -91,7 +143,11 @@ def _cle_pourcentage(clause: str, pos: int) -> str:
 def _cle_duree(clause: str, phrase: str, unite: str) -> str | None:
     """Which issue a duration belongs to, from its clause first, then from the whole sentence."""
     for zone in (clause, phrase):
-        p, liv, g = bool(PAIEMENT.search(zone)), bool(LIVRAISON.search(zone)), bool(GARANTIE.search(zone))
+        p, liv, g = (
+            bool(PAIEMENT.search(zone)),
+            bool(LIVRAISON.search(zone)),
+            bool(GARANTIE.search(zone)),
+        )
         if unite in ("mois", "ans") and g:
             return "garantie_mois"
         if sum((p, liv)) == 1:
@@ -136,8 +192,11 @@ def _services(t: str, ctx: ConversationContext) -> Mention | None:
     trouves: list[tuple[int, str]] = []
     mots = set(re.findall(r"[a-z]+", t))
     for s in ctx.services:
-        significatifs = [w for w in re.findall(r"[a-z]+", sans_accents(s.designation.lower()))
-                         if w not in MOTS_VIDES and len(w) > 2]
+        significatifs = [
+            w
+            for w in re.findall(r"[a-z]+", sans_accents(s.designation.lower()))
+            if w not in MOTS_VIDES and len(w) > 2
+        ]
         if not significatifs:
             continue
         tete = significatifs[0]
@@ -166,7 +225,9 @@ def extraire(t: str, ctx: ConversationContext) -> tuple[list[Mention], str | Non
     mentions: list[Mention] = []
     pris: list[tuple[int, int]] = []
 
-    def ajoute(cle: str, valeur: object, m: re.Match[str] | _Decale, explicite: bool = True) -> None:
+    def ajoute(
+        cle: str, valeur: object, m: re.Match[str] | _Decale, explicite: bool = True
+    ) -> None:
         if ctx.has(cle) and not any(a <= m.start() < b for a, b in pris):
             mentions.append(Mention(cle, valeur, m.start(), explicite))
             pris.append((m.start(), m.end()))
@@ -177,14 +238,19 @@ def extraire(t: str, ctx: ConversationContext) -> tuple[list[Mention], str | Non
         ajoute("acompte_pct", "50", m)
     for m in re.finditer(r"\b(?:pas de|sans|aucune) remise\b", t):
         ajoute("remise_pct", "0", m)
-    for m in re.finditer(r"\b(?:comptant|a reception(?: de (?:la )?facture)?|a la livraison pour le paiement)", t):
+    for m in re.finditer(
+        r"\b(?:comptant|a reception(?: de (?:la )?facture)?|a la livraison pour le paiement)", t
+    ):
         ajoute("delai_paiement_jours", 0, m)
     for m in re.finditer(r"\b(?:sous|en|dans) (?:une |la )?quinzaine|\bquinzaine\b", t):
         ajoute("delai_livraison_semaines", 2, m)
     for m in re.finditer(r"\b(?:sous|en|dans) (?:une |la )?huitaine|\bhuitaine\b", t):
         ajoute("delai_livraison_semaines", 1, m)
     produit = "|".join(re.escape(p) for p in mots_produit(ctx)) or "xxx"
-    for m in re.finditer(rf"\b(\d+) (?:{produit}|unites?\b|pieces?\b|exemplaires?\b|pcs\b)\w*|\bquantite (?:de |a |: )?(\d+)\b", t):
+    for m in re.finditer(
+        rf"\b(\d+) (?:{produit}|unites?\b|pieces?\b|exemplaires?\b|pcs\b)\w*|\bquantite (?:de |a |: )?(\d+)\b",
+        t,
+    ):
         ajoute("quantite", int(m.group(1) or m.group(2)), m)
     for debut, clause in _clauses(t):
         for m in re.finditer(rf"{NB} %", clause):
@@ -193,7 +259,9 @@ def extraire(t: str, ctx: ConversationContext) -> tuple[list[Mention], str | Non
             nomme = bool(re.search(r"remise|reduction|rabais|acompte|commande|\bfais\b", clause))
             ajoute(cle, decimal_str(n), _Decale(None, debut + m.start(), debut + m.end()), nomme)
         for m in re.finditer(rf"(?:\b{NB}|\b(un|une)) (semaines?|jours?|mois|ans?)\b", clause):
-            unite = {"semaine": "semaines", "jour": "jours", "an": "ans"}.get(m.group(3), m.group(3))
+            unite = {"semaine": "semaines", "jour": "jours", "an": "ans"}.get(
+                m.group(3), m.group(3)
+            )
             unite = "semaines" if unite.startswith("semaine") else unite
             n = Decimal(m.group(1)) if m.group(1) else Decimal(1)
             cle = _cle_duree(clause, t, unite)
@@ -202,8 +270,11 @@ def extraire(t: str, ctx: ConversationContext) -> tuple[list[Mention], str | Non
             v = _duree(n, unite, cle)
             if v is not None:
                 nomme = _cle_duree(clause, "", unite) == cle and bool(
-                    PAIEMENT.search(clause) or LIVRAISON.search(clause) or GARANTIE.search(clause)
-                    or "delai" in clause)
+                    PAIEMENT.search(clause)
+                    or LIVRAISON.search(clause)
+                    or GARANTIE.search(clause)
+                    or "delai" in clause
+                )
                 ajoute(cle, v, _Decale(None, debut + m.start(), debut + m.end()), nomme)
     s = _services(t, ctx)
     if s is not None and "services" not in {x.cle for x in mentions}:

@@ -7,19 +7,48 @@ from typing import Any
 
 from simulator.engine.conversation.context import ConversationContext
 
-THEMES = {"besoin": "le besoin", "criteres": "les critères de choix", "budget": "le budget",
-          "delai": "le délai souhaité", "decideurs": "les décideurs", "concurrence": "la concurrence"}
-MOTIVATIONS = {"securite": "sécurité", "orgueil": "orgueil", "nouveaute": "nouveauté",
-               "confort": "confort", "argent": "argent", "sympathie": "sympathie",
-               "environnement": "environnement"}
-TECHNIQUES = {"reformulation": "reformulation", "oui_mais": "« oui, mais »", "boomerang": "boomerang",
-              "compensation": "compensation", "appui": "appui", "temoignage": "témoignage",
-              "report": "report"}
-CONCLUSIONS = {"directe": "directe", "alternative": "alternative", "implicite": "implicite",
-               "resume": "par le résumé", "avantage_immediat": "avantage immédiat"}
-NOMS = {"remise_pct": "remise", "quantite": "quantité", "delai_livraison_semaines": "livraison",
-        "delai_paiement_jours": "paiement", "acompte_pct": "acompte", "garantie_mois": "garantie",
-        "services": "services"}
+THEMES = {
+    "besoin": "le besoin",
+    "criteres": "les critères de choix",
+    "budget": "le budget",
+    "delai": "le délai souhaité",
+    "decideurs": "les décideurs",
+    "concurrence": "la concurrence",
+}
+MOTIVATIONS = {
+    "securite": "sécurité",
+    "orgueil": "orgueil",
+    "nouveaute": "nouveauté",
+    "confort": "confort",
+    "argent": "argent",
+    "sympathie": "sympathie",
+    "environnement": "environnement",
+}
+TECHNIQUES = {
+    "reformulation": "reformulation",
+    "oui_mais": "« oui, mais »",
+    "boomerang": "boomerang",
+    "compensation": "compensation",
+    "appui": "appui",
+    "temoignage": "témoignage",
+    "report": "report",
+}
+CONCLUSIONS = {
+    "directe": "directe",
+    "alternative": "alternative",
+    "implicite": "implicite",
+    "resume": "par le résumé",
+    "avantage_immediat": "avantage immédiat",
+}
+NOMS = {
+    "remise_pct": "remise",
+    "quantite": "quantité",
+    "delai_livraison_semaines": "livraison",
+    "delai_paiement_jours": "paiement",
+    "acompte_pct": "acompte",
+    "garantie_mois": "garantie",
+    "services": "services",
+}
 QUESTIONS = {
     "remise_pct": "Quelle remise proposez-vous exactement, en pourcentage ?",
     "quantite": "Vous parlez de combien de {produit} exactement ?",
@@ -92,8 +121,12 @@ def paraphrase(coup: dict[str, Any], ctx: ConversationContext) -> str:
     elif t == "conclusion":
         corps = f"conclusion {CONCLUSIONS[coup['technique']]}"
     else:
-        corps = {"reformulation": "reformulation", "recapitulatif": "récapitulatif",
-                 "rupture": "rupture de la négociation", "message": "message sans enjeu"}[t]
+        corps = {
+            "reformulation": "reformulation",
+            "recapitulatif": "récapitulatif",
+            "rupture": "rupture de la négociation",
+            "message": "message sans enjeu",
+        }[t]
     return "J'ai compris : " + corps
 
 

@@ -18,13 +18,56 @@ from text_to_num import alpha2digit
 
 # Domain words whose misspellings we correct (already accent-free).
 VOCABULAIRE = (
-    "remise", "garantie", "paiement", "livraison", "acompte", "semaines", "semaine", "quantite",
-    "projecteurs", "projecteur", "commande", "reception", "facture", "comptant", "quinzaine",
-    "huitaine", "extension", "installation", "eclairement", "reformule", "comprends",
-    "recapitule", "resumer", "proposition", "propose", "concurrence", "fournisseur", "budget",
-    "decision", "livrer", "accorde", "descends", "economies", "securite", "environnement",
-    "justement", "contrepartie", "condition", "echange", "signez", "maintenant",
-    "aujourd", "criteres", "signer", "valider", "important", "delai", "payer", "mois", "jours",
+    "remise",
+    "garantie",
+    "paiement",
+    "livraison",
+    "acompte",
+    "semaines",
+    "semaine",
+    "quantite",
+    "projecteurs",
+    "projecteur",
+    "commande",
+    "reception",
+    "facture",
+    "comptant",
+    "quinzaine",
+    "huitaine",
+    "extension",
+    "installation",
+    "eclairement",
+    "reformule",
+    "comprends",
+    "recapitule",
+    "resumer",
+    "proposition",
+    "propose",
+    "concurrence",
+    "fournisseur",
+    "budget",
+    "decision",
+    "livrer",
+    "accorde",
+    "descends",
+    "economies",
+    "securite",
+    "environnement",
+    "justement",
+    "contrepartie",
+    "condition",
+    "echange",
+    "signez",
+    "maintenant",
+    "aujourd",
+    "criteres",
+    "signer",
+    "valider",
+    "important",
+    "delai",
+    "payer",
+    "mois",
+    "jours",
 )
 _VOCAB_SET = frozenset(VOCABULAIRE)
 
@@ -65,8 +108,11 @@ def sans_accents(texte: str) -> str:
 @lru_cache(maxsize=4096)
 def corriger_mot(mot: str) -> str:
     """The vocabulary word one edit away (two for long words), or the word itself."""
-    if len(mot) < 5 or mot in _VOCAB_SET or any(
-            v.startswith(mot) or mot.startswith(v) for v in VOCABULAIRE):
+    if (
+        len(mot) < 5
+        or mot in _VOCAB_SET
+        or any(v.startswith(mot) or mot.startswith(v) for v in VOCABULAIRE)
+    ):
         return mot  # a known word or an inflection of one: never "corrected"
     seuil = 1 if len(mot) < 9 else 2
     meilleur, distance = mot, seuil + 1

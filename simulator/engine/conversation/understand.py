@@ -37,22 +37,42 @@ class Understanding:
         return self.move["type"] != "incompris"
 
 
-def _incompris(texte: str, t: str, raison: str, ctx: ConversationContext, sujet: str | None) -> Understanding:
+def _incompris(
+    texte: str, t: str, raison: str, ctx: ConversationContext, sujet: str | None
+) -> Understanding:
     question = clarification(sujet, ctx)
-    return Understanding({"type": "incompris", "texte": texte}, 0.0, raison,
-                         "Je n'ai pas compris : " + question, question, t)
+    return Understanding(
+        {"type": "incompris", "texte": texte},
+        0.0,
+        raison,
+        "Je n'ai pas compris : " + question,
+        question,
+        t,
+    )
 
 
-def _ok(coup: dict[str, Any], texte: str, t: str, raison: str, confiance: float,
-        ctx: ConversationContext) -> Understanding:
+def _ok(
+    coup: dict[str, Any],
+    texte: str,
+    t: str,
+    raison: str,
+    confiance: float,
+    ctx: ConversationContext,
+) -> Understanding:
     coup = {**coup, "texte": texte}
     return Understanding(coup, confiance, raison, paraphrase(coup, ctx), None, t)
 
 
 def _termes(t: str, ctx: ConversationContext, mentions: list[Mention]) -> dict[str, Any] | None:
     """Offer or concession from the terms found, or None when there are none."""
-    montant = prix(t, ctx.vat_rate) if (c.PROPOSITION.search(t) or re.search(
-        r"pour l'ensemble|le tout|\btotal\b|tout compris", t)) else None
+    montant = (
+        prix(t, ctx.vat_rate)
+        if (
+            c.PROPOSITION.search(t)
+            or re.search(r"pour l'ensemble|le tout|\btotal\b|tout compris", t)
+        )
+        else None
+    )
     if not mentions and montant is None:
         return None
     span = c.condition_span(t)
@@ -66,8 +86,12 @@ def _termes(t: str, ctx: ConversationContext, mentions: list[Mention]) -> dict[s
             return {"type": "offre", "termes": termes, "contrepartie": [m.cle for m in acheteur]}
         if len(vendeur) == 1 and len(acheteur) == 1:
             v, a = vendeur[0], acheteur[0]
-            return {"type": "concession", "enjeu": v.cle, "valeur": v.valeur,
-                    "contrepartie": {"enjeu": a.cle, "valeur": a.valeur}}
+            return {
+                "type": "concession",
+                "enjeu": v.cle,
+                "valeur": v.valeur,
+                "contrepartie": {"enjeu": a.cle, "valeur": a.valeur},
+            }
     if len(mentions) == 1 and c.MOUVEMENT.search(t):
         m = mentions[0]
         return {"type": "concession", "enjeu": m.cle, "valeur": m.valeur}
@@ -87,39 +111,71 @@ def understand(text: str, context: ConversationContext) -> Understanding:
         return _ok({"type": "rupture"}, texte, t, "rupture : départ annoncé", 0.9, context)
     tech = c.conclusion(t)
     if tech:
-        return _ok({"type": "conclusion", "technique": tech}, texte, t,
-                   f"conclusion : marqueur « {tech} »", 0.85, context)
+        return _ok(
+            {"type": "conclusion", "technique": tech},
+            texte,
+            t,
+            f"conclusion : marqueur « {tech} »",
+            0.85,
+            context,
+        )
     if c.RECAP.search(t):
-        return _ok({"type": "recapitulatif"}, texte, t, "récapitulatif sans demande de signature",
-                   0.85, context)
+        return _ok(
+            {"type": "recapitulatif"},
+            texte,
+            t,
+            "récapitulatif sans demande de signature",
+            0.85,
+            context,
+        )
     objection = c.sujet_objection(t, context)
     technique = c.technique_objection(t)
     propose = bool(c.PROPOSITION.search(t) or c.MOUVEMENT.search(t) or c.CONDITION.search(t))
-    if technique and (objection or (context.pending_objection and technique != "reformulation")) \
-            and not (propose and technique == "reformulation"):
-        coup = {"type": "traitement_objection", "objection": objection or context.pending_objection,
-                "technique": technique}
-        return _ok(coup, texte, t, "objection traitée : sujet et marqueur de technique", 0.8, context)
+    if (
+        technique
+        and (objection or (context.pending_objection and technique != "reformulation"))
+        and not (propose and technique == "reformulation")
+    ):
+        coup = {
+            "type": "traitement_objection",
+            "objection": objection or context.pending_objection,
+            "technique": technique,
+        }
+        return _ok(
+            coup, texte, t, "objection traitée : sujet et marqueur de technique", 0.8, context
+        )
     question = bool(c.QUESTION.search(t))
     concurrent = bool(re.search(r"rexalec|elec-?pro|concurren|fournisseur", t)) or any(
-        n in t for n in context.competitors if n)
+        n in t for n in context.competitors if n
+    )
     if question and concurrent and not propose:
-        return _ok({"type": "question", "theme": "concurrence"}, texte, t,
-                   "question sur un concurrent", 0.8, context)
+        return _ok(
+            {"type": "question", "theme": "concurrence"},
+            texte,
+            t,
+            "question sur un concurrent",
+            0.8,
+            context,
+        )
     if c.REFORMULATION.search(t) and not re.search(r"\bdonc je\b|\bdonc on\b", t):
         return _ok({"type": "reformulation"}, texte, t, "reformulation : marqueur", 0.8, context)
     if question and (not propose or concurrent):
         theme = c.theme_question(t)
         if theme:
-            return _ok({"type": "question", "theme": theme}, texte, t, "question : thème", 0.8,
-                       context)
+            return _ok(
+                {"type": "question", "theme": theme}, texte, t, "question : thème", 0.8, context
+            )
     mentions, ambigu = extraire(t, context)
     descriptif = bool(c.DESCRIPTIF.search(t)) and not c.PROPOSITION.search(t)
     mot_motivation = c.motivation(t)
     if ambigu:
         return _incompris(texte, t, f"valeur ambiguë ({ambigu})", context, ambigu)
     explicites = all(m.explicite for m in mentions)
-    if not concurrent and not descriptif and not (mot_motivation and not propose and not explicites):
+    if (
+        not concurrent
+        and not descriptif
+        and not (mot_motivation and not propose and not explicites)
+    ):
         coup = _termes(t, context, mentions)
         if coup is not None:
             return _ok(coup, texte, t, "termes proposés par le vendeur", 0.85, context)
@@ -127,11 +183,23 @@ def understand(text: str, context: ConversationContext) -> Understanding:
     if vague:
         return _incompris(texte, t, "enjeu sans valeur", context, vague)
     if mot_motivation:
-        return _ok({"type": "argument", "motivation": mot_motivation}, texte, t,
-                   "argument : motivation SONCAS", 0.7, context)
+        return _ok(
+            {"type": "argument", "motivation": mot_motivation},
+            texte,
+            t,
+            "argument : motivation SONCAS",
+            0.7,
+            context,
+        )
     if question:
-        return _ok({"type": "question", "theme": "besoin"}, texte, t, "question sans thème clair",
-                   0.5, context)
+        return _ok(
+            {"type": "question", "theme": "besoin"},
+            texte,
+            t,
+            "question sans thème clair",
+            0.5,
+            context,
+        )
     if c.MESSAGE.search(t) or re.search(r"je vous propose (?:de|qu'on) ", t):
         return _ok({"type": "message"}, texte, t, "politesse ou propos sans enjeu", 0.6, context)
     if mentions == [] and re.search(r"\d", t):
@@ -146,8 +214,11 @@ def c_vague(t: str) -> str | None:
     if not m:
         return None
     mot = m.group(0)
-    for cle, motif in (("remise_pct", "remise|prix|reduction"), ("delai_livraison_semaines", "semaines|delai"),
-                       ("garantie_mois", "garantie")):
+    for cle, motif in (
+        ("remise_pct", "remise|prix|reduction"),
+        ("delai_livraison_semaines", "semaines|delai"),
+        ("garantie_mois", "garantie"),
+    ):
         if re.search(motif, mot):
             return cle
     return "valeur"

@@ -27,8 +27,9 @@ def avec_garanties(setup: NegotiationSetup, ids: Sequence[str]) -> NegotiationSe
     voulues = set(ids)
     if not voulues & {o.id for o in setup.objections}:
         return setup
-    objections = tuple(replace(o, levee_si=None) if o.id in voulues else o
-                       for o in setup.objections)
+    objections = tuple(
+        replace(o, levee_si=None) if o.id in voulues else o for o in setup.objections
+    )
     autre = replace(setup, objections=objections)
     autre.__dict__["espace"] = setup.espace  # objections do not change the outcome space
     return autre
@@ -42,13 +43,18 @@ def soulever(setup: NegotiationSetup, etat: Etat, rep: Reponse, ids: Sequence[st
         if etat.objections.get(oid) == "latente":
             objection = next(o for o in setup.objections if o.id == oid)
             etat.objections[oid] = "exprimee"
-            return replace(rep, texte=f"{rep.texte} {objection.texte}", objection=oid,
-                           raison={**rep.raison, "objection": oid, "objection_garantie": True})
+            return replace(
+                rep,
+                texte=f"{rep.texte} {objection.texte}",
+                objection=oid,
+                raison={**rep.raison, "objection": oid, "objection_garantie": True},
+            )
     return rep
 
 
-def jouer_ia(setup: NegotiationSetup, etat: Etat, coup: Coup | dict[str, Any],
-             garanties: Sequence[str] = ()) -> tuple[Etat, Reponse]:
+def jouer_ia(
+    setup: NegotiationSetup, etat: Etat, coup: Coup | dict[str, Any], garanties: Sequence[str] = ()
+) -> tuple[Etat, Reponse]:
     """Play one seller move against the simulated buyer, then voice a guaranteed objection."""
     nouvel, rep = play(setup, etat, coup)
     if garanties and nouvel is not etat:
@@ -77,8 +83,12 @@ class Rejeu:
     annonces: list[dict[str, Any]] = field(default_factory=list)
 
 
-def rejouer(setup: NegotiationSetup, graine: int, pas: Iterable[tuple[Any, ...]],
-            garanties: Sequence[str] = ()) -> Rejeu:
+def rejouer(
+    setup: NegotiationSetup,
+    graine: int,
+    pas: Iterable[tuple[Any, ...]],
+    garanties: Sequence[str] = (),
+) -> Rejeu:
     """Replay steps: ("setup", setup, annonce), ("coup", move) or ("humain", move, reply).
 
     A setup step takes effect at the next turn (its notice is shown before that turn); moves
@@ -101,6 +111,12 @@ def rejouer(setup: NegotiationSetup, graine: int, pas: Iterable[tuple[Any, ...]]
             etat, rep = jouer_humain(courant, etat, coup, step[2])
         else:
             etat, rep = jouer_ia(courant, etat, coup, garanties)
-        tours.append({"index": etat.tour, "temps_s": etat.temps_s, "coup": coup.to_dict(),
-                      "reponse": rep.to_dict()})
+        tours.append(
+            {
+                "index": etat.tour,
+                "temps_s": etat.temps_s,
+                "coup": coup.to_dict(),
+                "reponse": rep.to_dict(),
+            }
+        )
     return Rejeu(Transcription(graine, tours, etat), courant, annonces)

@@ -11,8 +11,9 @@ from simulator.engine.negotiation.state import Etat
 CENTIME = Decimal("0.01")
 
 
-def enregistrer_offre(esp: Espace, etat: Etat, camp: str, termes: Termes, u_b: float,
-                      marge: Decimal, cond: bool) -> None:
+def enregistrer_offre(
+    esp: Espace, etat: Etat, camp: str, termes: Termes, u_b: float, marge: Decimal, cond: bool
+) -> None:
     """Append a complete package with both sides' utilities and the seller's margin."""
     etat.offres.append({
         "tour": etat.tour, "camp": camp, "temps_s": etat.temps_s,

@@ -18,16 +18,25 @@ from simulator.engine.negotiation.state import Etat, TermesJson
 from simulator.engine.negotiation.values import ValeurInvalide
 
 #: reply kinds a human buyer may give (the same as the simulated buyer's)
-TYPES_HUMAINS = ("reponse", "question", "objection", "contre_offre", "accord_partiel", "accepte",
-                 "signature", "rupture")
+TYPES_HUMAINS = (
+    "reponse",
+    "question",
+    "objection",
+    "contre_offre",
+    "accord_partiel",
+    "accepte",
+    "signature",
+    "rupture",
+)
 
 
 def _complet(setup: NegotiationSetup, termes: TermesJson | None) -> bool:
     return termes is not None and all(e.cle in termes for e in setup.enjeux)
 
 
-def _historiser(setup: NegotiationSetup, etat: Etat, camp: str, termes: TermesJson,
-                cond: bool) -> None:
+def _historiser(
+    setup: NegotiationSetup, etat: Etat, camp: str, termes: TermesJson, cond: bool
+) -> None:
     """Record a complete package in the offer history (curves and debrief), as the engine does."""
     if not _complet(setup, termes):
         return
@@ -42,8 +51,12 @@ def _effet_vendeur(setup: NegotiationSetup, etat: Etat, coup: Coup) -> None:
     if coup.type == "offre":
         etat.offre_vendeur = {**etat.accords_partiels, **(coup.termes or {}), **contre}
     elif coup.type == "concession":
-        etat.offre_vendeur = {**etat.accords_partiels, **(etat.offre_vendeur or {}),
-                              str(coup.enjeu): coup.valeur, **contre}  # type: ignore[dict-item]
+        etat.offre_vendeur = {
+            **etat.accords_partiels,
+            **(etat.offre_vendeur or {}),
+            str(coup.enjeu): coup.valeur,
+            **contre,
+        }  # type: ignore[dict-item]
     if coup.type in ("offre", "concession"):
         _historiser(setup, etat, "vendeur", etat.offre_vendeur or {}, bool(coup.contrepartie))
     elif coup.type == "traitement_objection" and coup.objection in etat.objections:
@@ -71,8 +84,9 @@ def _effet_acheteur(setup: NegotiationSetup, etat: Etat, rep: Reponse) -> None:
         etat.objections[rep.objection] = "exprimee"
 
 
-def jouer_humain(setup: NegotiationSetup, etat: Etat, coup: Coup | dict[str, Any],
-                 reponse: dict[str, Any]) -> tuple[Etat, Reponse]:
+def jouer_humain(
+    setup: NegotiationSetup, etat: Etat, coup: Coup | dict[str, Any], reponse: dict[str, Any]
+) -> tuple[Etat, Reponse]:
     """One turn with a human buyer: the seller's move, then the recorded reply (state untouched)."""
     coup = coup if isinstance(coup, Coup) else Coup.from_dict(coup)
     valider(setup, coup)
@@ -117,23 +131,29 @@ def controler(setup: NegotiationSetup, etat: Etat, rep: Reponse) -> list[str]:
             alertes.append(
                 f"Au-delà de la limite de l'acheteur : cet accord lui vaut {u:.0%} de satisfaction, "
                 f"sous son seuil de {setup.acheteur.reservation:.0%} ; son alternative "
-                f"({setup.acheteur.batna or 'BATNA'}) serait préférable pour lui.")
+                f"({setup.acheteur.batna or 'BATNA'}) serait préférable pour lui."
+            )
     for e in setup.enjeux:
         if e.cle not in lus:
             continue
         v = lus[e.cle]
         # delai and paiement values are int (vocabulary.NATURES_ENTIERES)
         if e.nature == "delai" and setup.delai_min_semaines and v < setup.delai_min_semaines:  # type: ignore[operator]
-            alertes.append(f"Promesse intenable : livraison en {v} semaine(s) alors que le "
-                           f"fournisseur demande au moins {setup.delai_min_semaines} semaine(s).")
+            alertes.append(
+                f"Promesse intenable : livraison en {v} semaine(s) alors que le "
+                f"fournisseur demande au moins {setup.delai_min_semaines} semaine(s)."
+            )
         if e.nature == "paiement" and v > setup.paiement_max_jours:  # type: ignore[operator]
-            alertes.append(f"Délai de paiement de {v} jours au-delà du plafond de "
-                           f"{setup.paiement_max_jours} jours (C. com. L441-10).")
+            alertes.append(
+                f"Délai de paiement de {v} jours au-delà du plafond de "
+                f"{setup.paiement_max_jours} jours (C. com. L441-10)."
+            )
     return alertes
 
 
-def premier_controle(setup: NegotiationSetup, etat: Etat, coup: Coup | dict[str, Any],
-                     reponse: dict[str, Any]) -> list[str]:
+def premier_controle(
+    setup: NegotiationSetup, etat: Etat, coup: Coup | dict[str, Any], reponse: dict[str, Any]
+) -> list[str]:
     """Check a reply before it is recorded: play it on a copy, then control the result."""
     suite, rep = jouer_humain(setup, etat, coup, reponse)
     return controler(setup, suite, rep)

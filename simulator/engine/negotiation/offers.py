@@ -20,6 +20,7 @@ PART_EXIGENCE = 0.5  # share of an unconditional concession the buyer adds to it
 #: a margin change under half a euro is no move at all
 DEMI_EURO = Decimal("0.5")
 
+
 def jouer_offre(ctx: Contexte) -> Reponse:
     """Handle an offer: full package (after provisional agreements) or an issue-by-issue proposal."""
     brut = {**ctx.etat.accords_partiels, **(ctx.coup.termes or {})}

@@ -13,11 +13,16 @@ from simulator.engine.scoring.criteria import CRITERES, NIVEAUX
 
 #: criterion number (1-10) -> competency code
 COMPETENCE_DU_CRITERE: dict[int, str] = {
-    1: "C1.1", 4: "C1.1", 5: "C1.1",
+    1: "C1.1",
+    4: "C1.1",
+    5: "C1.1",
     2: "C1.3",
-    3: "C1.2", 7: "C1.2",
-    6: "C1.4", 8: "C1.4",
-    9: "C1.5", 10: "C1.5",
+    3: "C1.2",
+    7: "C1.2",
+    6: "C1.4",
+    8: "C1.4",
+    9: "C1.5",
+    10: "C1.5",
 }
 COMPETENCES: dict[str, str] = {
     "C1.1": "Préparer une négociation",
@@ -42,8 +47,11 @@ class Ligne:
 def lignes(competences: Sequence[str] | None = None) -> list[Ligne]:
     """The grid's rows, for some competencies or all ten criteria."""
     wanted = set(competences) if competences else set(COMPETENCES)
-    return [Ligne(n, CRITERES[n - 1], COMPETENCE_DU_CRITERE[n])
-            for n in range(1, 11) if COMPETENCE_DU_CRITERE[n] in wanted]
+    return [
+        Ligne(n, CRITERES[n - 1], COMPETENCE_DU_CRITERE[n])
+        for n in range(1, 11)
+        if COMPETENCE_DU_CRITERE[n] in wanted
+    ]
 
 
 def desaccords(grilles: Sequence[Mapping[int, int]]) -> list[int]:

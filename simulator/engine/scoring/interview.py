@@ -21,8 +21,9 @@ def _question(genre: str, texte: str, tours: list[int]) -> dict[str, Any]:
     return {"genre": genre, "question": texte, "tours": tours}
 
 
-def objections_non_traitees(s: NegotiationSetup, tours: list[Tour],
-                            statuts: dict[str, str]) -> list[dict[str, Any]]:
+def objections_non_traitees(
+    s: NegotiationSetup, tours: list[Tour], statuts: dict[str, str]
+) -> list[dict[str, Any]]:
     """Each objection the buyer voiced and the candidate left unsettled."""
     textes = {o.id: o.texte for o in s.objections}
     voicees: dict[str, list[int]] = {}
@@ -34,12 +35,19 @@ def objections_non_traitees(s: NegotiationSetup, tours: list[Tour],
     for oid, ou in voicees.items():
         if statuts.get(oid) in REGLEES:
             continue
-        essais = [t["index"] for t in tours if t["coup"]["type"] == "traitement_objection"
-                  and t["coup"].get("objection") == oid]
-        suite = ("vous l'avez traitée sans la lever : quelle autre technique auriez-vous choisie ?"
-                 if essais else "elle est restée sans réponse : comment l'auriez-vous traitée ?")
-        questions.append(_question(
-            "objection", f"L'acheteur a objecté « {textes[oid]} » ; {suite}", ou + essais))
+        essais = [
+            t["index"]
+            for t in tours
+            if t["coup"]["type"] == "traitement_objection" and t["coup"].get("objection") == oid
+        ]
+        suite = (
+            "vous l'avez traitée sans la lever : quelle autre technique auriez-vous choisie ?"
+            if essais
+            else "elle est restée sans réponse : comment l'auriez-vous traitée ?"
+        )
+        questions.append(
+            _question("objection", f"L'acheteur a objecté « {textes[oid]} » ; {suite}", ou + essais)
+        )
     return questions
 
 
@@ -49,27 +57,41 @@ def concessions_sans_contrepartie(s: NegotiationSetup, tours: list[Tour]) -> lis
     for t in tours:
         coup, raison = t["coup"], t["reponse"].get("raison") or {}
         gratuite = raison.get("mouvement") == "concession_sans_contrepartie" or (
-            coup["type"] == "concession" and not coup.get("contrepartie"))
+            coup["type"] == "concession" and not coup.get("contrepartie")
+        )
         if not gratuite:
             continue
         quoi = ""
         if coup.get("enjeu") in s.index:
             quoi = f" ({s.enjeux[s.index[coup['enjeu']]].libelle.lower()})"
-        questions.append(_question(
-            "concession", f"Au tour {t['index']}, vous avez concédé{quoi} sans contrepartie : "
-            "pourquoi, et que pouviez-vous demander en échange ?", [t["index"]]))
+        questions.append(
+            _question(
+                "concession",
+                f"Au tour {t['index']}, vous avez concédé{quoi} sans contrepartie : "
+                "pourquoi, et que pouviez-vous demander en échange ?",
+                [t["index"]],
+            )
+        )
     return questions
 
 
 def themes_non_explores(tours: list[Tour]) -> list[dict[str, Any]]:
     """Each discovery theme the candidate never asked about."""
     poses = {t["coup"].get("theme") for t in tours if t["coup"]["type"] == "question"}
-    premiere_offre = next((t["index"] for t in tours if t["coup"]["type"] in ("offre", "concession")),
-                          None)
+    premiere_offre = next(
+        (t["index"] for t in tours if t["coup"]["type"] in ("offre", "concession")), None
+    )
     lien = [] if premiere_offre is None else [premiere_offre]
-    return [_question("decouverte", f"Vous n'avez pas exploré le thème « {libelle.lower()} » : "
-                      "quelles informations vous ont manqué, et qu'auriez-vous demandé ?", lien)
-            for theme, libelle in voc.THEMES.items() if theme not in poses]
+    return [
+        _question(
+            "decouverte",
+            f"Vous n'avez pas exploré le thème « {libelle.lower()} » : "
+            "quelles informations vous ont manqué, et qu'auriez-vous demandé ?",
+            lien,
+        )
+        for theme, libelle in voc.THEMES.items()
+        if theme not in poses
+    ]
 
 
 def _termes_promis(t: Tour) -> dict[str, Any]:
@@ -102,20 +124,34 @@ def promesses_intenables(s: NegotiationSetup, tours: list[Tour]) -> list[dict[st
                 valeurs[e.nature] = v
     questions = []
     if "delai" in trouvees:
-        questions.append(_question(
-            "promesse", f"Vous avez promis une livraison en {valeurs['delai']} semaine(s) alors que "
-            f"le fournisseur demande au moins {s.delai_min_semaines} semaine(s) : comment "
-            "tiendrez-vous cet engagement ?", trouvees["delai"]))
+        questions.append(
+            _question(
+                "promesse",
+                f"Vous avez promis une livraison en {valeurs['delai']} semaine(s) alors que "
+                f"le fournisseur demande au moins {s.delai_min_semaines} semaine(s) : comment "
+                "tiendrez-vous cet engagement ?",
+                trouvees["delai"],
+            )
+        )
     if "paiement" in trouvees:
-        questions.append(_question(
-            "promesse", f"Vous avez proposé un paiement à {valeurs['paiement']} jours, au-delà du "
-            f"plafond de {s.paiement_max_jours} jours : quel risque prenez-vous ?",
-            trouvees["paiement"]))
+        questions.append(
+            _question(
+                "promesse",
+                f"Vous avez proposé un paiement à {valeurs['paiement']} jours, au-delà du "
+                f"plafond de {s.paiement_max_jours} jours : quel risque prenez-vous ?",
+                trouvees["paiement"],
+            )
+        )
     return questions
 
 
-def questions_entretien(s: NegotiationSetup, tours: list[Tour],
-                        statuts: dict[str, str]) -> list[dict[str, Any]]:
+def questions_entretien(
+    s: NegotiationSetup, tours: list[Tour], statuts: dict[str, str]
+) -> list[dict[str, Any]]:
     """Every interview question, most telling first: promises, objections, concessions, discovery."""
-    return [*promesses_intenables(s, tours), *objections_non_traitees(s, tours, statuts),
-            *concessions_sans_contrepartie(s, tours), *themes_non_explores(tours)]
+    return [
+        *promesses_intenables(s, tours),
+        *objections_non_traitees(s, tours, statuts),
+        *concessions_sans_contrepartie(s, tours),
+        *themes_non_explores(tours),
+    ]

@@ -21,15 +21,26 @@ from simulator.scenarios.situation.model import (
 
 #: Concession exponent of T(t) = Umax - (Umax - Ures) * t**(1/e): e < 1 Boulware, e > 1 Conceder.
 CONCESSION_EXPONENT: dict[str, Decimal] = {
-    "directif": Decimal("0.3"), "analytique": Decimal("0.5"),
-    "aimable": Decimal("2.0"), "expressif": Decimal("1.5"),
+    "directif": Decimal("0.3"),
+    "analytique": Decimal("0.5"),
+    "aimable": Decimal("2.0"),
+    "expressif": Decimal("1.5"),
 }
 PATIENCE_SHIFT: dict[str, int] = {"directif": -1, "analytique": 1, "aimable": 2, "expressif": 0}
 ACOMPTE_MAX_BY_PROFILE: dict[str, Decimal] = {
-    "sain": Decimal(30), "fragile": Decimal(20), "risque": Decimal(10)}
-_PREFERS = {"remise_pct": "haut", "quantite": "bas", "delai_livraison_semaines": "bas",
-            "delai_paiement_jours": "haut", "acompte_pct": "bas", "garantie_mois": "haut",
-            "services": "haut"}
+    "sain": Decimal(30),
+    "fragile": Decimal(20),
+    "risque": Decimal(10),
+}
+_PREFERS = {
+    "remise_pct": "haut",
+    "quantite": "bas",
+    "delai_livraison_semaines": "bas",
+    "delai_paiement_jours": "haut",
+    "acompte_pct": "bas",
+    "garantie_mois": "haut",
+    "services": "haut",
+}
 _Q4 = Decimal("0.0001")
 
 
@@ -48,8 +59,9 @@ def _bound(raw: str | None, default: Decimal) -> Decimal:
     return Decimal(raw) if raw is not None else default
 
 
-def issue_domains(rules: Rules, need: Need, supply: list[SupplyLine], terms: Terms,
-                  services: list[str]) -> list[IssueDomain]:
+def issue_domains(
+    rules: Rules, need: Need, supply: list[SupplyLine], terms: Terms, services: list[str]
+) -> list[IssueDomain]:
     """Domains of the pack's issues for this situation."""
     quantity = Decimal(need.lines[0].quantity)
     covered = all(line.stock >= line.needed for line in supply)
@@ -57,7 +69,11 @@ def issue_domains(rules: Rules, need: Need, supply: list[SupplyLine], terms: Ter
     derived: dict[str, tuple[str, Decimal, Decimal]] = {
         "remise_pct": ("percent", Decimal(0), Decimal(20)),
         "quantite": ("integer", quantity, _ceil(quantity * Decimal("1.5"))),
-        "delai_livraison_semaines": ("integer", fastest, max(fastest, Decimal(need.deadline_weeks)) + 4),
+        "delai_livraison_semaines": (
+            "integer",
+            fastest,
+            max(fastest, Decimal(need.deadline_weeks)) + 4,
+        ),
         "delai_paiement_jours": ("integer", Decimal(0), Decimal(terms.max_payment_days)),
         "acompte_pct": ("percent", Decimal(0), Decimal(40)),
         "garantie_mois": ("integer", Decimal(12), Decimal(36)),
@@ -71,15 +87,23 @@ def issue_domains(rules: Rules, need: Need, supply: list[SupplyLine], terms: Ter
             low, high = _bound(item.get("min"), low), _bound(item.get("max"), high)
         if key == "delai_paiement_jours":
             high = min(high, Decimal(terms.max_payment_days))
-        domains.append(IssueDomain(
-            key=key, label=item.get("label") or ISSUE_LABELS[key], kind=kind,  # type: ignore[arg-type]
-            min=min(low, high), max=high, values=services if key == "services" else [],
-            buyer_prefers=_PREFERS[key]))  # type: ignore[arg-type]
+        domains.append(
+            IssueDomain(
+                key=key,
+                label=item.get("label") or ISSUE_LABELS[key],
+                kind=kind,  # type: ignore[arg-type]
+                min=min(low, high),
+                max=high,
+                values=services if key == "services" else [],
+                buyer_prefers=_PREFERS[key],
+            )
+        )  # type: ignore[arg-type]
     return domains
 
 
-def normalised_weights(rules: Rules, persona: str, motivations: list[str],
-                       keys: list[str]) -> dict[str, Decimal]:
+def normalised_weights(
+    rules: Rules, persona: str, motivations: list[str], keys: list[str]
+) -> dict[str, Decimal]:
     """Persona weights plus motivation bonuses, normalised to sum exactly 1 (4 decimals)."""
     raw = {k: rules.persona_weights.get(persona, {}).get(k, Decimal(0)) for k in keys}
     for motivation in motivations:
@@ -103,8 +127,14 @@ def utility(issue: IssueDomain, value: Decimal) -> Decimal:
     return share if issue.buyer_prefers == "haut" else 1 - share
 
 
-def _reservation(issue: IssueDomain, ceiling: Decimal, need: Need, best: CompetitorOffer,
-                 usual_days: int, profile: str) -> Decimal:
+def _reservation(
+    issue: IssueDomain,
+    ceiling: Decimal,
+    need: Need,
+    best: CompetitorOffer,
+    usual_days: int,
+    profile: str,
+) -> Decimal:
     """The buyer's walk-away value on one issue."""
     key = issue.key
     if key == "remise_pct":
@@ -123,28 +153,55 @@ def _reservation(issue: IssueDomain, ceiling: Decimal, need: Need, best: Competi
     return issue.min
 
 
-def derive_negotiation(*, rules: Rules, duration_minutes: int, buyer: Buyer, budget_ht: Decimal,
-                       need: Need, supply: list[SupplyLine], competitors: list[CompetitorOffer],
-                       terms: Terms, services: list[str], usual_payment_days: int,
-                       profile: str) -> Negotiation:
+def derive_negotiation(
+    *,
+    rules: Rules,
+    duration_minutes: int,
+    buyer: Buyer,
+    budget_ht: Decimal,
+    need: Need,
+    supply: list[SupplyLine],
+    competitors: list[CompetitorOffer],
+    terms: Terms,
+    services: list[str],
+    usual_payment_days: int,
+    profile: str,
+) -> Negotiation:
     """Build the public issues and the hidden buyer (weights, reservation values, exponent)."""
     issues = issue_domains(rules, need, supply, terms, services)
     keys = [i.key for i in issues]
     weights = normalised_weights(rules, buyer.persona, buyer.motivations, keys)
     best = min(competitors, key=lambda c: (c.offer_total_ht, c.name))
-    loyalty = Decimal(2) + (3 if "sympathie" in buyer.motivations else 0) + (
-        2 if "securite" in buyer.motivations else 0)
+    loyalty = (
+        Decimal(2)
+        + (3 if "sympathie" in buyer.motivations else 0)
+        + (2 if "securite" in buyer.motivations else 0)
+    )
     ceiling = cents(min(budget_ht, best.offer_total_ht * (1 + loyalty / 100)))
-    reservation = {i.key: _reservation(i, ceiling, need, best, usual_payment_days, profile)
-                   for i in issues}
+    reservation = {
+        i.key: _reservation(i, ceiling, need, best, usual_payment_days, profile) for i in issues
+    }
     ideal = {i.key: (i.max if i.buyer_prefers == "haut" else i.min) for i in issues}
     ures = sum((weights[i.key] * utility(i, reservation[i.key]) for i in issues), Decimal(0))
-    return Negotiation(duration_minutes=duration_minutes, issues=issues, hidden=Hidden(
-        persona=buyer.persona, motivations=list(buyer.motivations), weights=weights, ideal=ideal,
-        reservation=reservation, reservation_utility=ures.quantize(_Q4),
-        price_ceiling_ht=ceiling,
-        batna=Batna(competitor=best.name, price_index=best.price_index,
-                    offer_total_ht=best.offer_total_ht),
-        desired_services=[line.ref for line in need.services],
-        concession_exponent=CONCESSION_EXPONENT[buyer.persona],
-        patience=max(1, rules.patience_base + PATIENCE_SHIFT[buyer.persona]), rules=rules))
+    return Negotiation(
+        duration_minutes=duration_minutes,
+        issues=issues,
+        hidden=Hidden(
+            persona=buyer.persona,
+            motivations=list(buyer.motivations),
+            weights=weights,
+            ideal=ideal,
+            reservation=reservation,
+            reservation_utility=ures.quantize(_Q4),
+            price_ceiling_ht=ceiling,
+            batna=Batna(
+                competitor=best.name,
+                price_index=best.price_index,
+                offer_total_ht=best.offer_total_ht,
+            ),
+            desired_services=[line.ref for line in need.services],
+            concession_exponent=CONCESSION_EXPONENT[buyer.persona],
+            patience=max(1, rules.patience_base + PATIENCE_SHIFT[buyer.persona]),
+            rules=rules,
+        ),
+    )

@@ -17,9 +17,12 @@ from simulator.scenarios.schema.pack import Pack
 from simulator.scenarios.situation.client import Address, Company, Contact, Naf, Objection
 
 _CAPITAL: dict[str, tuple[int, ...]] = {
-    "SAS": (1000, 5000, 10000, 20000, 50000, 100000), "SASU": (1000, 3000, 5000, 10000),
-    "SARL": (1000, 5000, 7500, 10000, 20000, 50000), "EURL": (1000, 3000, 5000, 8000),
-    "SA": (37000, 50000, 100000, 250000, 500000), "SCOP": (5000, 15000, 30000, 60000),
+    "SAS": (1000, 5000, 10000, 20000, 50000, 100000),
+    "SASU": (1000, 3000, 5000, 10000),
+    "SARL": (1000, 5000, 7500, 10000, 20000, 50000),
+    "EURL": (1000, 3000, 5000, 8000),
+    "SA": (37000, 50000, 100000, 250000, 500000),
+    "SCOP": (5000, 15000, 30000, 60000),
 }
 
 
@@ -46,16 +49,29 @@ def make_company(pack: Pack, archetype: Archetype, rng: random.Random, faker: Fa
     street = faker.street_address()
     domain = f"{slug(name)}.fr"
     return Company(
-        raison_sociale=name, legal_form=form,
+        raison_sociale=name,
+        legal_form=form,
         capital_social=Decimal(rng.choice(_CAPITAL[form])).quantize(Decimal("0.01")),
-        siren=siren, nic=siret[9:], siret=siret, tva_intracommunautaire=tva_intracommunautaire(siren),
+        siren=siren,
+        nic=siret[9:],
+        siret=siret,
+        tva_intracommunautaire=tva_intracommunautaire(siren),
         naf=Naf(code=naf.code, label=naf.label, version=naf.version),
-        headcount=int_between(rng, archetype.headcount), segment=archetype.segment,
-        archetype=archetype.key, archetype_label=archetype.label,
-        address=Address(street=street, postcode=ville.postcode, city=ville.city,
-                        department_code=ville.department_code, department=ville.department,
-                        region=ville.region),
-        phone=phone(rng, ville.phone_zone), email=f"contact@{domain}", website=f"www.{domain}",
+        headcount=int_between(rng, archetype.headcount),
+        segment=archetype.segment,
+        archetype=archetype.key,
+        archetype_label=archetype.label,
+        address=Address(
+            street=street,
+            postcode=ville.postcode,
+            city=ville.city,
+            department_code=ville.department_code,
+            department=ville.department,
+            region=ville.region,
+        ),
+        phone=phone(rng, ville.phone_zone),
+        email=f"contact@{domain}",
+        website=f"www.{domain}",
     )
 
 
@@ -70,11 +86,19 @@ def make_contacts(pack: Pack, company: Company, rng: random.Random, faker: Faker
         personas = list(role.persona_weights)
         persona = weighted(rng, personas, [role.persona_weights[p] for p in personas])
         picked = sorted(rng.sample(range(len(role.motivations)), min(2, len(role.motivations))))
-        contacts.append(Contact(
-            id=f"c{index}", civilite="Mme" if female else "M.", first_name=first, last_name=last,
-            job_title=rng.choice(role.job_titles), role=role.role.value, persona=persona.value,
-            motivations=[role.motivations[i].value for i in picked],
-            objections=[Objection(kind=o.kind.value, text=o.text) for o in role.objections],
-            phone=phone(rng, rng.choice("67")), email=f"{slug(first)}.{slug(last)}@{domain}",
-        ))
+        contacts.append(
+            Contact(
+                id=f"c{index}",
+                civilite="Mme" if female else "M.",
+                first_name=first,
+                last_name=last,
+                job_title=rng.choice(role.job_titles),
+                role=role.role.value,
+                persona=persona.value,
+                motivations=[role.motivations[i].value for i in picked],
+                objections=[Objection(kind=o.kind.value, text=o.text) for o in role.objections],
+                phone=phone(rng, rng.choice("67")),
+                email=f"{slug(first)}.{slug(last)}@{domain}",
+            )
+        )
     return contacts

@@ -51,4 +51,5 @@ def euros(value: Decimal) -> Decimal:
 def round_to(value: Decimal, step: int) -> Decimal:
     """Round half-up to a multiple of step (budgets are announced in round figures)."""
     return ((value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step).quantize(
-        Decimal("0.01"))
+        Decimal("0.01")
+    )

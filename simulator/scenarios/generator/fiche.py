@@ -66,7 +66,9 @@ class FicheClient(FicheModel):
         if not re.fullmatch(r"\d{9}", text):
             raise ValueError("le SIREN doit comporter exactement 9 chiffres")
         if not luhn_valid(text):
-            raise ValueError("SIREN invalide : la clé de contrôle (algorithme de Luhn) ne correspond pas")
+            raise ValueError(
+                "SIREN invalide : la clé de contrôle (algorithme de Luhn) ne correspond pas"
+            )
         return text
 
     @field_validator("naf", mode="before")
@@ -76,8 +78,10 @@ class FicheClient(FicheModel):
         if re.fullmatch(r"\d{4}[A-Z]", text):
             text = f"{text[:2]}.{text[2:]}"
         if not _NAF.fullmatch(text):
-            raise ValueError("code NAF invalide : format attendu 2 chiffres, point, 2 chiffres, "
-                             "une lettre (ex. 25.62B)")
+            raise ValueError(
+                "code NAF invalide : format attendu 2 chiffres, point, 2 chiffres, "
+                "une lettre (ex. 25.62B)"
+            )
         return text
 
     @field_validator("postcode", mode="before")
@@ -114,8 +118,10 @@ class FicheLigne(FicheModel):
     def _ref(cls, value: Any) -> str:
         text = str(value or "").strip().upper()
         if not _REF.fullmatch(text):
-            raise ValueError("référence invalide : 2 à 32 caractères, lettres, chiffres, « . », "
-                             "« _ » ou « - »")
+            raise ValueError(
+                "référence invalide : 2 à 32 caractères, lettres, chiffres, « . », "
+                "« _ » ou « - »"
+            )
         return text
 
     @field_validator("vat_rate")
@@ -204,8 +210,14 @@ def parse_fiche(data: Any) -> tuple[Fiche | None, dict[str, str]]:
 def _address(postcode: str, city: str) -> dict[str, str]:
     department = postcode[:3] if postcode.startswith("97") else postcode[:2]
     known = next((v for v in VILLES if v.department_code == department), None)
-    return {"street": "", "postcode": postcode, "city": city, "department_code": department,
-            "department": known.department if known else "", "region": known.region if known else ""}
+    return {
+        "street": "",
+        "postcode": postcode,
+        "city": city,
+        "department_code": department,
+        "department": known.department if known else "",
+        "region": known.region if known else "",
+    }
 
 
 def _split_name(name: str) -> tuple[str, str]:
@@ -214,22 +226,41 @@ def _split_name(name: str) -> tuple[str, str]:
 
 
 def _product(line: FicheLigne) -> dict[str, Any]:
-    return {"ref": line.ref, "designation": line.designation, "family": "Solution proposée",
-            "brand": "", "unit": "pièce", "characteristics": {"Désignation": line.designation},
-            "list_price_ht": str(cents(line.list_price_ht)),
-            "purchase_cost": str(cents(line.purchase_cost_ht)), "vat_rate": str(line.vat_rate),
-            "warranty_months": 12, "options": [], "services": [],
-            "arguments": [{"caracteristique": line.designation,
-                           "avantage": "Répond au besoin exprimé par le client",
-                           "preuve": "Négociation réelle du stage (fiche descriptive)",
-                           "motivations": ["argent"]}]}
+    return {
+        "ref": line.ref,
+        "designation": line.designation,
+        "family": "Solution proposée",
+        "brand": "",
+        "unit": "pièce",
+        "characteristics": {"Désignation": line.designation},
+        "list_price_ht": str(cents(line.list_price_ht)),
+        "purchase_cost": str(cents(line.purchase_cost_ht)),
+        "vat_rate": str(line.vat_rate),
+        "warranty_months": 12,
+        "options": [],
+        "services": [],
+        "arguments": [
+            {
+                "caracteristique": line.designation,
+                "avantage": "Répond au besoin exprimé par le client",
+                "preuve": "Négociation réelle du stage (fiche descriptive)",
+                "motivations": ["argent"],
+            }
+        ],
+    }
 
 
 def _need_line(line: FicheLigne) -> dict[str, Any]:
     price = cents(line.list_price_ht)
-    return {"ref": line.ref, "designation": line.designation, "unit": "pièce",
-            "quantity": line.quantity, "list_price_ht": str(price), "vat_rate": str(line.vat_rate),
-            "amount_ht": str(cents(price * line.quantity))}
+    return {
+        "ref": line.ref,
+        "designation": line.designation,
+        "unit": "pièce",
+        "quantity": line.quantity,
+        "list_price_ht": str(price),
+        "vat_rate": str(line.vat_rate),
+        "amount_ht": str(cents(price * line.quantity)),
+    }
 
 
 def _contacts(fiche: Fiche, generated: list[dict[str, Any]], domain: str) -> list[dict[str, Any]]:
@@ -238,12 +269,21 @@ def _contacts(fiche: Fiche, generated: list[dict[str, Any]], domain: str) -> lis
     for index, person in enumerate(fiche.contacts, start=1):
         first, last = _split_name(person.name)
         local = ".".join(p for p in (slug(first), slug(last)) if p) or f"contact{index}"
-        contacts.append({
-            "id": f"c{index}", "civilite": "", "first_name": first, "last_name": last,
-            "job_title": person.job_title, "role": person.role.value,
-            "persona": person.persona.value, "motivations": [m.value for m in person.motivations],
-            "objections": objections.get(person.role.value, []), "phone": "",
-            "email": f"{local}@{domain}"})
+        contacts.append(
+            {
+                "id": f"c{index}",
+                "civilite": "",
+                "first_name": first,
+                "last_name": last,
+                "job_title": person.job_title,
+                "role": person.role.value,
+                "persona": person.persona.value,
+                "motivations": [m.value for m in person.motivations],
+                "objections": objections.get(person.role.value, []),
+                "phone": "",
+                "email": f"{local}@{domain}",
+            }
+        )
     return contacts
 
 
@@ -262,46 +302,87 @@ def apply_fiche(snapshot: dict[str, Any], fiche: Fiche) -> dict[str, Any]:
     domain = f"{slug(c.raison_sociale) or 'client'}.fr"
     siret = make_siret(c.siren, 1)
     company = s["client"]["company"]
-    company.update({
-        "raison_sociale": c.raison_sociale, "siren": c.siren, "nic": siret[9:], "siret": siret,
-        "tva_intracommunautaire": tva_intracommunautaire(c.siren),
-        "naf": {"code": c.naf, "label": f"Activité déclarée (code NAF {c.naf})",
-                "version": "NAF rév. 2"},
-        "headcount": c.headcount, "archetype_label": "Client réel du stage (fiche descriptive)",
-        "address": _address(c.postcode, c.city), "phone": "", "email": f"contact@{domain}",
-        "website": f"www.{domain}"})
+    company.update(
+        {
+            "raison_sociale": c.raison_sociale,
+            "siren": c.siren,
+            "nic": siret[9:],
+            "siret": siret,
+            "tva_intracommunautaire": tva_intracommunautaire(c.siren),
+            "naf": {
+                "code": c.naf,
+                "label": f"Activité déclarée (code NAF {c.naf})",
+                "version": "NAF rév. 2",
+            },
+            "headcount": c.headcount,
+            "archetype_label": "Client réel du stage (fiche descriptive)",
+            "address": _address(c.postcode, c.city),
+            "phone": "",
+            "email": f"contact@{domain}",
+            "website": f"www.{domain}",
+        }
+    )
     wanted = s["buyer"]["role"]
     s["client"]["contacts"] = _contacts(fiche, s["client"]["contacts"], domain)
     s["client"]["budget_ht"] = str(cents(fiche.objectifs.budget_ht))
-    s["seller"].update({"name": fiche.vendeur.name, "city": fiche.vendeur.city,
-                        "description": "Entreprise d'accueil du stage (fiche descriptive).",
-                        "payment_days": fiche.conditions.payment_days})
+    s["seller"].update(
+        {
+            "name": fiche.vendeur.name,
+            "city": fiche.vendeur.city,
+            "description": "Entreprise d'accueil du stage (fiche descriptive).",
+            "payment_days": fiche.conditions.payment_days,
+        }
+    )
     s["catalogue"] = {"products": [_product(line) for line in fiche.lines], "services": []}
     lines = [_need_line(line) for line in fiche.lines]
     total = cents(sum((Decimal(line["amount_ht"]) for line in lines), Decimal(0)))
     weeks = fiche.conditions.delivery_weeks
-    s["need"] = {"label": f"Négociation réelle avec {c.raison_sociale}",
-                 "context": "Situation issue de la fiche descriptive du candidat (négociation "
-                            "menée en stage).",
-                 "lines": lines, "services": [], "constraints": list(fiche.constraints),
-                 "deadline_weeks": max(1, weeks), "list_total_ht": str(total)}
-    s["supply"] = [{"ref": line.ref, "supplier": fiche.vendeur.name, "needed": line.quantity,
-                    "stock": line.quantity, "shortage": False, "lead_time_weeks": weeks, "moq": 1,
-                    "franco_threshold_ht": s["terms"]["franco_threshold_ht"], "price_increase": None}
-                   for line in fiche.lines]
+    s["need"] = {
+        "label": f"Négociation réelle avec {c.raison_sociale}",
+        "context": "Situation issue de la fiche descriptive du candidat (négociation "
+        "menée en stage).",
+        "lines": lines,
+        "services": [],
+        "constraints": list(fiche.constraints),
+        "deadline_weeks": max(1, weeks),
+        "list_total_ht": str(total),
+    }
+    s["supply"] = [
+        {
+            "ref": line.ref,
+            "supplier": fiche.vendeur.name,
+            "needed": line.quantity,
+            "stock": line.quantity,
+            "shortage": False,
+            "lead_time_weeks": weeks,
+            "moq": 1,
+            "franco_threshold_ht": s["terms"]["franco_threshold_ht"],
+            "price_increase": None,
+        }
+        for line in fiche.lines
+    ]
     k = fiche.concurrent
-    s["competitors"] = [{"name": k.name, "positioning": "Concurrent cité par le client",
-                         "price_index": str(k.price_index),
-                         "offer_total_ht": str(cents(total * k.price_index / 100)),
-                         "lead_time_weeks": weeks, "payment_days": fiche.conditions.payment_days,
-                         "warranty_months": 12, "strengths": [], "weaknesses": []}]
+    s["competitors"] = [
+        {
+            "name": k.name,
+            "positioning": "Concurrent cité par le client",
+            "price_index": str(k.price_index),
+            "offer_total_ht": str(cents(total * k.price_index / 100)),
+            "lead_time_weeks": weeks,
+            "payment_days": fiche.conditions.payment_days,
+            "warranty_months": 12,
+            "strengths": [],
+            "weaknesses": [],
+        }
+    ]
     s["terms"]["seller_payment_days"] = fiche.conditions.payment_days
     for issue in s["negotiation"]["hidden"]["rules"]["issues"]:
         if issue["key"] == "remise_pct":
             issue["max"] = str(fiche.objectifs.target_discount_max_pct)
     situation = Situation.model_validate(s)
-    situation.buyer = counterpart(situation.client.contacts,
-                                  _counterpart_role(s["client"]["contacts"], wanted))
+    situation.buyer = counterpart(
+        situation.client.contacts, _counterpart_role(s["client"]["contacts"], wanted)
+    )
     refresh_negotiation(situation)
     resultat: dict[str, Any] = json.loads(to_json(situation))
     return resultat

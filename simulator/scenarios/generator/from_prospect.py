@@ -28,22 +28,37 @@ def with_prospect(snapshot: Snapshot, prospect: dict[str, Any]) -> Snapshot:
     siren = prospect.get("siren") or (siret[:9] if len(siret) == 14 else "")
     company["raison_sociale"] = prospect["raison_sociale"]
     if siren and len(siret) == 14:
-        company.update(siren=siren, siret=siret, nic=siret[9:],
-                       tva_intracommunautaire=tva_intracommunautaire(siren))
-    company["naf"] = {**company["naf"], "code": prospect["naf_code"],
-                      "label": prospect["naf_libelle"]}
+        company.update(
+            siren=siren,
+            siret=siret,
+            nic=siret[9:],
+            tva_intracommunautaire=tva_intracommunautaire(siren),
+        )
+    company["naf"] = {
+        **company["naf"],
+        "code": prospect["naf_code"],
+        "label": prospect["naf_libelle"],
+    }
     address = company["address"]
-    company["address"] = {**address, "street": prospect["rue"],
-                          "postcode": prospect["code_postal"], "city": prospect["ville"],
-                          "department_code": prospect["departement_code"],
-                          "department": prospect["departement"],
-                          "region": _region(prospect["departement_code"], address["region"])}
+    company["address"] = {
+        **address,
+        "street": prospect["rue"],
+        "postcode": prospect["code_postal"],
+        "city": prospect["ville"],
+        "department_code": prospect["departement_code"],
+        "department": prospect["departement"],
+        "region": _region(prospect["departement_code"], address["region"]),
+    }
     company["phone"] = prospect["telephone"]
     contact = prospect.get("contact") or {}
     buyer = result["buyer"]
     for person in result["client"]["contacts"]:
         if person["id"] == buyer["contact_id"] and contact:
-            person.update(civilite=contact["civilite"], first_name=contact["prenom"],
-                          last_name=contact["nom"], email=contact["email"])
+            person.update(
+                civilite=contact["civilite"],
+                first_name=contact["prenom"],
+                last_name=contact["nom"],
+                email=contact["email"],
+            )
             buyer["name"] = f"{contact['prenom']} {contact['nom']}"
     return result

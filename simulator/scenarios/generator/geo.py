@@ -81,5 +81,17 @@ VILLES: tuple[Ville, ...] = (
 )
 
 REGIONS_2016: tuple[str, ...] = (
-    _ARA, _BFC, _BRE, _CVL, "Corse", _GE, _HDF, _IDF, _NOR, _NAQ, _OCC, _PDL, _PAC,
+    _ARA,
+    _BFC,
+    _BRE,
+    _CVL,
+    "Corse",
+    _GE,
+    _HDF,
+    _IDF,
+    _NOR,
+    _NAQ,
+    _OCC,
+    _PDL,
+    _PAC,
 )

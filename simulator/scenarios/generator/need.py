@@ -21,9 +21,15 @@ from simulator.scenarios.situation.model import (
 
 def need_line(item: Product | Service, quantity: int) -> NeedLine:
     """A priced line of the cahier des charges at list price."""
-    return NeedLine(ref=item.ref, designation=item.designation, unit=item.unit, quantity=quantity,
-                    list_price_ht=item.list_price_ht, vat_rate=item.vat_rate,
-                    amount_ht=cents(item.list_price_ht * quantity))
+    return NeedLine(
+        ref=item.ref,
+        designation=item.designation,
+        unit=item.unit,
+        quantity=quantity,
+        list_price_ht=item.list_price_ht,
+        vat_rate=item.vat_rate,
+        amount_ht=cents(item.list_price_ht * quantity),
+    )
 
 
 def list_total(need: Need) -> Decimal:
@@ -36,13 +42,18 @@ def make_need(pack: Pack, archetype: Archetype, rng: random.Random) -> Need:
     template = archetype.needs[rng.randrange(len(archetype.needs))]
     products = {p.ref: p for p in pack.catalogue.products}
     services = {s.ref: s for s in pack.catalogue.services}
-    lines = [need_line(products[line.ref], int_between(rng, line.quantity))
-             for line in template.lines]
-    need = Need(label=template.label, context=template.context, lines=lines,
-                services=[need_line(services[ref], 1) for ref in template.services],
-                constraints=list(template.constraints),
-                deadline_weeks=int_between(rng, template.deadline_weeks),
-                list_total_ht=Decimal("0.00"))
+    lines = [
+        need_line(products[line.ref], int_between(rng, line.quantity)) for line in template.lines
+    ]
+    need = Need(
+        label=template.label,
+        context=template.context,
+        lines=lines,
+        services=[need_line(services[ref], 1) for ref in template.services],
+        constraints=list(template.constraints),
+        deadline_weeks=int_between(rng, template.deadline_weeks),
+        list_total_ht=Decimal("0.00"),
+    )
     need.list_total_ht = list_total(need)
     return need
 
@@ -65,13 +76,23 @@ def make_supply(pack: Pack, need: Need, rng: random.Random) -> list[SupplyLine]:
             stock = rng.randint(0, max(0, line.quantity - 1))
         increase = None
         if supplier.price_increase and chance(rng, supplier.price_increase.probability):
-            increase = PriceIncrease(percent=between(rng, supplier.price_increase.percent, 1),
-                                     in_weeks=int_between(rng, supplier.price_increase.in_weeks))
-        supply.append(SupplyLine(
-            ref=line.ref, supplier=supplier.name, needed=line.quantity, stock=stock,
-            shortage=stock < line.quantity, lead_time_weeks=int_between(rng, supplier.lead_time_weeks),
-            moq=supplier.moq, franco_threshold_ht=supplier.franco_threshold_ht,
-            price_increase=increase))
+            increase = PriceIncrease(
+                percent=between(rng, supplier.price_increase.percent, 1),
+                in_weeks=int_between(rng, supplier.price_increase.in_weeks),
+            )
+        supply.append(
+            SupplyLine(
+                ref=line.ref,
+                supplier=supplier.name,
+                needed=line.quantity,
+                stock=stock,
+                shortage=stock < line.quantity,
+                lead_time_weeks=int_between(rng, supplier.lead_time_weeks),
+                moq=supplier.moq,
+                franco_threshold_ht=supplier.franco_threshold_ht,
+                price_increase=increase,
+            )
+        )
     return supply
 
 
@@ -88,10 +109,17 @@ def make_competitors(pack: Pack, need: Need, rng: random.Random) -> list[Competi
     for index in chosen:
         c = pack.competitors[index]
         price_index = between(rng, c.price_index, 1)
-        offers.append(CompetitorOffer(
-            name=c.name, positioning=c.positioning, price_index=price_index,
-            offer_total_ht=offer_total(need.list_total_ht, price_index),
-            lead_time_weeks=int_between(rng, c.lead_time_weeks),
-            payment_days=int_between(rng, c.payment_days), warranty_months=c.warranty_months,
-            strengths=list(c.strengths), weaknesses=list(c.weaknesses)))
+        offers.append(
+            CompetitorOffer(
+                name=c.name,
+                positioning=c.positioning,
+                price_index=price_index,
+                offer_total_ht=offer_total(need.list_total_ht, price_index),
+                lead_time_weeks=int_between(rng, c.lead_time_weeks),
+                payment_days=int_between(rng, c.payment_days),
+                warranty_months=c.warranty_months,
+                strengths=list(c.strengths),
+                weaknesses=list(c.weaknesses),
+            )
+        )
     return offers

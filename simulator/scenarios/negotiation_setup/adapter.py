@@ -45,8 +45,12 @@ from simulator.scenarios.negotiation_setup.margins import (
 )
 
 NATURES = {
-    "remise_pct": "remise", "quantite": "quantite", "delai_livraison_semaines": "delai",
-    "delai_paiement_jours": "paiement", "acompte_pct": "acompte", "garantie_mois": "garantie",
+    "remise_pct": "remise",
+    "quantite": "quantite",
+    "delai_livraison_semaines": "delai",
+    "delai_paiement_jours": "paiement",
+    "acompte_pct": "acompte",
+    "garantie_mois": "garantie",
     "services": "service",
 }
 PATIENCE_PAR_MALADRESSE = Decimal("0.1")
@@ -64,10 +68,18 @@ def _contexte(snapshot: dict[str, Any], b: Any, delai_min: int) -> dict[str, Any
     hidden = snapshot["negotiation"]["hidden"]
     remise = Decimal(str(hidden["reservation"].get("remise_pct", "0")))
     net = cents(Decimal(snapshot["need"]["list_total_ht"]) * (1 - remise / 100))
-    garanties = [p["warranty_months"] for p in snapshot["catalogue"]["products"]
-                 if p["ref"] in {ligne.ref for ligne in b.produits}]
-    return {"marge_reference": b.marge(), "net_attendu": net, "remise_attendue": remise,
-            "delai_min": delai_min, "garantie_standard": min(garanties, default=12)}
+    garanties = [
+        p["warranty_months"]
+        for p in snapshot["catalogue"]["products"]
+        if p["ref"] in {ligne.ref for ligne in b.produits}
+    ]
+    return {
+        "marge_reference": b.marge(),
+        "net_attendu": net,
+        "remise_attendue": remise,
+        "delai_min": delai_min,
+        "garantie_standard": min(garanties, default=12),
+    }
 
 
 def _enjeux(snapshot: dict[str, Any], b: Any, delai_min: int) -> tuple[Enjeu, ...]:
@@ -84,10 +96,16 @@ def _enjeux(snapshot: dict[str, Any], b: Any, delai_min: int) -> tuple[Enjeu, ..
             marges = impacts(snapshot, b, cle, options, ctx)
         else:
             affichees, marges = valeurs, impacts(snapshot, b, cle, valeurs, ctx)
-        enjeux.append(Enjeu(
-            cle=cle, libelle=d["label"], nature=NATURES[cle], valeurs=tuple(affichees),
-            sens_acheteur="hausse" if d["buyer_prefers"] == "haut" else "baisse",
-            impact_marge=tuple(marges)))
+        enjeux.append(
+            Enjeu(
+                cle=cle,
+                libelle=d["label"],
+                nature=NATURES[cle],
+                valeurs=tuple(affichees),
+                sens_acheteur="hausse" if d["buyer_prefers"] == "haut" else "baisse",
+                impact_marge=tuple(marges),
+            )
+        )
     return tuple(enjeux)
 
 
@@ -102,7 +120,7 @@ def _acheteur(snapshot: dict[str, Any], cles: list[str]) -> PreferencesAcheteur:
         exposant=float(Decimal(str(hidden["concession_exponent"]))),
         patience=float(Decimal(hidden["patience"]) * PATIENCE_PAR_MALADRESSE),
         batna=f"{batna['competitor']} : {batna['offer_total_ht']} € HT "
-              f"(indice de prix {batna['price_index']})",
+        f"(indice de prix {batna['price_index']})",
         budget_ht=Decimal(snapshot["client"]["budget_ht"]),
     )
 
@@ -117,8 +135,11 @@ def setup_from_snapshot(snapshot: dict[str, Any]) -> NegotiationSetup:
     marge_ref = b.marge()
     plancher, cible = objectifs(snapshot, b, marge_ref)
     best = hidden["batna"]["competitor"]
-    champs = {"concurrent": best, "delai": str(need["deadline_weeks"]),
-              "contact": snapshot["buyer"]["name"]}
+    champs = {
+        "concurrent": best,
+        "delai": str(need["deadline_weeks"]),
+        "contact": snapshot["buyer"]["name"],
+    }
     q0 = int(need["lines"][0]["quantity"])
     return NegotiationSetup(
         enjeux=enjeux,

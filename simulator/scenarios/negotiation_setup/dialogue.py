@@ -11,8 +11,12 @@ from simulator.engine.negotiation.setup import Fait, Objection
 OBJECTIONS: dict[str, tuple[str, tuple[str, ...], str, str | None]] = {
     "prix": ("prix", ("compensation", "boomerang", "oui_mais"), "offre", "remise_pct"),
     "concurrent": ("concurrence", ("compensation", "temoignage", "appui"), "offre", None),
-    "delai": ("delai", ("compensation", "oui_mais", "reformulation"), "offre",
-              "delai_livraison_semaines"),
+    "delai": (
+        "delai",
+        ("compensation", "oui_mais", "reformulation"),
+        "offre",
+        "delai_livraison_semaines",
+    ),
     "fiabilite": ("risque", ("temoignage", "appui"), "argument", None),
     "risque": ("risque", ("temoignage", "appui", "reformulation"), "argument", None),
     "sav": ("risque", ("temoignage", "compensation"), "cloture", None),
@@ -39,36 +43,52 @@ def _contacts(snapshot: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, 
     return acheteur, [c for c in contacts if c["id"] != cid]
 
 
-def objections(snapshot: dict[str, Any], reservation: dict[str, Any],
-               issues: set[str]) -> tuple[Objection, ...]:
+def objections(
+    snapshot: dict[str, Any], reservation: dict[str, Any], issues: set[str]
+) -> tuple[Objection, ...]:
     """The buyer's own objections, then the buying centre's (relayed) on other kinds, at most 4."""
     acheteur, autres = _contacts(snapshot)
-    choisies: list[tuple[dict[str, Any], dict[str, Any]]] = [(acheteur, o) for o in acheteur["objections"]]
+    choisies: list[tuple[dict[str, Any], dict[str, Any]]] = [
+        (acheteur, o) for o in acheteur["objections"]
+    ]
     vues = {o["kind"] for _, o in choisies}
     for role in AUTRES_ROLES:
         for c in autres:
             if c["role"] != role:
                 continue
             for o in c["objections"]:
-                if o["kind"] not in vues and OBJECTIONS.get(o["kind"], ("",) * 3 + (None,))[2] != "debut":
+                if (
+                    o["kind"] not in vues
+                    and OBJECTIONS.get(o["kind"], ("",) * 3 + (None,))[2] != "debut"
+                ):
                     choisies.append((c, o))
                     vues.add(o["kind"])
     resultat = []
     for n, (c, o) in enumerate(choisies[:MAX_OBJECTIONS], start=1):
         theme, techniques, declencheur, enjeu = OBJECTIONS.get(
-            o["kind"], (o["kind"], ("reformulation", "appui"), "offre", None))
+            o["kind"], (o["kind"], ("reformulation", "appui"), "offre", None)
+        )
         if enjeu not in issues:
             enjeu = None
-        texte = o["text"] if c is acheteur else (
-            f"{c['first_name']} {c['last_name']} ({c['job_title']}) me dit : « {o['text']} »")
-        levee: Decimal | int | None = (
-            None if enjeu is None else Decimal(str(reservation[enjeu]))
+        texte = (
+            o["text"]
+            if c is acheteur
+            else (f"{c['first_name']} {c['last_name']} ({c['job_title']}) me dit : « {o['text']} »")
         )
+        levee: Decimal | int | None = None if enjeu is None else Decimal(str(reservation[enjeu]))
         if enjeu == "delai_livraison_semaines" and levee is not None:
             levee = int(levee)
-        resultat.append(Objection(id=f"{o['kind']}-{n}", theme=theme, texte=texte,
-                                  techniques=techniques, declencheur=declencheur, enjeu=enjeu,
-                                  levee_si=levee))
+        resultat.append(
+            Objection(
+                id=f"{o['kind']}-{n}",
+                theme=theme,
+                texte=texte,
+                techniques=techniques,
+                declencheur=declencheur,
+                enjeu=enjeu,
+                levee_si=levee,
+            )
+        )
     return tuple(resultat)
 
 
@@ -93,20 +113,32 @@ def faits(snapshot: dict[str, Any], champs: dict[str, str]) -> tuple[Fait, ...]:
     _, autres = _contacts(snapshot)
     f: list[Fait] = [
         Fait("besoin", need["context"], motivations[0]),
-        Fait("besoin", f"Le projet : {need['label'][:1].lower()}{need['label'][1:]}.", motivations[1]),
+        Fait(
+            "besoin", f"Le projet : {need['label'][:1].lower()}{need['label'][1:]}.", motivations[1]
+        ),
     ]
     f += [Fait("besoin", _remplir(t, champs)) for t in reponses.get("besoin", [])[:1]]
-    f += [Fait("criteres", f"Nous sommes exigeants sur ce point : {c}.") for c in need["constraints"]]
+    f += [
+        Fait("criteres", f"Nous sommes exigeants sur ce point : {c}.") for c in need["constraints"]
+    ]
     budget = Decimal(snapshot["client"]["budget_ht"])
-    f.append(Fait("budget", f"Notre enveloppe pour ce projet tourne autour de {_euros(budget)}.",
-                  "argent" if "argent" in buyer["motivations"] else None))
+    f.append(
+        Fait(
+            "budget",
+            f"Notre enveloppe pour ce projet tourne autour de {_euros(budget)}.",
+            "argent" if "argent" in buyer["motivations"] else None,
+        )
+    )
     f += [Fait("budget", _remplir(t, champs)) for t in reponses.get("budget", [])[:1]]
     f.append(Fait("delai", f"Nous devons être livrés sous {need['deadline_weeks']} semaines."))
     f += [Fait("delai", _remplir(t, champs)) for t in reponses.get("delai", [])[:1]]
     decideurs = [c for c in autres if c["role"] in ("decideur", "prescripteur")]
     if decideurs:
-        noms = " et ".join(f"{c['first_name']} {c['last_name']} ({c['job_title'].lower()}, "
-                           f"{ROLES.get(c['role'], c['role'])})" for c in decideurs)
+        noms = " et ".join(
+            f"{c['first_name']} {c['last_name']} ({c['job_title'].lower()}, "
+            f"{ROLES.get(c['role'], c['role'])})"
+            for c in decideurs
+        )
         f.append(Fait("decideurs", f"Je négocie, mais la décision se prend avec {noms}."))
     f += [Fait("decideurs", _remplir(t, champs)) for t in reponses.get("decision", [])[:1]]
     noms = ", ".join(c["name"] for c in snapshot["competitors"])

@@ -15,8 +15,13 @@ from typing import Any
 
 MAX_OUTCOMES = 20_000
 NIVEAUX_MAX: dict[str, int] = {
-    "remise_pct": 11, "quantite": 3, "delai_livraison_semaines": 4, "delai_paiement_jours": 4,
-    "acompte_pct": 3, "garantie_mois": 3, "services": 4,
+    "remise_pct": 11,
+    "quantite": 3,
+    "delai_livraison_semaines": 4,
+    "delai_paiement_jours": 4,
+    "acompte_pct": 3,
+    "garantie_mois": 3,
+    "services": 4,
 }
 PAS_POURCENT = (Decimal("0.5"), Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
 PAIEMENTS_USUELS = (0, 30, 45, 60)

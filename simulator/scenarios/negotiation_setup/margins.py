@@ -32,7 +32,11 @@ from simulator.engine.quote.models import Devis, LigneDevis, Reduction
 from simulator.engine.quote.pricing import calculer_devis
 
 TAUX_FINANCEMENT = Decimal("0.05")
-RISQUE_PAR_PROFIL = {"sain": Decimal("0.005"), "fragile": Decimal("0.02"), "risque": Decimal("0.05")}
+RISQUE_PAR_PROFIL = {
+    "sain": Decimal("0.005"),
+    "fragile": Decimal("0.02"),
+    "risque": Decimal("0.05"),
+}
 COUT_GARANTIE_MOIS = Decimal("0.0025")
 COUT_EXPRESS_SEMAINE = Decimal("0.01")
 AUCUN = "aucun"
@@ -51,17 +55,29 @@ class Besoin:
     services: tuple[LigneDevis, ...]
     couts_services: dict[str, Decimal]  # every catalogue service's purchase cost
 
-    def devis(self, remise: Decimal = Decimal(0), quantite: int | None = None,
-              offerts: tuple[str, ...] = ()) -> Devis:
+    def devis(
+        self,
+        remise: Decimal = Decimal(0),
+        quantite: int | None = None,
+        offerts: tuple[str, ...] = (),
+    ) -> Devis:
         """The quote of the need with a footer discount, a main-line quantity, services offered."""
         produits = list(self.produits)
         if quantite is not None:
             p = produits[0]
-            produits[0] = LigneDevis(p.ref, p.designation, Decimal(quantite), p.prix_unitaire_ht,
-                                     p.cout_achat_unitaire_ht, p.taux_tva)
+            produits[0] = LigneDevis(
+                p.ref,
+                p.designation,
+                Decimal(quantite),
+                p.prix_unitaire_ht,
+                p.cout_achat_unitaire_ht,
+                p.taux_tva,
+            )
         factures = [s for s in self.services if s.ref not in offerts]
-        gratuits = [LigneDevis(ref, ref, Decimal(1), Decimal(0), self.couts_services[ref])
-                    for ref in offerts]
+        gratuits = [
+            LigneDevis(ref, ref, Decimal(1), Decimal(0), self.couts_services[ref])
+            for ref in offerts
+        ]
         reductions = (Reduction("remise", taux=remise),) if remise else ()
         return Devis(lignes=tuple(produits + factures + gratuits), reductions=reductions)
 
@@ -72,8 +88,9 @@ class Besoin:
     @property
     def cout_produits(self) -> Decimal:
         """Purchase cost of the products of the need."""
-        return sum((ligne.quantite * ligne.cout_achat_unitaire_ht for ligne in self.produits),
-                   Decimal(0))
+        return sum(
+            (ligne.quantite * ligne.cout_achat_unitaire_ht for ligne in self.produits), Decimal(0)
+        )
 
 
 def besoin_depuis(snapshot: dict[str, Any]) -> Besoin:
@@ -83,8 +100,14 @@ def besoin_depuis(snapshot: dict[str, Any]) -> Besoin:
     couts_srv = {s["ref"]: Decimal(s["purchase_cost"]) for s in cat["services"]}
 
     def ligne(d: dict[str, Any], cout: Decimal) -> LigneDevis:
-        return LigneDevis(d["ref"], d["designation"], Decimal(d["quantity"]),
-                          Decimal(d["list_price_ht"]), cout, Decimal(d.get("vat_rate", "20")))
+        return LigneDevis(
+            d["ref"],
+            d["designation"],
+            Decimal(d["quantity"]),
+            Decimal(d["list_price_ht"]),
+            cout,
+            Decimal(d.get("vat_rate", "20")),
+        )
 
     need = snapshot["need"]
     return Besoin(
@@ -94,12 +117,15 @@ def besoin_depuis(snapshot: dict[str, Any]) -> Besoin:
     )
 
 
-def options_services(snapshot: dict[str, Any], comptes: list[int]) -> list[tuple[str, tuple[str, ...]]]:
+def options_services(
+    snapshot: dict[str, Any], comptes: list[int]
+) -> list[tuple[str, tuple[str, ...]]]:
     """Service options as (label, refs offered): the need's services first, then the others."""
     domaine = next(i for i in snapshot["negotiation"]["issues"] if i["key"] == "services")
     voulus = [s["ref"] for s in snapshot["need"]["services"]]
     ordre = [r for r in voulus if r in domaine["values"]] + [
-        r for r in domaine["values"] if r not in voulus]
+        r for r in domaine["values"] if r not in voulus
+    ]
     ordre += [r for r in voulus if r not in ordre]
     options = []
     for n in comptes:
@@ -108,8 +134,9 @@ def options_services(snapshot: dict[str, Any], comptes: list[int]) -> list[tuple
     return options
 
 
-def impacts(snapshot: dict[str, Any], b: Besoin, cle: str, valeurs: list[Any],
-            contexte: dict[str, Any]) -> list[Decimal]:
+def impacts(
+    snapshot: dict[str, Any], b: Besoin, cle: str, valeurs: list[Any], contexte: dict[str, Any]
+) -> list[Decimal]:
     """Euros each value adds to the seller's margin, relative to the reference package."""
     base = contexte["marge_reference"]
     net, delai_min = contexte["net_attendu"], contexte["delai_min"]
@@ -131,8 +158,10 @@ def impacts(snapshot: dict[str, Any], b: Besoin, cle: str, valeurs: list[Any],
         return [_euros(net * Decimal(v) / 100 * taux) for v in valeurs]
     if cle == "garantie_mois":
         standard = contexte["garantie_standard"]
-        return [_euros(-b.cout_produits * COUT_GARANTIE_MOIS * max(0, int(v) - standard))
-                for v in valeurs]
+        return [
+            _euros(-b.cout_produits * COUT_GARANTIE_MOIS * max(0, int(v) - standard))
+            for v in valeurs
+        ]
     if cle == "delai_livraison_semaines":
         confort = (delai_min or 1) + 1
         return [_euros(-net * COUT_EXPRESS_SEMAINE * max(0, confort - int(v))) for v in valeurs]

@@ -39,9 +39,7 @@ def _vieillir(rng: random.Random, p: Prospect, date_reference: date) -> str:
     return (date_reference - timedelta(days=rng.randint(550, 1800))).isoformat()
 
 
-def _marquer(
-    v: VeriteProspect, defaut: Defaut, detectable: bool, **champs: Any
-) -> VeriteProspect:
+def _marquer(v: VeriteProspect, defaut: Defaut, detectable: bool, **champs: Any) -> VeriteProspect:
     """Add a flaw to the ground truth."""
     return replace(
         v,

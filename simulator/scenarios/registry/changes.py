@@ -63,8 +63,12 @@ def _walk(path: str, old: Any, new: Any, out: list[Change]) -> None:
             _walk(f"{path}.{key}" if path else str(key), old.get(key), new.get(key), out)
     elif isinstance(old, list) and isinstance(new, list):
         for index in range(max(len(old), len(new))):
-            _walk(f"{path}.{index}", old[index] if index < len(old) else None,
-                  new[index] if index < len(new) else None, out)
+            _walk(
+                f"{path}.{index}",
+                old[index] if index < len(old) else None,
+                new[index] if index < len(new) else None,
+                out,
+            )
     elif old != new:
         out.append(Change(path, label_for(path), old, new))
 

@@ -84,8 +84,10 @@ def _parse(param: Parameter, raw: str, situation: Situation) -> Value:
     limits = limits_for(param, situation)
     low, high = limits.min, limits.max
     if (low is not None and number < low) or (high is not None and number > high):
-        bounds = f"[{_show(param, low) if low is not None else '…'} ; " \
-                 f"{_show(param, high) if high is not None else '…'}]"
+        bounds = (
+            f"[{_show(param, low) if low is not None else '…'} ; "
+            f"{_show(param, high) if high is not None else '…'}]"
+        )
         raise ValueError(f"valeur {text} hors plage {bounds}")
     return int(number) if param.type == "integer" else number
 
@@ -98,8 +100,10 @@ def apply(snapshot: dict[str, Any], overrides: dict[str, str]) -> dict[str, Any]
     for key, raw in sorted(overrides.items()):
         param = PARAMETERS_BY_KEY.get(key)
         if param is None:
-            problems.append(f"{key} : paramètre inconnu (paramètres possibles : "
-                            f"{', '.join(p.key for p in PARAMETERS)})")
+            problems.append(
+                f"{key} : paramètre inconnu (paramètres possibles : "
+                f"{', '.join(p.key for p in PARAMETERS)})"
+            )
         elif key not in situation.registry:
             problems.append(f"{key} : paramètre non modifiable dans ce pack")
         else:

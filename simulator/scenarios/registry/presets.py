@@ -39,8 +39,9 @@ def rupture_partielle(snapshot: Snapshot, coverage_pct: Decimal = Decimal(40)) -
     return {"supplier.stock_coverage": _plain(coverage_pct)}
 
 
-def changement_interlocuteur(snapshot: Snapshot, role: str | None = None,
-                             persona: str = "directif") -> Overrides:
+def changement_interlocuteur(
+    snapshot: Snapshot, role: str | None = None, persona: str = "directif"
+) -> Overrides:
     """L'interlocuteur est remplacé (par défaut le décideur, ou l'acheteur s'il négociait déjà)."""
     if role is None:
         current = snapshot["buyer"]["role"]
@@ -77,13 +78,18 @@ class Preset:
 PRESETS: dict[str, Preset] = {
     "budget_reduit": Preset("Budget réduit de 15 %", budget_reduit),
     "concurrent_moins_cher": Preset("Un concurrent propose 8 % de moins", concurrent_moins_cher),
-    "delai_fournisseur_allonge": Preset("Délai fournisseur allongé à 6 semaines",
-                                        delai_fournisseur_allonge),
-    "rupture_partielle": Preset("Rupture de stock partielle chez le fournisseur", rupture_partielle),
-    "changement_interlocuteur": Preset("L'interlocuteur est remplacé par un profil directif",
-                                       changement_interlocuteur),
+    "delai_fournisseur_allonge": Preset(
+        "Délai fournisseur allongé à 6 semaines", delai_fournisseur_allonge
+    ),
+    "rupture_partielle": Preset(
+        "Rupture de stock partielle chez le fournisseur", rupture_partielle
+    ),
+    "changement_interlocuteur": Preset(
+        "L'interlocuteur est remplacé par un profil directif", changement_interlocuteur
+    ),
     "incident_de_paiement": Preset("Incident de paiement signalé", incident_de_paiement),
     "quantite_modifiee": Preset("Quantité doublée", quantite_modifiee),
-    "conditions_paiement_imposees": Preset("Paiement à 30 jours maximum imposé",
-                                           conditions_paiement_imposees),
+    "conditions_paiement_imposees": Preset(
+        "Paiement à 30 jours maximum imposé", conditions_paiement_imposees
+    ),
 }

@@ -93,9 +93,14 @@ def add_constraint(sit: Situation, text: Value) -> None:
 
 
 SETTERS: dict[str, Callable[[Situation, Value], None]] = {
-    "buyer.decision_maker": set_decision_maker, "buyer.persona": set_persona,
-    "order.quantity": set_quantity, "client.budget_ht": set_budget,
-    "competitor.price_index": set_competitor_index, "supplier.lead_time_weeks": set_lead_time,
-    "supplier.stock_coverage": set_stock_coverage, "client.payment_incidents": set_incidents,
-    "terms.max_payment_days": set_max_payment_days, "need.extra_constraint": add_constraint,
+    "buyer.decision_maker": set_decision_maker,
+    "buyer.persona": set_persona,
+    "order.quantity": set_quantity,
+    "client.budget_ht": set_budget,
+    "competitor.price_index": set_competitor_index,
+    "supplier.lead_time_weeks": set_lead_time,
+    "supplier.stock_coverage": set_stock_coverage,
+    "client.payment_incidents": set_incidents,
+    "terms.max_payment_days": set_max_payment_days,
+    "need.extra_constraint": add_constraint,
 }

@@ -22,9 +22,12 @@ _READERS: dict[str, Callable[[Snapshot], object]] = {
     "buyer.persona": lambda s: s["buyer"]["persona"],
     "order.quantity": lambda s: str(s["need"]["lines"][0]["quantity"]),
     "client.budget_ht": lambda s: s["client"]["budget_ht"],
-    "competitor.price_index": lambda s: s["competitors"][0]["price_index"] if s["competitors"] else "",
-    "supplier.lead_time_weeks": lambda s: str(max((x["lead_time_weeks"] for x in s["supply"]),
-                                                  default="")),
+    "competitor.price_index": lambda s: s["competitors"][0]["price_index"]
+    if s["competitors"]
+    else "",
+    "supplier.lead_time_weeks": lambda s: str(
+        max((x["lead_time_weeks"] for x in s["supply"]), default="")
+    ),
     "supplier.stock_coverage": _stock_coverage,
     "client.payment_incidents": lambda s: str(len(s["client"]["payment_history"]["incidents"])),
     "terms.max_payment_days": lambda s: str(s["terms"]["max_payment_days"]),

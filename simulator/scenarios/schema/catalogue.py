@@ -81,7 +81,9 @@ class Product(StrictModel):
     vat_rate: Decimal = Field(default=Decimal(20), ge=0, le=100)
     warranty_months: int = Field(default=12, ge=0, le=120)
     options: list[Option] = Field(default_factory=list)
-    services: list[str] = Field(default_factory=list, description="références des services compatibles")
+    services: list[str] = Field(
+        default_factory=list, description="références des services compatibles"
+    )
     arguments: list[Argument] = Field(min_length=1)
 
 
@@ -90,8 +92,14 @@ class Service(StrictModel):
 
     ref: str = Field(pattern=REF_PATTERN)
     designation: str = Field(min_length=3)
-    kind: Literal["installation", "mise_en_service", "formation", "maintenance",
-                  "garantie_etendue", "livraison"]
+    kind: Literal[
+        "installation",
+        "mise_en_service",
+        "formation",
+        "maintenance",
+        "garantie_etendue",
+        "livraison",
+    ]
     unit: str = "forfait"
     list_price_ht: MoneyHT
     purchase_cost: MoneyHT

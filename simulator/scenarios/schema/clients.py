@@ -43,20 +43,32 @@ def default_financial_profiles() -> dict[ProfilFinancier, FinancialRanges]:
     """Textbook ranges for healthy, fragile and risky companies."""
     return {
         ProfilFinancier.sain: FinancialRanges(
-            croissance_pct=_r("1", "8"), ebe_pct=_r("7", "12"),
-            autonomie_financiere_pct=_r("35", "55"), endettement=_r("0.2", "0.8"),
-            dso_jours=_r("40", "55"), incidents=IntRange(min=0, max=0),
-            retard_moyen_jours=IntRange(min=0, max=5)),
+            croissance_pct=_r("1", "8"),
+            ebe_pct=_r("7", "12"),
+            autonomie_financiere_pct=_r("35", "55"),
+            endettement=_r("0.2", "0.8"),
+            dso_jours=_r("40", "55"),
+            incidents=IntRange(min=0, max=0),
+            retard_moyen_jours=IntRange(min=0, max=5),
+        ),
         ProfilFinancier.fragile: FinancialRanges(
-            croissance_pct=_r("-6", "2"), ebe_pct=_r("2", "6"),
-            autonomie_financiere_pct=_r("18", "30"), endettement=_r("0.9", "1.6"),
-            dso_jours=_r("55", "75"), incidents=IntRange(min=1, max=2),
-            retard_moyen_jours=IntRange(min=8, max=20)),
+            croissance_pct=_r("-6", "2"),
+            ebe_pct=_r("2", "6"),
+            autonomie_financiere_pct=_r("18", "30"),
+            endettement=_r("0.9", "1.6"),
+            dso_jours=_r("55", "75"),
+            incidents=IntRange(min=1, max=2),
+            retard_moyen_jours=IntRange(min=8, max=20),
+        ),
         ProfilFinancier.risque: FinancialRanges(
-            croissance_pct=_r("-15", "-4"), ebe_pct=_r("-3", "2"),
-            autonomie_financiere_pct=_r("5", "15"), endettement=_r("1.8", "3.5"),
-            dso_jours=_r("70", "95"), incidents=IntRange(min=2, max=5),
-            retard_moyen_jours=IntRange(min=20, max=45)),
+            croissance_pct=_r("-15", "-4"),
+            ebe_pct=_r("-3", "2"),
+            autonomie_financiere_pct=_r("5", "15"),
+            endettement=_r("1.8", "3.5"),
+            dso_jours=_r("70", "95"),
+            incidents=IntRange(min=2, max=5),
+            retard_moyen_jours=IntRange(min=20, max=45),
+        ),
     }
 
 

@@ -93,8 +93,13 @@ class IssueKey(str, Enum):
 
 
 SONCAS_LABELS: dict[str, str] = {
-    "securite": "Sécurité", "orgueil": "Orgueil", "nouveaute": "Nouveauté", "confort": "Confort",
-    "argent": "Argent", "sympathie": "Sympathie", "environnement": "Environnement",
+    "securite": "Sécurité",
+    "orgueil": "Orgueil",
+    "nouveaute": "Nouveauté",
+    "confort": "Confort",
+    "argent": "Argent",
+    "sympathie": "Sympathie",
+    "environnement": "Environnement",
 }
 
 

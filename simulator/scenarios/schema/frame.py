@@ -20,10 +20,13 @@ from simulator.scenarios.schema.common import (
 IssueWeights = dict[IssueKey, Weight]
 
 ISSUE_LABELS: dict[str, str] = {
-    "remise_pct": "Remise (%)", "quantite": "Quantité",
+    "remise_pct": "Remise (%)",
+    "quantite": "Quantité",
     "delai_livraison_semaines": "Délai de livraison (semaines)",
-    "delai_paiement_jours": "Délai de paiement (jours)", "acompte_pct": "Acompte (%)",
-    "garantie_mois": "Garantie (mois)", "services": "Services inclus",
+    "delai_paiement_jours": "Délai de paiement (jours)",
+    "acompte_pct": "Acompte (%)",
+    "garantie_mois": "Garantie (mois)",
+    "services": "Services inclus",
 }
 
 
@@ -35,14 +38,42 @@ def _w(**weights: int) -> IssueWeights:
 def default_persona_weights() -> dict[Persona, IssueWeights]:
     """Issue weights per social style: directif on price, analytique on proof and warranty…"""
     return {
-        Persona.directif: _w(remise_pct=5, delai_livraison_semaines=3, delai_paiement_jours=2,
-                             acompte_pct=1, garantie_mois=1, quantite=1, services=1),
-        Persona.analytique: _w(remise_pct=3, delai_livraison_semaines=2, delai_paiement_jours=2,
-                               acompte_pct=1, garantie_mois=4, quantite=1, services=2),
-        Persona.aimable: _w(remise_pct=2, delai_livraison_semaines=2, delai_paiement_jours=1,
-                            acompte_pct=1, garantie_mois=3, quantite=1, services=4),
-        Persona.expressif: _w(remise_pct=2, delai_livraison_semaines=4, delai_paiement_jours=1,
-                              acompte_pct=1, garantie_mois=1, quantite=1, services=3),
+        Persona.directif: _w(
+            remise_pct=5,
+            delai_livraison_semaines=3,
+            delai_paiement_jours=2,
+            acompte_pct=1,
+            garantie_mois=1,
+            quantite=1,
+            services=1,
+        ),
+        Persona.analytique: _w(
+            remise_pct=3,
+            delai_livraison_semaines=2,
+            delai_paiement_jours=2,
+            acompte_pct=1,
+            garantie_mois=4,
+            quantite=1,
+            services=2,
+        ),
+        Persona.aimable: _w(
+            remise_pct=2,
+            delai_livraison_semaines=2,
+            delai_paiement_jours=1,
+            acompte_pct=1,
+            garantie_mois=3,
+            quantite=1,
+            services=4,
+        ),
+        Persona.expressif: _w(
+            remise_pct=2,
+            delai_livraison_semaines=4,
+            delai_paiement_jours=1,
+            acompte_pct=1,
+            garantie_mois=1,
+            quantite=1,
+            services=3,
+        ),
     }
 
 
@@ -91,7 +122,9 @@ class PersonaTexts(StrictModel):
     """French utterance templates of the buyer for one persona ({prenom}, {entreprise}…)."""
 
     greeting: list[str] = Field(min_length=1)
-    answers: dict[str, list[str]] = Field(min_length=1, description="réponses par thème de question")
+    answers: dict[str, list[str]] = Field(
+        min_length=1, description="réponses par thème de question"
+    )
     objections: dict[ObjectionKind, list[str]] = Field(min_length=1)
     counter_offer: list[str] = Field(min_length=1)
     acceptance: list[str] = Field(min_length=1)

@@ -22,25 +22,33 @@ def _schema_errors(exc: ValidationError, located: LocatedData, filename: str) ->
     errors = []
     for error in exc.errors(include_url=False):
         loc = _clean_loc(error["loc"])
-        errors.append(PackError(filename, located.line_of(loc), field_path(loc), french_message(error)))
+        errors.append(
+            PackError(filename, located.line_of(loc), field_path(loc), french_message(error))
+        )
     return errors
 
 
-def validate_text(text: str | bytes, filename: str = "<pack>") -> tuple[Pack | None, list[PackError]]:
+def validate_text(
+    text: str | bytes, filename: str = "<pack>"
+) -> tuple[Pack | None, list[PackError]]:
     """Validate pack text; return the pack (or None) and the sorted list of errors."""
     try:
         located = load_located(text)
     except YamlProblem as problem:
         return None, [PackError(filename, problem.line, problem.path, problem.message)]
     if not isinstance(located.data, dict):
-        return None, [PackError(filename, 1, "racine", "un pack doit être un dictionnaire (clé: valeur)")]
+        return None, [
+            PackError(filename, 1, "racine", "un pack doit être un dictionnaire (clé: valeur)")
+        ]
     try:
         pack = Pack.model_validate(located.data)
     except ValidationError as exc:
         return None, sorted(_schema_errors(exc, located, filename))
     problems = check_pack(pack)
-    errors = [PackError(filename, located.line_of(loc), field_path(loc), message)
-              for loc, message in problems]
+    errors = [
+        PackError(filename, located.line_of(loc), field_path(loc), message)
+        for loc, message in problems
+    ]
     return (None if errors else pack), sorted(errors)
 
 
@@ -51,8 +59,14 @@ def validate_file(path: str | Path) -> tuple[Pack | None, list[PackError]]:
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
-            return None, [PackError(name, 1, "fichier",
-                                    f"fichier trop volumineux ({size} octets, maximum {MAX_BYTES})")]
+            return None, [
+                PackError(
+                    name,
+                    1,
+                    "fichier",
+                    f"fichier trop volumineux ({size} octets, maximum {MAX_BYTES})",
+                )
+            ]
         raw = file.read_bytes()
     except OSError as exc:
         return None, [PackError(name, 1, "fichier", f"lecture impossible ({exc.strerror})")]

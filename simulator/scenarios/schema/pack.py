@@ -41,7 +41,8 @@ class Pack(StrictModel):
     catalogue: Catalogue
     suppliers: list[Supplier] = Field(min_length=1)
     financial_profiles: dict[ProfilFinancier, FinancialRanges] = Field(
-        default_factory=default_financial_profiles)
+        default_factory=default_financial_profiles
+    )
     archetypes: list[Archetype] = Field(min_length=1)
     buying_centre: list[BuyingRole] = Field(min_length=1)
     competitors: list[Competitor] = Field(min_length=1)

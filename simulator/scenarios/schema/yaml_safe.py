@@ -53,10 +53,15 @@ def _refuse_unsafe_events(text: str) -> None:
         tag = getattr(event, "tag", None)
         if tag is not None:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise YamlProblem(line, f"étiquette YAML « {shown} » refusée : les tags ne sont pas autorisés")
+            raise YamlProblem(
+                line, f"étiquette YAML « {shown} » refusée : les tags ne sont pas autorisés"
+            )
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlProblem(line, f"ancre ou alias YAML « {getattr(event, 'anchor', None)} » refusé : les ancres (&) "
-                                    "et alias (*) ne sont pas autorisés dans un pack")
+            raise YamlProblem(
+                line,
+                f"ancre ou alias YAML « {getattr(event, 'anchor', None)} » refusé : les ancres (&) "
+                "et alias (*) ne sont pas autorisés dans un pack",
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -78,7 +83,9 @@ def _scalar(node: yaml.ScalarNode, ints: SafeConstructor) -> Any:
         try:
             value = Decimal(text.replace("_", ""))
         except InvalidOperation:
-            raise YamlProblem(node.start_mark.line + 1, f"nombre non fini refusé : {text}") from None
+            raise YamlProblem(
+                node.start_mark.line + 1, f"nombre non fini refusé : {text}"
+            ) from None
         if not value.is_finite():
             raise YamlProblem(node.start_mark.line + 1, f"nombre non fini refusé : {text}")
         return value
@@ -127,8 +134,9 @@ def load_located(text: str | bytes) -> LocatedData:
     """Parse one YAML document safely and keep the line of every path."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
     if len(raw) > MAX_BYTES:
-        raise YamlProblem(1, f"fichier trop volumineux ({len(raw)} octets, maximum {MAX_BYTES})",
-                          "fichier")
+        raise YamlProblem(
+            1, f"fichier trop volumineux ({len(raw)} octets, maximum {MAX_BYTES})", "fichier"
+        )
     try:
         source = raw.decode("utf-8")
         _refuse_unsafe_events(source)

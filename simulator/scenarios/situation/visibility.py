@@ -32,18 +32,24 @@ def student_view(snapshot: dict[str, Any]) -> dict[str, Any]:
         client["contacts"] = [_without(c, *_CONTACT_HIDDEN) for c in client.get("contacts", [])]
     if "buyer" in view:
         view["buyer"] = _without(view["buyer"], "persona", "motivations")
-    view["competitors"] = [{k: c[k] for k in _COMPETITOR_VISIBLE if k in c}
-                           for c in view.get("competitors", [])]
+    view["competitors"] = [
+        {k: c[k] for k in _COMPETITOR_VISIBLE if k in c} for c in view.get("competitors", [])
+    ]
     if not view.get("pack", {}).get("allow_student_costs", True) and "catalogue" in view:
-        view["catalogue"] = {kind: [_without(item, _COST) for item in items]
-                             for kind, items in view["catalogue"].items()}
+        view["catalogue"] = {
+            kind: [_without(item, _COST) for item in items]
+            for kind, items in view["catalogue"].items()
+        }
     return view
 
 
 def hidden_values(snapshot: dict[str, Any]) -> list[str]:
     """Distinctive hidden values, as text, that must never appear in a student's page."""
     hidden = snapshot.get("negotiation", {}).get("hidden", {})
-    values = [str(hidden.get("reservation_utility", "")), str(hidden.get("price_ceiling_ht", "")),
-              str(snapshot.get("client", {}).get("budget_ht", ""))]
+    values = [
+        str(hidden.get("reservation_utility", "")),
+        str(hidden.get("price_ceiling_ht", "")),
+        str(snapshot.get("client", {}).get("budget_ht", "")),
+    ]
     values += [str(c.get("offer_total_ht", "")) for c in snapshot.get("competitors", [])]
     return [v for v in values if v and len(v) >= 4]

@@ -9,9 +9,14 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 class LoginForm(FlaskForm):
     """Trainer or jury login."""
 
-    email = EmailField(_l("Adresse e-mail"), validators=[
-        DataRequired(), Length(max=254),
-        Regexp(r"^[^@\s]+@[^@\s]+$", message=_l("Adresse e-mail invalide."))])
+    email = EmailField(
+        _l("Adresse e-mail"),
+        validators=[
+            DataRequired(),
+            Length(max=254),
+            Regexp(r"^[^@\s]+@[^@\s]+$", message=_l("Adresse e-mail invalide.")),
+        ],
+    )
     password = PasswordField(_l("Mot de passe"), validators=[DataRequired(), Length(max=200)])
 
 
@@ -20,5 +25,6 @@ class JoinForm(FlaskForm):
 
     join_code = StringField(_l("Code de la session"), validators=[DataRequired(), Length(max=12)])
     display_name = StringField(_l("Votre nom"), validators=[DataRequired(), Length(min=2, max=80)])
-    resume_code = StringField(_l("Code de reprise (si vous revenez)"),
-                              validators=[Optional(), Length(max=16)])
+    resume_code = StringField(
+        _l("Code de reprise (si vous revenez)"), validators=[Optional(), Length(max=16)]
+    )

@@ -42,20 +42,23 @@ def login() -> ResponseReturnValue:
     error = None
     if form.validate_on_submit():
         try:
-            user = accounts.authenticate_staff(form.email.data, form.password.data,
-                                               _remote_addr(), *_throttle_settings())
+            user = accounts.authenticate_staff(
+                form.email.data, form.password.data, _remote_addr(), *_throttle_settings()
+            )
         except OperationError as exc:
             keep_despite_refusal()  # the failed attempt counts for throttling
             error, status = exc.message, exc.status_code
         else:
             login_user(user)
             session.permanent = True
-            return redirect(safe_next(request.form.get("next"),
-                                      url_for(dashboard_endpoint(user.role))), 303)
+            return redirect(
+                safe_next(request.form.get("next"), url_for(dashboard_endpoint(user.role))), 303
+            )
     else:
         status = 400
-    return render_page("auth/home.html", status=status, login_form=form, join_form=JoinForm(),
-                       login_error=error)
+    return render_page(
+        "auth/home.html", status=status, login_form=form, join_form=JoinForm(), login_error=error
+    )
 
 
 @bp.post("/rejoindre")
@@ -65,9 +68,13 @@ def join() -> ResponseReturnValue:
     error = None
     if form.validate_on_submit():
         try:
-            student = accounts.join_class(form.join_code.data, form.display_name.data,
-                                          form.resume_code.data or "", _remote_addr(),
-                                          *_throttle_settings())
+            student = accounts.join_class(
+                form.join_code.data,
+                form.display_name.data,
+                form.resume_code.data or "",
+                _remote_addr(),
+                *_throttle_settings(),
+            )
         except OperationError as exc:
             keep_despite_refusal()  # the failed attempt counts for throttling
             error, status = exc.message, exc.status_code
@@ -77,8 +84,9 @@ def join() -> ResponseReturnValue:
             return redirect(url_for("student.dashboard"), 303)
     else:
         status = 400
-    return render_page("auth/home.html", status=status, login_form=LoginForm(), join_form=form,
-                       join_error=error)
+    return render_page(
+        "auth/home.html", status=status, login_form=LoginForm(), join_form=form, join_error=error
+    )
 
 
 @bp.post("/deconnexion")

@@ -29,14 +29,22 @@ def parameter_rows(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
             continue
         limits = limits_for(param, model)
         affects = list(dict.fromkeys(label_for(path) for path in param.affects))
-        rows.append({"param": param, "value": values.get(param.key, ""), "affects": affects,
-                     "min": limits.min, "max": limits.max,
-                     "choices": choices_for(param, model) if param.type == "enum" else ()})
+        rows.append(
+            {
+                "param": param,
+                "value": values.get(param.key, ""),
+                "affects": affects,
+                "min": limits.min,
+                "max": limits.max,
+                "choices": choices_for(param, model) if param.type == "enum" else (),
+            }
+        )
     return rows
 
 
-def console_context(student: User, situation: Situation,
-                    typed: dict[str, str] | None = None) -> dict[str, Any]:
+def console_context(
+    student: User, situation: Situation, typed: dict[str, str] | None = None
+) -> dict[str, Any]:
     """The template context of the candidate console."""
     all_versions = situation_versions.versions(situation)
     latest = all_versions[-1]
@@ -47,9 +55,16 @@ def console_context(student: User, situation: Situation,
         history.append({"version": version, "changes": shown, "hidden_changes": hidden})
     changed_keys = len(latest.overrides)
     return {
-        "student": student, "situation": situation, "latest": latest, "history": history,
-        "rows": parameter_rows(latest.snapshot), "presets": PRESETS, "typed": typed or {},
-        "handover": handover.current_handover(situation), "annexes": handover.ANNEXES,
+        "student": student,
+        "situation": situation,
+        "latest": latest,
+        "history": history,
+        "rows": parameter_rows(latest.snapshot),
+        "presets": PRESETS,
+        "typed": typed or {},
+        "handover": handover.current_handover(situation),
+        "annexes": handover.ANNEXES,
         "suggested_minutes": suggested_preparation_minutes(changed_keys),
-        "s": latest.snapshot, "d": assess(latest.snapshot),
+        "s": latest.snapshot,
+        "d": assess(latest.snapshot),
     }

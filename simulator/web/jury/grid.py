@@ -52,8 +52,11 @@ class GridForm(BaseModel):
         """Levels left unset (or not a number) are left out; other fields as typed."""
         return {
             "lock": form.get("lock"),
-            "levels": {n: level for n in CRITERIA
-                       if (level := int_or_none(form.get(f"level-{n}", ""), high=9)) is not None},
+            "levels": {
+                n: level
+                for n in CRITERIA
+                if (level := int_or_none(form.get(f"level-{n}", ""), high=9)) is not None
+            },
             "comments": {n: form.get(f"comment-{n}", "") for n in CRITERIA},
             "interview": {k: form.get(k, "") for k in INTERVIEW_FIELDS},
             "final_mark": form.get("final_mark", ""),
@@ -70,12 +73,21 @@ def _posted() -> GridForm:
 def _context(student, error: str | None = None) -> dict:
     mine = evaluations.my_grid(current_user, student)
     show_all = request.values.get("criteres") == "tous"
-    return {"student": student, "mine": mine, "others": evaluations.individual_grids(student),
-            "board": evaluations.reconciled_grid(student), "error": error,
-            "rows": lignes(None if show_all else SITUATION_2), "show_all": show_all,
-            "competences": COMPETENCES, "scale": NIVEAUX, "disagree": evaluations.disagreements(student),
-            "suggested": suggestions(student), "typed": request.form if error else {},
-            "questions": interview_questions(student)}
+    return {
+        "student": student,
+        "mine": mine,
+        "others": evaluations.individual_grids(student),
+        "board": evaluations.reconciled_grid(student),
+        "error": error,
+        "rows": lignes(None if show_all else SITUATION_2),
+        "show_all": show_all,
+        "competences": COMPETENCES,
+        "scale": NIVEAUX,
+        "disagree": evaluations.disagreements(student),
+        "suggested": suggestions(student),
+        "typed": request.form if error else {},
+        "questions": interview_questions(student),
+    }
 
 
 def _page(student_id: int, action=None) -> ResponseReturnValue:
@@ -88,8 +100,9 @@ def _page(student_id: int, action=None) -> ResponseReturnValue:
         with savepoint():
             action(student)
     except OperationError as refused:
-        return render_page("jury/grid.html", status=refused.status_code,
-                           **_context(student, refused.message))
+        return render_page(
+            "jury/grid.html", status=refused.status_code, **_context(student, refused.message)
+        )
     return redirect(url_for("jury.grid", student_id=student_id) + "#commission", 303)
 
 
@@ -102,8 +115,10 @@ def grid(student_id: int) -> ResponseReturnValue:
 def _save(grid_of) -> callable:
     def run(student):
         form = _posted()
-        evaluations.save(grid_of(student), form.lock, form.levels, form.comments, form.interview,
-                         form.final_mark)
+        evaluations.save(
+            grid_of(student), form.lock, form.levels, form.comments, form.interview, form.final_mark
+        )
+
     return run
 
 
@@ -135,8 +150,7 @@ def grid_board_save(student_id: int) -> ResponseReturnValue:
 @bp.post("/candidats/<id:student_id>/grille/signer")
 def grid_sign(student_id: int) -> ResponseReturnValue:
     """Sign the board's grid, which locks it."""
-    return _page(student_id, lambda st: evaluations.sign(
-        _board(st), current_user, _posted().lock))
+    return _page(student_id, lambda st: evaluations.sign(_board(st), current_user, _posted().lock))
 
 
 @bp.get("/candidats/<id:student_id>/grille.pdf")

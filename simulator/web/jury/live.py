@@ -36,8 +36,14 @@ def _candidate(student_id: int):
 
 def _context(student_id: int, **extra: Any) -> dict[str, Any]:
     student, situation, negotiation = _candidate(student_id)
-    context: dict[str, Any] = {"student": student, "n": negotiation, "emotions": EMOTIONS,
-                               "techniques": voc.TECHNIQUES_OBJECTION, "panel": {}, **extra}
+    context: dict[str, Any] = {
+        "student": student,
+        "n": negotiation,
+        "emotions": EMOTIONS,
+        "techniques": voc.TECHNIQUES_OBJECTION,
+        "panel": {},
+        **extra,
+    }
     if negotiation is None or negotiation.status == "preparing":
         context.update(settings_context(situation), live=None)
     else:
@@ -79,20 +85,28 @@ def _act(student_id: int, action) -> ResponseReturnValue:
         with savepoint():
             action(situation, negotiation)
     except OperationError as refused:
-        return render_page(PAGE, status=refused.status_code, error=refused.message,
-                           **_context(student_id))
+        return render_page(
+            PAGE, status=refused.status_code, error=refused.message, **_context(student_id)
+        )
     return redirect(url_for("jury.live", student_id=student_id), 303)
 
 
 @bp.post("/candidats/<id:student_id>/negociation/reglages")
 def live_settings(student_id: int) -> ResponseReturnValue:
     """Choose the buyer mode and the objections to test, before the start."""
+
     def run(situation, negotiation):
         if negotiation is not None and negotiation.status != "preparing":
             raise OperationError(_("La négociation a commencé : ces réglages sont figés."), 409)
         known = {o.id for o in settings_context(situation)["objections"]}
-        save_settings(situation, request.form.get("mode", ""), request.form.getlist("garanties"),
-                      known, current_user)
+        save_settings(
+            situation,
+            request.form.get("mode", ""),
+            request.form.getlist("garanties"),
+            known,
+            current_user,
+        )
+
     return _act(student_id, run)
 
 
@@ -100,17 +114,29 @@ def live_settings(student_id: int) -> ResponseReturnValue:
 def live_event(student_id: int) -> ResponseReturnValue:
     """Announce an event: a new version the buyer plays on from the next turn."""
     free = {request.form.get("cle", ""): request.form.get("valeur", "").strip()}
-    return _act(student_id, lambda situation, negotiation: jury_live.inject(
-        situation, negotiation, request.form.get("evenement", ""), current_user, free,
-        request.form.get("annonce", "")))
+    return _act(
+        student_id,
+        lambda situation, negotiation: jury_live.inject(
+            situation,
+            negotiation,
+            request.form.get("evenement", ""),
+            current_user,
+            free,
+            request.form.get("annonce", ""),
+        ),
+    )
 
 
 def _reply_fields(setup) -> dict[str, Any]:
     form = request.form
-    return {"type": form.get("type", ""), "texte": (form.get("texte") or "").strip(),
-            "emotion": form.get("emotion") if form.get("emotion") in EMOTIONS else "neutre",
-            "termes": terms_from_form(setup, form), "objection": form.get("objection") or None,
-            "enjeux_acceptes": [k for k in form.getlist("enjeux") if k in setup.index]}
+    return {
+        "type": form.get("type", ""),
+        "texte": (form.get("texte") or "").strip(),
+        "emotion": form.get("emotion") if form.get("emotion") in EMOTIONS else "neutre",
+        "termes": terms_from_form(setup, form),
+        "objection": form.get("objection") or None,
+        "enjeux_acceptes": [k for k in form.getlist("enjeux") if k in setup.index],
+    }
 
 
 @bp.post("/candidats/<id:student_id>/negociation/reponse")
@@ -124,8 +150,13 @@ def live_reply(student_id: int) -> ResponseReturnValue:
             setup = negotiations.game_of(negotiation).setup if negotiation else None
             if setup is None:
                 raise OperationError(_("La négociation n’est pas en cours."), 409)
-            warnings = jury_live.record_reply(negotiation, _reply_fields(setup), current_user,
-                                              request.form.get("confirme") == "1", utcnow())
+            warnings = jury_live.record_reply(
+                negotiation,
+                _reply_fields(setup),
+                current_user,
+                request.form.get("confirme") == "1",
+                utcnow(),
+            )
         panel = {"ok": _("Réplique envoyée au candidat."), "recorded_warnings": warnings}
     except jury_live.ReplyWarnings as warned:
         panel["warnings"], status = warned.warnings, warned.status_code
@@ -133,7 +164,8 @@ def live_reply(student_id: int) -> ResponseReturnValue:
         panel["error"], status = refused.message, refused.status_code
     if not wants_fragment():
         return redirect(url_for("jury.live", student_id=student_id), 303)
-    response = make_response(render_page(PAGE, block="buyer_panel", status=status,
-                                         **_context(student_id, panel=panel)))
+    response = make_response(
+        render_page(PAGE, block="buyer_panel", status=status, **_context(student_id, panel=panel))
+    )
     response.headers["HX-Trigger"] = "live-refresh"
     return response

@@ -37,26 +37,51 @@ def _hidden_value(setup: Any, key: str, raw: Any, services: dict[str, str]) -> s
     return show(setup, key, raw, services)
 
 
-def cheat_sheet(setup: Any, snapshot: dict[str, Any], guaranteed: list[str] | tuple[str, ...],
-                services: dict[str, str]) -> dict[str, Any]:
+def cheat_sheet(
+    setup: Any,
+    snapshot: dict[str, Any],
+    guaranteed: list[str] | tuple[str, ...],
+    services: dict[str, str],
+) -> dict[str, Any]:
     """The buyer's hidden side as a juror playing it needs it: priorities, limits, BATNA, objections."""
     hidden = snapshot["negotiation"]["hidden"]
     weights = setup.acheteur.poids
     total = sum(weights.values()) or 1.0
-    issues = [{"label": e.libelle, "weight": round(100 * weights[e.cle] / total),
-               "ideal": _hidden_value(setup, e.cle, hidden["ideal"].get(e.cle), services),
-               "limit": _hidden_value(setup, e.cle, hidden["reservation"].get(e.cle), services)}
-              for e in sorted(setup.enjeux, key=lambda e: -weights[e.cle])]
-    objections = sorted(({"id": o.id, "texte": o.texte, "guaranteed": o.id in guaranteed,
-                          "techniques": [voc.TECHNIQUES_OBJECTION[t] for t in o.techniques]}
-                         for o in setup.objections), key=lambda o: not o["guaranteed"])
-    return {"name": setup.interlocuteur, "persona": setup.persona,
-            "style": STYLES.get(setup.persona, ""),
-            "motivations": [voc.MOTIVATIONS.get(m, m) for m in setup.acheteur.motivations],
-            "issues": issues, "reservation": round(100 * setup.acheteur.reservation),
-            "batna": setup.acheteur.batna, "budget": snapshot["client"]["budget_ht"],
-            "ceiling": hidden.get("price_ceiling_ht"), "lead_min": setup.delai_min_semaines,
-            "payment_max": setup.paiement_max_jours, "objections": objections}
+    issues = [
+        {
+            "label": e.libelle,
+            "weight": round(100 * weights[e.cle] / total),
+            "ideal": _hidden_value(setup, e.cle, hidden["ideal"].get(e.cle), services),
+            "limit": _hidden_value(setup, e.cle, hidden["reservation"].get(e.cle), services),
+        }
+        for e in sorted(setup.enjeux, key=lambda e: -weights[e.cle])
+    ]
+    objections = sorted(
+        (
+            {
+                "id": o.id,
+                "texte": o.texte,
+                "guaranteed": o.id in guaranteed,
+                "techniques": [voc.TECHNIQUES_OBJECTION[t] for t in o.techniques],
+            }
+            for o in setup.objections
+        ),
+        key=lambda o: not o["guaranteed"],
+    )
+    return {
+        "name": setup.interlocuteur,
+        "persona": setup.persona,
+        "style": STYLES.get(setup.persona, ""),
+        "motivations": [voc.MOTIVATIONS.get(m, m) for m in setup.acheteur.motivations],
+        "issues": issues,
+        "reservation": round(100 * setup.acheteur.reservation),
+        "batna": setup.acheteur.batna,
+        "budget": snapshot["client"]["budget_ht"],
+        "ceiling": hidden.get("price_ceiling_ht"),
+        "lead_min": setup.delai_min_semaines,
+        "payment_max": setup.paiement_max_jours,
+        "objections": objections,
+    }
 
 
 def settings_context(situation: Situation) -> dict[str, Any]:
@@ -65,8 +90,11 @@ def settings_context(situation: Situation) -> dict[str, Any]:
     setup = negotiations.setup_of(version)
     services = service_names(negotiations.view_of(version))
     settings = jury_settings(situation)
-    return {"settings": settings, "objections": setup.objections,
-            "sheet": cheat_sheet(setup, version.snapshot, settings["garanties"], services)}
+    return {
+        "settings": settings,
+        "objections": setup.objections,
+        "sheet": cheat_sheet(setup, version.snapshot, settings["garanties"], services),
+    }
 
 
 def live_context(negotiation: Negotiation) -> dict[str, Any]:
@@ -75,13 +103,23 @@ def live_context(negotiation: Negotiation) -> dict[str, Any]:
     version = version_in_force(negotiation)
     services = service_names(negotiations.view_of(negotiation.situation_version))
     rows = turns(game, services, reveal=True)
-    return {"game": game, "turns": rows, "tail": tail(game, services), "board": board(game, services),
-            "checklist": checklist(game), "remaining": negotiations.remaining(negotiation, utcnow()),
-            "sheet": cheat_sheet(game.setup, version.snapshot, game.guaranteed, services),
-            "services": services, "seq": game.last_seq, "pending": game.pending,
-            "events": JURY_EVENTS, "version": version,
-            "parameters": [(p.key, p.label) for p in PARAMETERS
-                           if p.key in version.snapshot.get("registry", {})]}
+    return {
+        "game": game,
+        "turns": rows,
+        "tail": tail(game, services),
+        "board": board(game, services),
+        "checklist": checklist(game),
+        "remaining": negotiations.remaining(negotiation, utcnow()),
+        "sheet": cheat_sheet(game.setup, version.snapshot, game.guaranteed, services),
+        "services": services,
+        "seq": game.last_seq,
+        "pending": game.pending,
+        "events": JURY_EVENTS,
+        "version": version,
+        "parameters": [
+            (p.key, p.label) for p in PARAMETERS if p.key in version.snapshot.get("registry", {})
+        ],
+    }
 
 
 def interview_questions(student: User) -> list[dict[str, Any]]:

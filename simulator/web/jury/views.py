@@ -52,45 +52,61 @@ def _console_action(student_id: int, action) -> ResponseReturnValue:
             action(situation)
     except OperationError as error:
         context = console_context(student, situation, typed=request.form)
-        return render_page("jury/candidate.html", status=error.status_code, error=error.message,
-                           **context)
+        return render_page(
+            "jury/candidate.html", status=error.status_code, error=error.message, **context
+        )
     return redirect(url_for("jury.candidate", student_id=student_id), 303)
 
 
 @bp.post("/candidats/<id:student_id>/parametres")
 def modify(student_id: int) -> ResponseReturnValue:
     """Apply the typed values as a new version."""
-    return _console_action(student_id, lambda sit: situation_versions.modify(
-        sit, base_version(), parameter_changes(), current_user, request.form.get("reason", "")))
+    return _console_action(
+        student_id,
+        lambda sit: situation_versions.modify(
+            sit, base_version(), parameter_changes(), current_user, request.form.get("reason", "")
+        ),
+    )
 
 
 @bp.post("/candidats/<id:student_id>/preset/<key>")
 def preset(student_id: int, key: str) -> ResponseReturnValue:
     """Apply one of the usual exam modifications."""
+
     def run(sit):
         chosen = PRESETS.get(key)
         if chosen is None:
             raise OperationError(_("Modification type inconnue."), 404)
         latest = situation_versions.latest_version(sit)
-        return situation_versions.modify(sit, base_version(), chosen.build(latest.snapshot),
-                                         current_user, chosen.label)
+        return situation_versions.modify(
+            sit, base_version(), chosen.build(latest.snapshot), current_user, chosen.label
+        )
+
     return _console_action(student_id, run)
 
 
 @bp.post("/candidats/<id:student_id>/retour/<id:n>")
 def revert(student_id: int, n: int) -> ResponseReturnValue:
     """Go back to version n (as a new version)."""
-    return _console_action(student_id, lambda sit: situation_versions.revert(
-        sit, base_version(), n, current_user))
+    return _console_action(
+        student_id, lambda sit: situation_versions.revert(sit, base_version(), n, current_user)
+    )
 
 
 @bp.post("/candidats/<id:student_id>/remise")
 def hand_over(student_id: int) -> ResponseReturnValue:
     """Hand the chosen version over to the candidate."""
-    return _console_action(student_id, lambda sit: handover.hand_over(
-        sit, form_int("version", -1), current_user,
-        request.form.get("highlight") == "1", request.form.getlist("annexes"),
-        form_int("preparation_minutes", 0)))
+    return _console_action(
+        student_id,
+        lambda sit: handover.hand_over(
+            sit,
+            form_int("version", -1),
+            current_user,
+            request.form.get("highlight") == "1",
+            request.form.getlist("annexes"),
+            form_int("preparation_minutes", 0),
+        ),
+    )
 
 
 @bp.get("/candidats/<id:student_id>/comparer")
@@ -99,9 +115,14 @@ def compare(student_id: int) -> ResponseReturnValue:
     student, situation = _candidate_situation(student_id)
     old = situation_versions.version_n(situation, arg_int("de", 0))
     new = situation_versions.version_n(situation, arg_int("a", 0))
-    return render_page("jury/compare.html", student=student, old=old, new=new,
-                       changes=situation_versions.compare(old, new),
-                       versions=situation_versions.versions(situation))
+    return render_page(
+        "jury/compare.html",
+        student=student,
+        old=old,
+        new=new,
+        changes=situation_versions.compare(old, new),
+        versions=situation_versions.versions(situation),
+    )
 
 
 @bp.get("/candidats/<id:student_id>/difficulte")

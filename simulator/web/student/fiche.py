@@ -31,16 +31,29 @@ def _padded(data: dict[str, Any]) -> dict[str, Any]:
     constraints = data.get("constraints") or ""
     if isinstance(constraints, list):
         constraints = "\n".join(str(c) for c in constraints)
-    return {**blank, **{k: v for k, v in data.items() if isinstance(v, dict)},
-            "contacts": contacts, "lines": lines, "constraints": constraints}
+    return {
+        **blank,
+        **{k: v for k, v in data.items() if isinstance(v, dict)},
+        "contacts": contacts,
+        "lines": lines,
+        "constraints": constraints,
+    }
 
 
-def _render(data: dict[str, Any], errors: dict[str, str] | None = None,
-            status: int = 200) -> ResponseReturnValue:
-    return render_page("student/fiche.html", status=status, f=_padded(data), errors=errors or {},
-                       roles=[r.value for r in BuyingRole], personas=[p.value for p in Persona],
-                       soncas=[m.value for m in Soncas],
-                       vat_rates=[str(v) for v in VAT_RATES], max_kb=MAX_YAML_BYTES // 1024)
+def _render(
+    data: dict[str, Any], errors: dict[str, str] | None = None, status: int = 200
+) -> ResponseReturnValue:
+    return render_page(
+        "student/fiche.html",
+        status=status,
+        f=_padded(data),
+        errors=errors or {},
+        roles=[r.value for r in BuyingRole],
+        personas=[p.value for p in Persona],
+        soncas=[m.value for m in Soncas],
+        vat_rates=[str(v) for v in VAT_RATES],
+        max_kb=MAX_YAML_BYTES // 1024,
+    )
 
 
 def _save(data: Any, errors: dict[str, str]) -> ResponseReturnValue:
@@ -50,8 +63,12 @@ def _save(data: Any, errors: dict[str, str]) -> ResponseReturnValue:
         if fiche is not None:
             situation = fiche_ops.create_from_fiche(current_user, fiche)
             if situation is None:
-                errors = {"racine": _("Vous n’êtes inscrit(e) dans aucune session avec un pack : "
-                                      "demandez à votre formateur.")}
+                errors = {
+                    "racine": _(
+                        "Vous n’êtes inscrit(e) dans aucune session avec un pack : "
+                        "demandez à votre formateur."
+                    )
+                }
             else:
                 flash(_("Votre fiche descriptive est devenue votre situation de travail."))
                 return redirect(url_for("student.situation"), code=303)

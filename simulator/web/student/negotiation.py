@@ -36,9 +36,12 @@ ROOM = "student/negotiation_room.html"
 
 def vocabulary() -> dict[str, Any]:
     """The closed lists the forms offer (themes, SONCAS, techniques)."""
-    return {"themes": voc.THEMES, "motivations": voc.MOTIVATIONS,
-            "techniques_objection": voc.TECHNIQUES_OBJECTION,
-            "techniques_conclusion": voc.TECHNIQUES_CONCLUSION}
+    return {
+        "themes": voc.THEMES,
+        "motivations": voc.MOTIVATIONS,
+        "techniques_objection": voc.TECHNIQUES_OBJECTION,
+        "techniques_conclusion": voc.TECHNIQUES_CONCLUSION,
+    }
 
 
 def _page(negotiation: Negotiation) -> str:
@@ -57,13 +60,23 @@ def negotiation_home() -> ResponseReturnValue:
     return redirect(_page(negotiation), 303)
 
 
-def _prep_page(negotiation: Negotiation, sheet: dict[str, Any], status: int = 200,
-               alert: str | None = None) -> ResponseReturnValue:
+def _prep_page(
+    negotiation: Negotiation, sheet: dict[str, Any], status: int = 200, alert: str | None = None
+) -> ResponseReturnValue:
     view = ops.view_of(negotiation.situation_version)
     setup = ops.setup_of(negotiation.situation_version)
-    return render_page("student/negotiation_prep.html", status=status, n=negotiation, sheet=sheet,
-                       s=view, card=identity(view), issues=issues(setup, service_names(view)),
-                       arguments=arguments_of(view), alert=alert, **vocabulary())
+    return render_page(
+        "student/negotiation_prep.html",
+        status=status,
+        n=negotiation,
+        sheet=sheet,
+        s=view,
+        card=identity(view),
+        issues=issues(setup, service_names(view)),
+        arguments=arguments_of(view),
+        alert=alert,
+        **vocabulary(),
+    )
 
 
 @bp.get("/negociation/<id:nid>/preparation")
@@ -85,25 +98,47 @@ def negotiation_prepare(nid: int) -> ResponseReturnValue:
             if request.form.get("action") == "commencer":
                 ops.begin(negotiation, utcnow())
     except OperationError as exc:
-        return _prep_page(ops.negotiation_of(current_user, nid), sheet, exc.status_code, exc.message)
+        return _prep_page(
+            ops.negotiation_of(current_user, nid), sheet, exc.status_code, exc.message
+        )
     if negotiation.status == "preparing":
         flash(_("Fiche de préparation enregistrée."))
     return redirect(_page(negotiation), 303)
 
 
-def _room(game: ops.Game, status: int = 200, posted: dict[str, Any] | None = None,
-          alert: str | None = None, block: str = "content") -> ResponseReturnValue:
+def _room(
+    game: ops.Game,
+    status: int = 200,
+    posted: dict[str, Any] | None = None,
+    alert: str | None = None,
+    block: str = "content",
+) -> ResponseReturnValue:
     n = game.negotiation
     view = ops.view_of(n.situation_version)
     services = service_names(view)
-    objections = [(o.id, o.texte) for o in game.setup.objections
-                  if game.state.objections.get(o.id) in ("exprimee", "reportee")]
-    return render_page(ROOM, block=block, status=status, n=n, card=identity(view),
-                       board=board(game, services), turns=turns(game, services),
-                       tail=tail(game, services), waiting=game.pending is not None,
-                       issues=issues(game.setup, services), arguments=arguments_of(view),
-                       objections=objections, remaining=ops.remaining(n, utcnow()),
-                       posted=posted or {}, alert=alert, **vocabulary())
+    objections = [
+        (o.id, o.texte)
+        for o in game.setup.objections
+        if game.state.objections.get(o.id) in ("exprimee", "reportee")
+    ]
+    return render_page(
+        ROOM,
+        block=block,
+        status=status,
+        n=n,
+        card=identity(view),
+        board=board(game, services),
+        turns=turns(game, services),
+        tail=tail(game, services),
+        waiting=game.pending is not None,
+        issues=issues(game.setup, services),
+        arguments=arguments_of(view),
+        objections=objections,
+        remaining=ops.remaining(n, utcnow()),
+        posted=posted or {},
+        alert=alert,
+        **vocabulary(),
+    )
 
 
 @bp.get("/negociation/<id:nid>/salle")
@@ -115,8 +150,9 @@ def negotiation_room(nid: int) -> ResponseReturnValue:
     negotiation = ops.negotiation_of(current_user, nid)
     if ops.expire_if_due(negotiation, utcnow()):
         record_first_opening()
-    if negotiation.status == "preparing" or (negotiation.status != "running"
-                                             and not wants_fragment()):
+    if negotiation.status == "preparing" or (
+        negotiation.status != "running" and not wants_fragment()
+    ):
         return redirect(_page(negotiation), 303)
     block = "notices" if request.args.get("bloc") == "annonces" else "live"
     return _room(ops.game_of(negotiation), block=block)
@@ -129,8 +165,9 @@ def negotiation_move(nid: int) -> ResponseReturnValue:
     setup = ops.setup_of(negotiation.situation_version)
     posted = request.form.to_dict()
     try:
-        move = move_from_form(request.form, setup, arguments_of(
-            ops.view_of(negotiation.situation_version)))
+        move = move_from_form(
+            request.form, setup, arguments_of(ops.view_of(negotiation.situation_version))
+        )
         with savepoint():
             game, _reply = ops.play_move(negotiation, move, utcnow())
     except OperationError as exc:

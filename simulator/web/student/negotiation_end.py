@@ -27,15 +27,24 @@ def _finished(nid: int) -> Negotiation | None:
     return negotiation if negotiation.finished else None
 
 
-def _end_page(negotiation: Negotiation, status: int = 200, alert: str | None = None,
-              follow_up: dict | None = None) -> ResponseReturnValue:
+def _end_page(
+    negotiation: Negotiation,
+    status: int = 200,
+    alert: str | None = None,
+    follow_up: dict | None = None,
+) -> ResponseReturnValue:
     game = ops.game_of(negotiation)
     view = ops.view_of(negotiation.situation_version)
-    return render_page("student/negotiation_end.html", status=status, n=negotiation,
-                       order=order_of(game, negotiation.situation_version.snapshot),
-                       turns=turns(game, service_names(view)), alert=alert,
-                       follow_up=follow_up if follow_up is not None else negotiation.follow_up or {},
-                       can_debrief=debrief_visible(negotiation))
+    return render_page(
+        "student/negotiation_end.html",
+        status=status,
+        n=negotiation,
+        order=order_of(game, negotiation.situation_version.snapshot),
+        turns=turns(game, service_names(view)),
+        alert=alert,
+        follow_up=follow_up if follow_up is not None else negotiation.follow_up or {},
+        can_debrief=debrief_visible(negotiation),
+    )
 
 
 @bp.get("/negociation/<id:nid>/fin")
@@ -58,8 +67,12 @@ def negotiation_follow_up(nid: int) -> ResponseReturnValue:
         with savepoint():
             ops.save_follow_up(negotiation, follow_up, request.form.get("lock_version", type=int))
     except OperationError as exc:
-        return _end_page(ops.negotiation_of(current_user, nid), exc.status_code, exc.message,
-                         {"compte_rendu": request.form.get("compte_rendu", "")})
+        return _end_page(
+            ops.negotiation_of(current_user, nid),
+            exc.status_code,
+            exc.message,
+            {"compte_rendu": request.form.get("compte_rendu", "")},
+        )
     flash(_("Compte rendu enregistré."))
     return redirect(url_for("student.negotiation_debrief", nid=nid), 303)
 
@@ -71,12 +84,18 @@ def negotiation_debrief(nid: int) -> ResponseReturnValue:
     if negotiation is None:
         return redirect(url_for("student.negotiation_home"), 303)
     if not debrief_visible(negotiation):
-        return render_page("student/negotiation_debrief.html", n=negotiation, d=None,
-                           exam=is_exam(negotiation))
+        return render_page(
+            "student/negotiation_debrief.html", n=negotiation, d=None, exam=is_exam(negotiation)
+        )
     game = ops.game_of(negotiation)
     d = debrief_of(game)
     view = ops.view_of(negotiation.situation_version)
-    return render_page("student/negotiation_debrief.html", n=negotiation, d=d, exam=False,
-                       turns=turns(game, service_names(view), reveal=True),
-                       chart=chart(d["courbes"], game.setup.duree_s, game.setup.acheteur.reservation),
-                       labels={e.cle: e.libelle for e in game.setup.enjeux})
+    return render_page(
+        "student/negotiation_debrief.html",
+        n=negotiation,
+        d=d,
+        exam=False,
+        turns=turns(game, service_names(view), reveal=True),
+        chart=chart(d["courbes"], game.setup.duree_s, game.setup.acheteur.reservation),
+        labels={e.cle: e.libelle for e in game.setup.enjeux},
+    )

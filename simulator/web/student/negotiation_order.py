@@ -22,8 +22,9 @@ def agreed_terms(game: Game) -> dict[str, Any] | None:
 
 
 def _by_nature(game: Game, terms: dict[str, Any], nature: str) -> Any:
-    return next((terms[e.cle] for e in game.setup.enjeux if e.nature == nature and e.cle in terms),
-                None)
+    return next(
+        (terms[e.cle] for e in game.setup.enjeux if e.nature == nature and e.cle in terms), None
+    )
 
 
 def order_of(game: Game, snapshot: dict[str, Any]) -> dict[str, Any] | None:
@@ -38,17 +39,29 @@ def order_of(game: Game, snapshot: dict[str, Any]) -> dict[str, Any] | None:
     option = _by_nature(game, terms, "service")
     offered = () if option in (None, AUCUN) else tuple(str(option).split(" + "))
     devis = besoin_depuis(snapshot).devis(remise=remise, quantite=quantite, offerts=offered)
-    devis = Devis(lignes=tuple(replace(ligne, designation=names.get(ligne.ref, ligne.designation))
-                               for ligne in devis.lignes), reductions=devis.reductions)
+    devis = Devis(
+        lignes=tuple(
+            replace(ligne, designation=names.get(ligne.ref, ligne.designation))
+            for ligne in devis.lignes
+        ),
+        reductions=devis.reductions,
+    )
     acompte_pct = Decimal(str(_by_nature(game, terms, "acompte") or "0"))
     result = calculer_devis(devis)
     if acompte_pct:
-        result = calculer_devis(replace(devis, acompte_ttc=cents(result.total_ttc * acompte_pct / 100)))
+        result = calculer_devis(
+            replace(devis, acompte_ttc=cents(result.total_ttc * acompte_pct / 100))
+        )
     return {
-        "result": result, "remise_pct": remise, "acompte_pct": acompte_pct, "offered": offered,
-        "client": view.get("client", {}), "seller": view.get("seller", {}),
+        "result": result,
+        "remise_pct": remise,
+        "acompte_pct": acompte_pct,
+        "offered": offered,
+        "client": view.get("client", {}),
+        "seller": view.get("seller", {}),
         "need": view.get("need", {}),
-        "conditions": [(e.libelle, show(game.setup, e.cle, terms.get(e.cle), names))
-                       for e in game.setup.enjeux],
+        "conditions": [
+            (e.libelle, show(game.setup, e.cle, terms.get(e.cle), names)) for e in game.setup.enjeux
+        ],
         "signed": game.state.statut == "conclue",
     }

@@ -38,20 +38,28 @@ def _exercise() -> ProspectionExercise:
 def prospection() -> ResponseReturnValue:
     """Open the step the student is at."""
     ex = _exercise()
-    step = {ExerciseStatus.QUALIFICATION: "student.prospection_file",
-            ExerciseStatus.CAMPAGNE: "student.prospection_campaign",
-            ExerciseStatus.TERMINEE: "student.prospection_results"}[ex.status]
+    step = {
+        ExerciseStatus.QUALIFICATION: "student.prospection_file",
+        ExerciseStatus.CAMPAGNE: "student.prospection_campaign",
+        ExerciseStatus.TERMINEE: "student.prospection_results",
+    }[ex.status]
     return redirect(url_for(step), 303)
 
 
 def _args() -> dict[str, Any]:
     """The list state from the query string: filters, sort, page."""
     a = request.args
-    return {"q": a.get("q", ""), "naf": a.get("naf", ""), "departement": a.get("departement", ""),
-            "tranche": a.get("tranche", ""), "distance_max": a.get("distance_max", ""),
-            "signales": a.get("signales", ""), "tri": a.get("tri", "raison_sociale"),
-            "ordre": "desc" if a.get("ordre") == "desc" else "asc",
-            "page": a.get("page", 1, type=int) or 1}
+    return {
+        "q": a.get("q", ""),
+        "naf": a.get("naf", ""),
+        "departement": a.get("departement", ""),
+        "tranche": a.get("tranche", ""),
+        "distance_max": a.get("distance_max", ""),
+        "signales": a.get("signales", ""),
+        "tri": a.get("tri", "raison_sociale"),
+        "ordre": "desc" if a.get("ordre") == "desc" else "asc",
+        "page": a.get("page", 1, type=int) or 1,
+    }
 
 
 @bp.get("/prospection/fichier")
@@ -67,22 +75,39 @@ def prospection_file() -> ResponseReturnValue:
         """The list URL with the current state and some changes (empty values left out)."""
         return f"{base}?{urlencode({k: v for k, v in {**etat, **changes}.items() if v})}"
 
-    return render_page("prospection/fichier.html", block="table", ex=ex, listing=listing, lien=lien,
-                       etat=etat, info=ex.file_info, nb_signales=op.nombre_signales(ex),
-                       t=_row_texts(ex), step="fichier")
+    return render_page(
+        "prospection/fichier.html",
+        block="table",
+        ex=ex,
+        listing=listing,
+        lien=lien,
+        etat=etat,
+        info=ex.file_info,
+        nb_signales=op.nombre_signales(ex),
+        t=_row_texts(ex),
+        step="fichier",
+    )
 
 
 def _row_texts(ex: ProspectionExercise) -> dict[str, Any]:
     """Labels and URLs of a row, translated and built once per page rather than once per row."""
-    return {"motifs": [("doublon", _("Doublon")), ("telephone_errone", _("Tél. erroné")),
-                       ("entreprise_fermee", _("Fermée")), ("contact_obsolete", _("Contact parti"))],
-            "sans_siret": _("non renseigné"), "maj": _("Mis à jour le"),
-            "age_inconnu": _("âge du matériel inconnu"), "age": _("matériel de %s an(s)"),
-            "sirene": _("Sirene ?"), "sirene_title": _("Vérifier l’entreprise dans le répertoire "
-                                                       "Sirene"),
-            "flag_url": url_for("student.prospection_flag", pid="__PID__"),
-            "sirene_url": url_for("student.prospection_sirene", pid="__PID__"),
-            "frozen": ex.status == ExerciseStatus.TERMINEE}
+    return {
+        "motifs": [
+            ("doublon", _("Doublon")),
+            ("telephone_errone", _("Tél. erroné")),
+            ("entreprise_fermee", _("Fermée")),
+            ("contact_obsolete", _("Contact parti")),
+        ],
+        "sans_siret": _("non renseigné"),
+        "maj": _("Mis à jour le"),
+        "age_inconnu": _("âge du matériel inconnu"),
+        "age": _("matériel de %s an(s)"),
+        "sirene": _("Sirene ?"),
+        "sirene_title": _("Vérifier l’entreprise dans le répertoire " "Sirene"),
+        "flag_url": url_for("student.prospection_flag", pid="__PID__"),
+        "sirene_url": url_for("student.prospection_sirene", pid="__PID__"),
+        "frozen": ex.status == ExerciseStatus.TERMINEE,
+    }
 
 
 def _row(ex: ProspectionExercise, row: Any) -> ResponseReturnValue:
@@ -105,8 +130,12 @@ def prospection_sirene(pid: str) -> ResponseReturnValue:
     return _row(ex, row)
 
 
-def _targeting(ex: ProspectionExercise, brut: dict[str, Any], status: int = 200,
-               problemes: list[str] | None = None) -> ResponseReturnValue:
+def _targeting(
+    ex: ProspectionExercise,
+    brut: dict[str, Any],
+    status: int = 200,
+    problemes: list[str] | None = None,
+) -> ResponseReturnValue:
     """The grid form and the ranked target list (htmx paging swaps only the list)."""
     fichier = op.fichier_visible(ex)
     q = camp.qualification(ex, fichier)
@@ -115,11 +144,25 @@ def _targeting(ex: ProspectionExercise, brut: dict[str, Any], status: int = 200,
     pages = max(1, -(-len(classement) // RANG_PAR_PAGE))
     page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
     debut = (page - 1) * RANG_PAR_PAGE
-    return render_page("prospection/ciblage.html", block="ranking", status=status, ex=ex,
-                       brut=brut, problemes=problemes or [], q=q, info=ex.file_info,
-                       lignes=classement[debut:debut + RANG_PAR_PAGE], page=page, pages=pages,
-                       segment=segment, index=fichier.par_id(), criteres=list(Critere),
-                       libelles=LIBELLES_CRITERES, nb_signales=op.nombre_signales(ex), step="ciblage")
+    return render_page(
+        "prospection/ciblage.html",
+        block="ranking",
+        status=status,
+        ex=ex,
+        brut=brut,
+        problemes=problemes or [],
+        q=q,
+        info=ex.file_info,
+        lignes=classement[debut : debut + RANG_PAR_PAGE],
+        page=page,
+        pages=pages,
+        segment=segment,
+        index=fichier.par_id(),
+        criteres=list(Critere),
+        libelles=LIBELLES_CRITERES,
+        nb_signales=op.nombre_signales(ex),
+        step="ciblage",
+    )
 
 
 @bp.get("/prospection/ciblage")
@@ -143,18 +186,30 @@ def prospection_targeting_save() -> ResponseReturnValue:
     return redirect(url_for("student.prospection_targeting"), 303)
 
 
-def _campaign(ex: ProspectionExercise, brut: dict[str, Any], status: int = 200,
-              alerte: str | None = None) -> ResponseReturnValue:
+def _campaign(
+    ex: ProspectionExercise, brut: dict[str, Any], status: int = 200, alerte: str | None = None
+) -> ResponseReturnValue:
     """The plan form with its live estimate."""
     estimation, problemes = camp.estimer_plan(ex, brut)
     segments = None
     if ex.criteria:
         q = camp.qualification(ex, op.fichier_visible(ex))
         segments = q.segments() if q else None
-    return render_page("prospection/campagne.html", block="estimate", status=status, ex=ex,
-                       brut=brut, estimation=estimation, problemes=problemes, alerte=alerte,
-                       canaux=camp.canaux(), ordre=ORDRE_CANAUX, cadre=camp.cadre(),
-                       segments=segments, step="campagne")
+    return render_page(
+        "prospection/campagne.html",
+        block="estimate",
+        status=status,
+        ex=ex,
+        brut=brut,
+        estimation=estimation,
+        problemes=problemes,
+        alerte=alerte,
+        canaux=camp.canaux(),
+        ordre=ORDRE_CANAUX,
+        cadre=camp.cadre(),
+        segments=segments,
+        step="campagne",
+    )
 
 
 @bp.get("/prospection/campagne")
@@ -169,9 +224,16 @@ def prospection_estimate() -> ResponseReturnValue:
     """Live cost and time of the plan as typed, with its French problems (htmx, nothing stored)."""
     ex = _exercise()
     estimation, problemes = camp.estimer_plan(ex, camp.lire_plan_form(request.form))
-    return render_page("prospection/campagne.html", block="estimate", estimation=estimation,
-                       problemes=problemes, canaux=camp.canaux(), cadre=camp.cadre(),
-                       ordre=ORDRE_CANAUX, ex=ex)
+    return render_page(
+        "prospection/campagne.html",
+        block="estimate",
+        estimation=estimation,
+        problemes=problemes,
+        canaux=camp.canaux(),
+        cadre=camp.cadre(),
+        ordre=ORDRE_CANAUX,
+        ex=ex,
+    )
 
 
 @bp.post("/prospection/campagne/lancer")
@@ -197,7 +259,13 @@ def prospection_results() -> ResponseReturnValue:
         return redirect(url_for("student.prospection_campaign"), 303)
     r = ex.result
     ouvertes = {o.prospect_id for col in opportunites(ex).values() for o in col}
-    return render_page("prospection/resultats.html", ex=ex, r=r, funnel=funnel_svg(r["entonnoir"]),
-                       couts=couts_svg(r["couts_par_canal"]), ouvertes=ouvertes,
-                       libelles_defauts={k.value: v for k, v in LIBELLES_DEFAUTS.items()},
-                       step="resultats")
+    return render_page(
+        "prospection/resultats.html",
+        ex=ex,
+        r=r,
+        funnel=funnel_svg(r["entonnoir"]),
+        couts=couts_svg(r["couts_par_canal"]),
+        ouvertes=ouvertes,
+        libelles_defauts={k.value: v for k, v in LIBELLES_DEFAUTS.items()},
+        step="resultats",
+    )

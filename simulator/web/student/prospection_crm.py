@@ -28,12 +28,22 @@ def _moves(etape: Etape) -> list[Etape]:
     return sorted(TRANSITIONS[etape], key=lambda e: e.rang)
 
 
-def _kanban(ex: ProspectionExercise, status: int = 200, alerte: str | None = None,
-            ok: str | None = None) -> ResponseReturnValue:
+def _kanban(
+    ex: ProspectionExercise, status: int = 200, alerte: str | None = None, ok: str | None = None
+) -> ResponseReturnValue:
     """The whole board; an htmx move swaps only the board."""
-    return render_page("prospection/pipeline.html", block="kanban", status=status, ex=ex,
-                       colonnes=crm.opportunites(ex), suites=crm.prochaines_actions(ex),
-                       moves=_moves, alerte=alerte, ok=ok, step="pipeline")
+    return render_page(
+        "prospection/pipeline.html",
+        block="kanban",
+        status=status,
+        ex=ex,
+        colonnes=crm.opportunites(ex),
+        suites=crm.prochaines_actions(ex),
+        moves=_moves,
+        alerte=alerte,
+        ok=ok,
+        step="pipeline",
+    )
 
 
 @bp.get("/prospection/pipeline")
@@ -57,29 +67,50 @@ def prospection_move(opp_id: int) -> ResponseReturnValue:
     ex = _exercise()
     try:
         with savepoint():
-            opp = crm.deplacer(ex, opp_id, request.form.get("vers", ""),
-                               request.form.get("lock_version", type=int))
+            opp = crm.deplacer(
+                ex, opp_id, request.form.get("vers", ""), request.form.get("lock_version", type=int)
+            )
     except OperationError as exc:
         return _kanban(ex, exc.status_code, exc.message)
-    return _kanban(ex, ok=_("« %(t)s » est passée à l'étape « %(e)s ».", t=opp.title,
-                            e=Etape(opp.stage).libelle))
+    return _kanban(
+        ex,
+        ok=_("« %(t)s » est passée à l'étape « %(e)s ».", t=opp.title, e=Etape(opp.stage).libelle),
+    )
 
 
-def _detail(ex: ProspectionExercise, opp_id: int, brut: dict[str, Any], status: int = 200,
-            problemes: list[str] | None = None) -> ResponseReturnValue:
+def _detail(
+    ex: ProspectionExercise,
+    opp_id: int,
+    brut: dict[str, Any],
+    status: int = 200,
+    problemes: list[str] | None = None,
+) -> ResponseReturnValue:
     opp = crm.opportunite_of(ex, opp_id)
-    return render_page("prospection/opportunite.html", status=status, ex=ex, opp=opp, brut=brut,
-                       problemes=problemes or [], kinds=LIBELLES_ACTIVITES,
-                       kind_names={k.value: v for k, v in LIBELLES_ACTIVITES.items()},
-                       etape=Etape(opp.stage), step="pipeline")
+    return render_page(
+        "prospection/opportunite.html",
+        status=status,
+        ex=ex,
+        opp=opp,
+        brut=brut,
+        problemes=problemes or [],
+        kinds=LIBELLES_ACTIVITES,
+        kind_names={k.value: v for k, v in LIBELLES_ACTIVITES.items()},
+        etape=Etape(opp.stage),
+        step="pipeline",
+    )
 
 
 @bp.get("/prospection/pipeline/<id:opp_id>")
 def prospection_opportunity(opp_id: int) -> ResponseReturnValue:
     """One opportunity: its activities and the form to log the next one."""
     ex = _exercise()
-    brut = {"kind": "appel", "done_on": date.today().isoformat(), "notes": "",
-            "next_action": "", "next_action_on": ""}
+    brut = {
+        "kind": "appel",
+        "done_on": date.today().isoformat(),
+        "notes": "",
+        "next_action": "",
+        "next_action_on": "",
+    }
     return _detail(ex, opp_id, brut)
 
 
@@ -105,7 +136,12 @@ def prospection_negotiate(opp_id: int) -> ResponseReturnValue:
         with savepoint():
             open_as_situation(ex, crm.opportunite_of(ex, opp_id), current_user)
     except OperationError as refused:
-        brut = {"kind": "appel", "done_on": date.today().isoformat(), "notes": "",
-                "next_action": "", "next_action_on": ""}
+        brut = {
+            "kind": "appel",
+            "done_on": date.today().isoformat(),
+            "notes": "",
+            "next_action": "",
+            "next_action_on": "",
+        }
         return _detail(ex, opp_id, brut, refused.status_code, [refused.message])
     return redirect(url_for("student.negotiation_home"), 303)

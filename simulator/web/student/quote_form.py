@@ -24,8 +24,9 @@ class FooterFields(BaseModel):
     """A rabais, remise or ristourne at the foot of the quote, in % or in euros."""
 
     value: Text(20)
-    unit: Annotated[Literal["pct", "eur"],
-                    BeforeValidator(lambda v: "eur" if v == "eur" else "pct")]
+    unit: Annotated[
+        Literal["pct", "eur"], BeforeValidator(lambda v: "eur" if v == "eur" else "pct")
+    ]
 
 
 class QuoteForm(BaseModel):
@@ -37,8 +38,9 @@ class QuoteForm(BaseModel):
     escompte_taken: bool
     port_ht: Text(20)
     payment_days: Text(10)
-    payment_mode: Annotated[str, BeforeValidator(
-        lambda v: v if v in PAYMENT_MODES else "date_facture")]
+    payment_mode: Annotated[
+        str, BeforeValidator(lambda v: v if v in PAYMENT_MODES else "date_facture")
+    ]
     validity_days: Text(10)
     delivery_weeks: Text(10)
     acompte_pct: Text(20)
@@ -48,13 +50,24 @@ class QuoteForm(BaseModel):
         """The posted fields as the model's nested data (lines by key, footer by nature)."""
         keys = form.getlist("line_key")[:MAX_LINES]
         return {
-            **{name: form.get(name, "") for name in QuoteForm.model_fields
-               if name not in ("lines", "footer", "escompte_taken")},
-            "lines": [{"key": key, "ref": form.get(f"ref-{key}", ""),
-                       "quantity": form.get(f"quantity-{key}", ""),
-                       "remise_pct": form.get(f"remise-{key}", "")} for key in keys],
-            "footer": {n: {"value": form.get(f"{n}_value", ""), "unit": form.get(f"{n}_unit")}
-                       for n in NATURES},
+            **{
+                name: form.get(name, "")
+                for name in QuoteForm.model_fields
+                if name not in ("lines", "footer", "escompte_taken")
+            },
+            "lines": [
+                {
+                    "key": key,
+                    "ref": form.get(f"ref-{key}", ""),
+                    "quantity": form.get(f"quantity-{key}", ""),
+                    "remise_pct": form.get(f"remise-{key}", ""),
+                }
+                for key in keys
+            ],
+            "footer": {
+                n: {"value": form.get(f"{n}_value", ""), "unit": form.get(f"{n}_unit")}
+                for n in NATURES
+            },
             "escompte_taken": form.get("escompte_taken") == "1",
         }
 

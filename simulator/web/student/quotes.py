@@ -25,17 +25,30 @@ from simulator.web.transaction import record_first_opening, savepoint
 PAGE = "student/quote.html"
 
 
-def _builder(ws: quotes.Workspace, inputs: dict[str, Any], quote: Quote | None,
-             status: int = 200, alert: str | None = None,
-             lock: int | None = None) -> ResponseReturnValue:
+def _builder(
+    ws: quotes.Workspace,
+    inputs: dict[str, Any],
+    quote: Quote | None,
+    status: int = 200,
+    alert: str | None = None,
+    lock: int | None = None,
+) -> ResponseReturnValue:
     """Render the builder with the student's inputs and their live analysis."""
     doc = to_document(analyse_quote(inputs, ws.view, date.today()))
     catalogue = ws.view.get("catalogue", {})
-    return render_page(PAGE, status=status, s=ws.view, inputs=inputs, doc=doc, quote=quote,
-                       lock=quote.lock_version if lock is None and quote else lock,
-                       products=catalogue.get("products", []),
-                       services=catalogue.get("services", []), alert=alert,
-                       issued=quotes.issued_quotes(current_user))
+    return render_page(
+        PAGE,
+        status=status,
+        s=ws.view,
+        inputs=inputs,
+        doc=doc,
+        quote=quote,
+        lock=quote.lock_version if lock is None and quote else lock,
+        products=catalogue.get("products", []),
+        services=catalogue.get("services", []),
+        alert=alert,
+        issued=quotes.issued_quotes(current_user),
+    )
 
 
 def _posted() -> tuple[dict[str, Any], int | None, int | None]:
@@ -67,9 +80,15 @@ def quote_recompute() -> ResponseReturnValue:
 def quote_new_line() -> ResponseReturnValue:
     """One empty line for the lines table (htmx appends it)."""
     catalogue = quotes.workspace(current_user).view.get("catalogue", {})
-    return render_page("quote/_line.html", block="line", line=blank_line(""), errors={},
-                       products=catalogue.get("products", []),
-                       services=catalogue.get("services", []), units={})
+    return render_page(
+        "quote/_line.html",
+        block="line",
+        line=blank_line(""),
+        errors={},
+        products=catalogue.get("products", []),
+        services=catalogue.get("services", []),
+        units={},
+    )
 
 
 @bp.post("/devis/enregistrer")
@@ -97,11 +116,18 @@ def quote_issue() -> ResponseReturnValue:
         with savepoint():
             issued = quotes.issue(current_user, ws, inputs, quote_id, lock, date.today())
     except ConflictError as exc:
-        return _builder(ws, inputs, quotes.draft_of(current_user, ws.situation_id), 409,
-                        exc.message, lock=lock)
+        return _builder(
+            ws, inputs, quotes.draft_of(current_user, ws.situation_id), 409, exc.message, lock=lock
+        )
     if not isinstance(issued, Quote):
-        return _builder(ws, inputs, draft, 422, _("Le devis n'est pas émis : corrigez les "
-                                                    "champs signalés en rouge."), lock=lock)
+        return _builder(
+            ws,
+            inputs,
+            draft,
+            422,
+            _("Le devis n'est pas émis : corrigez les " "champs signalés en rouge."),
+            lock=lock,
+        )
     flash(_("Devis %(number)s émis.", number=issued.number))
     return redirect(url_for("student.quote_show", quote_id=issued.id), 303)
 

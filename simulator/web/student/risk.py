@@ -24,13 +24,22 @@ def _situation() -> Situation:
     return found
 
 
-def _render(situation: Situation, work: risk_analysis.Travail, block: str = "content",
-            status: int = 200) -> Response:
-    return make_response(render_page(
-        "student/risk.html", block=block, status=status, work=work,
-        s=student_view(current_version(situation).snapshot),
-        questions=risk_analysis.QUESTIONS, outils=risk_analysis.OUTIL_LIBELLES,
-        classes=risk_analysis.CLASSES, message_erreur=risk_analysis.message_erreur))
+def _render(
+    situation: Situation, work: risk_analysis.Travail, block: str = "content", status: int = 200
+) -> Response:
+    return make_response(
+        render_page(
+            "student/risk.html",
+            block=block,
+            status=status,
+            work=work,
+            s=student_view(current_version(situation).snapshot),
+            questions=risk_analysis.QUESTIONS,
+            outils=risk_analysis.OUTIL_LIBELLES,
+            classes=risk_analysis.CLASSES,
+            message_erreur=risk_analysis.message_erreur,
+        )
+    )
 
 
 @bp.get("/risque")

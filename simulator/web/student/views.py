@@ -22,8 +22,12 @@ def dashboard() -> ResponseReturnValue:
     situation = ensure_student_situation(current_user)
     record_first_opening()
     summary = student_view(current_version(situation).snapshot) if situation else None
-    return render_page("student/dashboard.html", class_session=current_user.class_session,
-                       situation=situation, s=summary)
+    return render_page(
+        "student/dashboard.html",
+        class_session=current_user.class_session,
+        situation=situation,
+        s=summary,
+    )
 
 
 @bp.get("/situation")
@@ -44,5 +48,11 @@ def situation() -> ResponseReturnValue:
         changes = diff(original, shown)
         announced = announced_changes(found, handover.version)
     record_first_opening()  # the preparation clock starts at the first opening
-    return render_page("student/situation.html", s=shown, handover=handover, changes=changes,
-                       announced=announced, annexes=handover.annexes if handover else None)
+    return render_page(
+        "student/situation.html",
+        s=shown,
+        handover=handover,
+        changes=changes,
+        announced=announced,
+        annexes=handover.annexes if handover else None,
+    )

@@ -31,16 +31,31 @@ def scatter(rows: list[Progress]) -> dict[str, Any]:
     def y(mark: float) -> float:
         return round(TOP + (H - TOP - BOTTOM - PAD) * (1 - mark / 20), 1)
 
-    points = [{"x": x(s), "y": y(float(r.figures.score)), "name": r.name, "share": s,
-               "deal": r.figures.margin is not None, "margin": r.figures.margin,
-               "score": r.figures.score, "student_id": r.student_id}
-              for r, s in zip(finished, shares, strict=True)]
+    points = [
+        {
+            "x": x(s),
+            "y": y(float(r.figures.score)),
+            "name": r.name,
+            "share": s,
+            "deal": r.figures.margin is not None,
+            "margin": r.figures.margin,
+            "score": r.figures.score,
+            "student_id": r.student_id,
+        }
+        for r, s in zip(finished, shares, strict=True)
+    ]
     return {
-        "w": W, "h": H, "left": LEFT, "right": W - RIGHT, "top": TOP, "bottom": H - BOTTOM,
+        "w": W,
+        "h": H,
+        "left": LEFT,
+        "right": W - RIGHT,
+        "top": TOP,
+        "bottom": H - BOTTOM,
         "points": points,
         "xticks": [(x(v), v) for v in range(int(low), int(high) + 1, step)],
         "yticks": [(y(v), v) for v in range(0, 21, 5)],
-        "target": x(100.0), "pass_mark": y(10.0),
+        "target": x(100.0),
+        "pass_mark": y(10.0),
     }
 
 

@@ -21,23 +21,49 @@ from simulator.operations.class_progress import Progress
 from simulator.operations.csv_safe import safe_writer
 
 PHASE_LABELS = {
-    "absent": _l("pas commencé"), "preparation": _l("préparation"), "devis": _l("devis"),
-    "negociation": _l("négociation"), "debriefing": _l("débriefing"),
+    "absent": _l("pas commencé"),
+    "preparation": _l("préparation"),
+    "devis": _l("devis"),
+    "negociation": _l("négociation"),
+    "debriefing": _l("débriefing"),
 }
-OUTCOME_LABELS = {"accord": _l("accord"), "pas_accord": _l("pas d'accord"),
-                  "en_cours": _l("en cours")}
-PROSPECTION_LABELS = {"qualification": _l("qualification du fichier"),
-                      "campagne": _l("plan de campagne"), "terminee": _l("terminée")}
+OUTCOME_LABELS = {
+    "accord": _l("accord"),
+    "pas_accord": _l("pas d'accord"),
+    "en_cours": _l("en cours"),
+}
+PROSPECTION_LABELS = {
+    "qualification": _l("qualification du fichier"),
+    "campagne": _l("plan de campagne"),
+    "terminee": _l("terminée"),
+}
 
 
 def headers() -> list[str]:
     """The column titles, in the user's language (French by default)."""
-    return [_("Étudiant"), _("Pack"), _("Version du pack"), _("Graine"), _("Client"), _("Phase"),
-            _("Fiche de préparation"), _("Devis émis"), _("Résultat"), _("Marge obtenue (€)"),
-            _("Objectif de marge (€)"), _("Marge / objectif (%)"), _("Part de la zone d'accord (%)"),
-            _("Valeur laissée sur la table (€)"), _("Concessions données (€)"), _("Note E4 (/20)"),
-            _("Compte rendu"), _("Débriefing visible par l'étudiant"),
-            _("Analyse de risque (meilleure)"), _("Tentatives d'analyse"), _("Prospection")]
+    return [
+        _("Étudiant"),
+        _("Pack"),
+        _("Version du pack"),
+        _("Graine"),
+        _("Client"),
+        _("Phase"),
+        _("Fiche de préparation"),
+        _("Devis émis"),
+        _("Résultat"),
+        _("Marge obtenue (€)"),
+        _("Objectif de marge (€)"),
+        _("Marge / objectif (%)"),
+        _("Part de la zone d'accord (%)"),
+        _("Valeur laissée sur la table (€)"),
+        _("Concessions données (€)"),
+        _("Note E4 (/20)"),
+        _("Compte rendu"),
+        _("Débriefing visible par l'étudiant"),
+        _("Analyse de risque (meilleure)"),
+        _("Tentatives d'analyse"),
+        _("Prospection"),
+    ]
 
 
 def _yes(flag: bool) -> str:
@@ -46,19 +72,32 @@ def _yes(flag: bool) -> str:
 
 def cells(row: Progress, decimal: str) -> list[str]:
     """One student's line; numbers written with the given decimal mark."""
+
     def num(value: Decimal | int | None) -> str:
         return "" if value is None else str(value).replace(".", decimal)
 
     f = row.figures
     return [
-        row.name, row.pack_slug or "", num(row.pack_version), num(row.seed), row.client or "",
-        str(PHASE_LABELS[row.phase]), _yes(row.preparation_saved), " ".join(row.quote_numbers),
+        row.name,
+        row.pack_slug or "",
+        num(row.pack_version),
+        num(row.seed),
+        row.client or "",
+        str(PHASE_LABELS[row.phase]),
+        _yes(row.preparation_saved),
+        " ".join(row.quote_numbers),
         str(OUTCOME_LABELS.get(row.outcome or "", "")),
-        num(f.margin if f else None), num(f.margin_target if f else None),
-        num(f.margin_vs_target if f else None), num(f.zopa_share if f else None),
-        num(f.value_left if f else None), num(f.concessions_given if f else None),
-        num(f.score if f else None), _yes(row.follow_up_done), _yes(row.debrief_shown),
-        _("%(a)d sur %(b)d", a=row.risk_best[0], b=row.risk_best[1]) if row.risk_best else "", num(row.risk_attempts),
+        num(f.margin if f else None),
+        num(f.margin_target if f else None),
+        num(f.margin_vs_target if f else None),
+        num(f.zopa_share if f else None),
+        num(f.value_left if f else None),
+        num(f.concessions_given if f else None),
+        num(f.score if f else None),
+        _yes(row.follow_up_done),
+        _yes(row.debrief_shown),
+        _("%(a)d sur %(b)d", a=row.risk_best[0], b=row.risk_best[1]) if row.risk_best else "",
+        num(row.risk_attempts),
         str(PROSPECTION_LABELS.get(row.prospection or "", "")),
     ]
 

@@ -72,21 +72,35 @@ def reasons(raison: dict[str, Any], setup: NegotiationSetup) -> list[str]:
         lines.append(str(MOVEMENTS[raison["mouvement"]]))
     if "u_offre" in raison:
         target = f" ({_('son objectif')} {_pct(raison['cible'])})" if "cible" in raison else ""
-        lines.append(_("Satisfaction de l'acheteur pour cette offre : %(u)s", u=_pct(raison["u_offre"]))
-                     + target)
+        lines.append(
+            _("Satisfaction de l'acheteur pour cette offre : %(u)s", u=_pct(raison["u_offre"]))
+            + target
+        )
     if "u_contre" in raison:
         lines.append(_("Sa contre-proposition lui vaut %(u)s", u=_pct(raison["u_contre"])))
     if raison.get("enjeu") in setup.index:
         lines.append(_("Enjeu : %(e)s", e=setup.enjeux[setup.index[raison["enjeu"]]].libelle))
     if raison.get("motivation"):
-        lines.append(_("Motivation visée : %(m)s",
-                       m=voc.MOTIVATIONS.get(raison["motivation"], raison["motivation"])))
+        lines.append(
+            _(
+                "Motivation visée : %(m)s",
+                m=voc.MOTIVATIONS.get(raison["motivation"], raison["motivation"]),
+            )
+        )
     if raison.get("gain"):
-        lines.append(_("Valeur perçue : +%(g)s points", g=f"{float(raison['gain']) * 100:.1f}"
-                       .replace(".", ",")))
+        lines.append(
+            _(
+                "Valeur perçue : +%(g)s points",
+                g=f"{float(raison['gain']) * 100:.1f}".replace(".", ","),
+            )
+        )
     if raison.get("attendues"):
-        lines.append(_("Techniques attendues : %(t)s", t=", ".join(
-            voc.TECHNIQUES_OBJECTION.get(t, t) for t in raison["attendues"])))
+        lines.append(
+            _(
+                "Techniques attendues : %(t)s",
+                t=", ".join(voc.TECHNIQUES_OBJECTION.get(t, t) for t in raison["attendues"]),
+            )
+        )
     return lines
 
 
@@ -97,7 +111,9 @@ def negotiation_for(trainer: User, negotiation_id: int) -> Negotiation:
     if negotiation is None or session is None:
         raise OperationError(_("Cette négociation n'existe pas."), 404)
     if session.trainer_id != trainer.id:
-        raise OperationError(_("Cette négociation appartient à la session d'un autre formateur."), 403)
+        raise OperationError(
+            _("Cette négociation appartient à la session d'un autre formateur."), 403
+        )
     return negotiation
 
 
@@ -110,10 +126,14 @@ def replay_context(negotiation: Negotiation) -> dict[str, Any]:
         row["why"] = reasons(row["reply"].get("raison", {}), game.setup)
     d = debrief_of(game) if negotiation.finished else None
     return {
-        "n": negotiation, "session": session_of(negotiation), "turns": rows, "d": d,
+        "n": negotiation,
+        "session": session_of(negotiation),
+        "turns": rows,
+        "d": d,
         "client": view.get("client", {}).get("company", {}).get("raison_sociale", ""),
         "need": view.get("need", {}).get("label", ""),
         "chart": chart(d["courbes"], game.setup.duree_s, game.setup.acheteur.reservation)
-        if d else None,
+        if d
+        else None,
         "labels": {e.cle: e.libelle for e in game.setup.enjeux},
     }

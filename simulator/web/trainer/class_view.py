@@ -32,9 +32,17 @@ from simulator.web.trainer.views import _own_session
 def _context(session_id: int) -> dict[str, Any]:
     session = _own_session(session_id)
     rows = class_progress(session, utcnow())
-    return {"session": session, "rows": rows, "counts": phase_counts(rows), "chart": scatter(rows),
-            "exam": session.mode == SessionMode.EXAM, "held": sum(r.to_release for r in rows),
-            "phases": PHASE_LABELS, "outcomes": OUTCOME_LABELS, "prospection": PROSPECTION_LABELS}
+    return {
+        "session": session,
+        "rows": rows,
+        "counts": phase_counts(rows),
+        "chart": scatter(rows),
+        "exam": session.mode == SessionMode.EXAM,
+        "held": sum(r.to_release for r in rows),
+        "phases": PHASE_LABELS,
+        "outcomes": OUTCOME_LABELS,
+        "prospection": PROSPECTION_LABELS,
+    }
 
 
 @bp.get("/sessions/<id:session_id>/classe")
@@ -51,9 +59,12 @@ def class_progress_fragment(session_id: int) -> ResponseReturnValue:
 
 def _csv(session_id: int, write, suffix: str) -> ResponseReturnValue:
     session = _own_session(session_id)
-    response = Response(write(class_progress(session, utcnow())), mimetype="text/csv; charset=utf-8")
+    response = Response(
+        write(class_progress(session, utcnow())), mimetype="text/csv; charset=utf-8"
+    )
     response.headers["Content-Disposition"] = (
-        f'attachment; filename="resultats-{session.join_code}{suffix}.csv"')
+        f'attachment; filename="resultats-{session.join_code}{suffix}.csv"'
+    )
     return response
 
 
@@ -76,8 +87,12 @@ def class_release(session_id: int, nid: int) -> ResponseReturnValue:
     if session_of(negotiation_for(current_user, nid)).id != session_id:
         raise OperationError(_("Cette négociation n'existe pas."), 404)
     negotiation = release(current_user, nid)
-    flash(_("Débriefing publié : %(name)s peut maintenant le consulter.",
-            name=negotiation.student.display_name))
+    flash(
+        _(
+            "Débriefing publié : %(name)s peut maintenant le consulter.",
+            name=negotiation.student.display_name,
+        )
+    )
     return redirect(url_for("trainer.class_view", session_id=session_id), 303)
 
 
@@ -85,12 +100,17 @@ def class_release(session_id: int, nid: int) -> ResponseReturnValue:
 def class_release_all(session_id: int) -> ResponseReturnValue:
     """Release every finished exam debrief of the session at once."""
     count = release_all(_own_session(session_id))
-    flash(ngettext("%(num)d débriefing publié.", "%(num)d débriefings publiés.", count)
-          if count else _("Aucun débriefing terminé n'attendait d'être publié."))
+    flash(
+        ngettext("%(num)d débriefing publié.", "%(num)d débriefings publiés.", count)
+        if count
+        else _("Aucun débriefing terminé n'attendait d'être publié.")
+    )
     return redirect(url_for("trainer.class_view", session_id=session_id), 303)
 
 
 @bp.get("/negociations/<id:nid>/rejeu")
 def negotiation_replay(nid: int) -> ResponseReturnValue:
     """The whole exchange with the buyer's reasons, and the debrief once it is over."""
-    return render_page("trainer/class_replay.html", **replay_context(negotiation_for(current_user, nid)))
+    return render_page(
+        "trainer/class_replay.html", **replay_context(negotiation_for(current_user, nid))
+    )

@@ -13,8 +13,10 @@ class ClassSessionForm(FlaskForm):
     name = StringField(_l("Nom de la session"), validators=[DataRequired(), Length(min=3, max=120)])
     mode = RadioField(
         _l("Mode"),
-        choices=[SelectChoice("practice", _l("Entraînement (débriefing immédiat)")),
-                 SelectChoice("exam", _l("Examen (débriefing retenu jusqu'à publication)"))],
+        choices=[
+            SelectChoice("practice", _l("Entraînement (débriefing immédiat)")),
+            SelectChoice("exam", _l("Examen (débriefing retenu jusqu'à publication)")),
+        ],
         default="practice",
         validators=[DataRequired()],
     )
@@ -23,15 +25,22 @@ class ClassSessionForm(FlaskForm):
     def set_packs(self, packs: list[tuple[str, str]]) -> "ClassSessionForm":
         """Offer the stored packs (slug, title) and « none »."""
         self.pack_slug.choices = [SelectChoice("", _l("— aucun pour l’instant —"))] + [
-            SelectChoice(slug, title) for slug, title in packs]
+            SelectChoice(slug, title) for slug, title in packs
+        ]
         return self
 
 
 class ExamSettingsForm(FlaskForm):
     """The exam's name and timings: the 2024 reform renumbered units (E4 or E5)."""
 
-    exam_label = StringField(_l("Intitulé de l’épreuve"), validators=[DataRequired(), Length(max=16)])
-    negotiation_minutes = IntegerField(_l("Durée de la négociation (minutes)"),
-                                       validators=[DataRequired(), NumberRange(min=5, max=60)])
-    interview_minutes = IntegerField(_l("Durée de l’entretien (minutes)"),
-                                     validators=[InputRequired(), NumberRange(min=0, max=30)])
+    exam_label = StringField(
+        _l("Intitulé de l’épreuve"), validators=[DataRequired(), Length(max=16)]
+    )
+    negotiation_minutes = IntegerField(
+        _l("Durée de la négociation (minutes)"),
+        validators=[DataRequired(), NumberRange(min=5, max=60)],
+    )
+    interview_minutes = IntegerField(
+        _l("Durée de l’entretien (minutes)"),
+        validators=[InputRequired(), NumberRange(min=0, max=30)],
+    )

@@ -20,8 +20,9 @@ MAX_PACK_BYTES = 1_000_000
 
 
 def _stored(slug: str, version: int) -> PackVersion:
-    stored = db.session.scalar(db.select(PackVersion).where(PackVersion.slug == slug,
-                                                            PackVersion.version == version))
+    stored = db.session.scalar(
+        db.select(PackVersion).where(PackVersion.slug == slug, PackVersion.version == version)
+    )
     if stored is None:
         abort(404)
     return stored
@@ -46,8 +47,13 @@ def pack_validate() -> ResponseReturnValue:
     """Validate the text being typed (htmx) and return the errors panel."""
     text = _submitted_text()
     _pack, errors = validate_text(text, request.form.get("filename") or "pack.yaml")
-    return render_page("trainer/_pack_errors.html", block="errors", errors=errors,
-                       lines=text.splitlines(), checked=True)
+    return render_page(
+        "trainer/_pack_errors.html",
+        block="errors",
+        errors=errors,
+        lines=text.splitlines(),
+        checked=True,
+    )
 
 
 @bp.post("/packs")
@@ -57,8 +63,15 @@ def pack_save() -> ResponseReturnValue:
     try:
         stored = packs.save_text(text, current_user, request.form.get("filename") or "pack.yaml")
     except packs.PackRejected as rejected:
-        return render_page("trainer/pack_edit.html", status=422, text=text, errors=rejected.errors,
-                           lines=text.splitlines(), base=None, checked=True)
+        return render_page(
+            "trainer/pack_edit.html",
+            status=422,
+            text=text,
+            errors=rejected.errors,
+            lines=text.splitlines(),
+            base=None,
+            checked=True,
+        )
     return redirect(url_for("trainer.pack_detail", slug=stored.slug, version=stored.version), 303)
 
 
@@ -70,8 +83,9 @@ def pack_new() -> ResponseReturnValue:
     if source:
         base = packs.latest(source)
         text = base.yaml_text if base else ""
-    return render_page("trainer/pack_edit.html", text=text, errors=[], lines=[], base=None,
-                       checked=False)
+    return render_page(
+        "trainer/pack_edit.html", text=text, errors=[], lines=[], base=None, checked=False
+    )
 
 
 @bp.get("/packs/<slug>/v<id:version>")
@@ -86,8 +100,9 @@ def pack_edit(slug: str, version: int) -> ResponseReturnValue:
     """Edit a copy of this version; saving creates the next version."""
     stored = _stored(slug, version)
     text = packs.text_for_next_version(stored, packs.latest(slug) or stored)
-    return render_page("trainer/pack_edit.html", text=text, errors=[], lines=[], base=stored,
-                       checked=False)
+    return render_page(
+        "trainer/pack_edit.html", text=text, errors=[], lines=[], base=stored, checked=False
+    )
 
 
 @bp.get("/packs/<slug>/v<id:version>/apercu")
@@ -99,5 +114,6 @@ def pack_preview(slug: str, version: int) -> ResponseReturnValue:
     as_jury = request.args.get("vue") == "jury"
     snapshot = preview_snapshot(stored, seed)
     shown = snapshot if as_jury else student_view(snapshot)
-    return render_page("trainer/pack_preview.html", stored=stored, seed=seed, as_jury=as_jury,
-                       s=shown)
+    return render_page(
+        "trainer/pack_preview.html", stored=stored, seed=seed, as_jury=as_jury, s=shown
+    )

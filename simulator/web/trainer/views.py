@@ -25,8 +25,9 @@ def _session_form() -> ClassSessionForm:
 @bp.get("/")
 def dashboard() -> ResponseReturnValue:
     """The trainer's sessions and the form to open one."""
-    return render_page("trainer/dashboard.html", sessions=sessions_of(current_user),
-                       form=_session_form())
+    return render_page(
+        "trainer/dashboard.html", sessions=sessions_of(current_user), form=_session_form()
+    )
 
 
 @bp.post("/sessions")
@@ -34,10 +35,12 @@ def create_session() -> ResponseReturnValue:
     """Open a class session and show its join code."""
     form = _session_form()
     if not form.validate_on_submit():
-        return render_page("trainer/dashboard.html", status=400, sessions=sessions_of(current_user),
-                           form=form)
-    created = create_class_session(current_user, form.name.data, SessionMode(form.mode.data),
-                                   form.pack_slug.data or None)
+        return render_page(
+            "trainer/dashboard.html", status=400, sessions=sessions_of(current_user), form=form
+        )
+    created = create_class_session(
+        current_user, form.name.data, SessionMode(form.mode.data), form.pack_slug.data or None
+    )
     return redirect(url_for("trainer.session_detail", session_id=created.id), 303)
 
 
@@ -57,8 +60,13 @@ def session_detail(session_id: int) -> ResponseReturnValue:
 
 def _session_page(session: ClassSession, settings: ExamSettingsForm, status: int = 200):
     candidates = [u for u in jury.jury_users() if u not in session.jury_members]
-    return render_page("trainer/session.html", status=status, session=session,
-                       jury_candidates=candidates, settings=settings)
+    return render_page(
+        "trainer/session.html",
+        status=status,
+        session=session,
+        jury_candidates=candidates,
+        settings=settings,
+    )
 
 
 @bp.post("/sessions/<id:session_id>/reglages")
@@ -91,5 +99,7 @@ def grids_csv(session_id: int) -> ResponseReturnValue:
     """Every candidate's board grid, for a spreadsheet."""
     session = _own_session(session_id)
     response = Response(session_csv(session), mimetype="text/csv; charset=utf-8")
-    response.headers["Content-Disposition"] = f'attachment; filename="grilles-{session.join_code}.csv"'
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="grilles-{session.join_code}.csv"'
+    )
     return response

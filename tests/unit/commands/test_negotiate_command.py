@@ -9,7 +9,13 @@ from click.testing import CliRunner
 
 from simulator.commands.negotiation import negotiate_command
 
-EXEMPLE = Path(__file__).resolve().parents[3] / "docs" / "examples" / "packs" / "moves_materiel-electrique_7.json"
+EXEMPLE = (
+    Path(__file__).resolve().parents[3]
+    / "docs"
+    / "examples"
+    / "packs"
+    / "moves_materiel-electrique_7.json"
+)
 
 
 def _lancer(*args: str):
@@ -42,8 +48,17 @@ def test_overrides_apply_and_pack_path_works(tmp_path: Path) -> None:
     coups = tmp_path / "coups.json"
     coups.write_text(json.dumps([{"type": "question", "theme": "besoin"}, {"type": "rupture"}]))
     chemin = Path(__file__).resolve().parents[3] / "scenario_packs" / "emballage.yaml"
-    r = _lancer("--pack", str(chemin), "--seed", "2", "--override", "buyer.persona=directif",
-                "--moves", str(coups), "--json")
+    r = _lancer(
+        "--pack",
+        str(chemin),
+        "--seed",
+        "2",
+        "--override",
+        "buyer.persona=directif",
+        "--moves",
+        str(coups),
+        "--json",
+    )
     assert r.exit_code == 0, r.output
     sortie = json.loads(r.output)
     assert sortie["resultat"]["statut"] == "abandon"
@@ -62,13 +77,28 @@ def test_french_errors_exit_1(tmp_path: Path) -> None:
     flottant.write_text('[{"type": "offre", "termes": {"remise_pct": 5.5}}]')
     cas = [
         (("--pack", "inconnu", "--seed", "1", "--moves", str(bon)), "pack introuvable"),
-        (("--pack", "emballage", "--seed", "1", "--override", "buyer.persona=rigolo",
-          "--moves", str(bon)), "modification refusée"),
-        (("--pack", "emballage", "--seed", "1", "--override", "sans-egal", "--moves", str(bon)),
-         "format attendu"),
+        (
+            (
+                "--pack",
+                "emballage",
+                "--seed",
+                "1",
+                "--override",
+                "buyer.persona=rigolo",
+                "--moves",
+                str(bon),
+            ),
+            "modification refusée",
+        ),
+        (
+            ("--pack", "emballage", "--seed", "1", "--override", "sans-egal", "--moves", str(bon)),
+            "format attendu",
+        ),
         (("--pack", "emballage", "--seed", "1", "--moves", str(mauvais_json)), "JSON invalide"),
-        (("--pack", "emballage", "--seed", "1", "--moves", str(tmp_path / "absent.json")),
-         "illisible"),
+        (
+            ("--pack", "emballage", "--seed", "1", "--moves", str(tmp_path / "absent.json")),
+            "illisible",
+        ),
         (("--pack", "emballage", "--seed", "1", "--moves", str(enjeu_inconnu)), "enjeu inconnu"),
         (("--pack", "emballage", "--seed", "1", "--moves", str(flottant)), "coup invalide"),
     ]

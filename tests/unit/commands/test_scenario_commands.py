@@ -11,7 +11,9 @@ from tests.unit.scenarios.conftest import FIXTURES, PACKS_DIR
 
 
 def test_validate_exits_0_on_the_shipped_packs() -> None:
-    result = CliRunner().invoke(pack_group, ["validate", *sorted(map(str, PACKS_DIR.glob("*.yaml")))])
+    result = CliRunner().invoke(
+        pack_group, ["validate", *sorted(map(str, PACKS_DIR.glob("*.yaml")))]
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
 
@@ -21,8 +23,10 @@ def test_validate_prints_one_line_per_error_and_exits_1() -> None:
     result = CliRunner().invoke(pack_group, ["validate", *broken])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        (f"{broken[0]}:22: catalogue.products.0.list_price_ht: prix catalogue HT (5.00) "
-         "inférieur au coût d'achat (7.10)"),
+        (
+            f"{broken[0]}:22: catalogue.products.0.list_price_ht: prix catalogue HT (5.00) "
+            "inférieur au coût d'achat (7.10)"
+        ),
         f"{broken[1]}:38: suppliers.0.lead_time_weeks: plage invalide : min (6) supérieur à max (4)",
     ]
 
@@ -36,37 +40,53 @@ def test_generate_by_slug_prints_the_snapshot() -> None:
 
 def test_generate_by_path_with_overrides() -> None:
     path = str(PACKS_DIR / "equipements-protection.yaml")
-    result = CliRunner().invoke(generate_command, [
-        "--pack", path, "--seed", "4", "--json", "--override", "terms.max_payment_days=30",
-        "--override", "buyer.persona=aimable"])
+    result = CliRunner().invoke(
+        generate_command,
+        [
+            "--pack",
+            path,
+            "--seed",
+            "4",
+            "--json",
+            "--override",
+            "terms.max_payment_days=30",
+            "--override",
+            "buyer.persona=aimable",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["terms"]["max_payment_days"] == 30 and data["buyer"]["persona"] == "aimable"
 
 
 def test_generate_with_a_packs_dir() -> None:
-    result = CliRunner().invoke(generate_command, [
-        "--pack", "mini-valide", "--seed", "1", "--packs-dir", str(FIXTURES)])
+    result = CliRunner().invoke(
+        generate_command, ["--pack", "mini-valide", "--seed", "1", "--packs-dir", str(FIXTURES)]
+    )
     assert result.exit_code == 0 and "budget" in result.stdout
 
 
 def test_generate_refuses_an_out_of_range_override_in_french() -> None:
-    result = CliRunner().invoke(generate_command, [
-        "--pack", "emballage", "--seed", "1", "--override", "terms.max_payment_days=90"])
+    result = CliRunner().invoke(
+        generate_command,
+        ["--pack", "emballage", "--seed", "1", "--override", "terms.max_payment_days=90"],
+    )
     assert result.exit_code == 1
     assert result.stderr.startswith("Erreur : modification refusée :")
     assert "valeur 90 hors plage [0 ; 60]" in result.stderr
 
 
 def test_generate_refuses_a_malformed_override() -> None:
-    result = CliRunner().invoke(generate_command, [
-        "--pack", "emballage", "--seed", "1", "--override", "sans-egal"])
+    result = CliRunner().invoke(
+        generate_command, ["--pack", "emballage", "--seed", "1", "--override", "sans-egal"]
+    )
     assert result.exit_code == 1 and "format attendu CLÉ=VALEUR" in result.stderr
 
 
 def test_generate_reports_an_unknown_pack_and_an_invalid_one() -> None:
     missing = CliRunner().invoke(generate_command, ["--pack", "inconnu", "--seed", "1"])
     assert missing.exit_code == 1 and "pack introuvable : inconnu" in missing.stderr
-    broken = CliRunner().invoke(generate_command, [
-        "--pack", str(FIXTURES / "tag-dangereux.yaml"), "--seed", "1"])
+    broken = CliRunner().invoke(
+        generate_command, ["--pack", str(FIXTURES / "tag-dangereux.yaml"), "--seed", "1"]
+    )
     assert broken.exit_code == 1 and "pack invalide" in broken.stderr

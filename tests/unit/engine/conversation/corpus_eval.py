@@ -17,32 +17,63 @@ from simulator.engine.conversation import (
 )
 
 HERE = Path(__file__).parent
-SOUS_ETIQUETTE = {"question": "theme", "argument": "motivation", "traitement_objection": "technique",
-                  "conclusion": "technique"}
+SOUS_ETIQUETTE = {
+    "question": "theme",
+    "argument": "motivation",
+    "traitement_objection": "technique",
+    "conclusion": "technique",
+}
 
 
 def contexte_corpus() -> ConversationContext:
     """materiel-electrique, seed 7, frozen as plain data (what context_from_snapshot builds)."""
+
     def grille(*v: object) -> tuple[str, ...]:
         return tuple(str(x) for x in v)
+
     return ConversationContext(
         issues=(
-            IssueSpec("remise_pct", "Remise (%)", "percent", grille(0, 2.5, 5, 7.5, 10, 12.5, 15, 17.5, 20, 22.5, 25)),
+            IssueSpec(
+                "remise_pct",
+                "Remise (%)",
+                "percent",
+                grille(0, 2.5, 5, 7.5, 10, 12.5, 15, 17.5, 20, 22.5, 25),
+            ),
             IssueSpec("quantite", "Quantité", "integer", grille(24, 30, 36)),
-            IssueSpec("delai_livraison_semaines", "Délai de livraison (semaines)", "integer", grille(1, 3, 6, 8)),
-            IssueSpec("delai_paiement_jours", "Délai de paiement (jours)", "integer", grille(0, 30, 45, 60)),
+            IssueSpec(
+                "delai_livraison_semaines",
+                "Délai de livraison (semaines)",
+                "integer",
+                grille(1, 3, 6, 8),
+            ),
+            IssueSpec(
+                "delai_paiement_jours",
+                "Délai de paiement (jours)",
+                "integer",
+                grille(0, 30, 45, 60),
+            ),
             IssueSpec("acompte_pct", "Acompte (%)", "percent", grille(0, 20, 40)),
             IssueSpec("garantie_mois", "Garantie (mois)", "integer", grille(12, 36, 48)),
-            IssueSpec("services", "Services inclus", "services",
-                      ("aucun", "SRV-AUDIT-ECL", "SRV-AUDIT-ECL + SRV-GAR-EXT")),
+            IssueSpec(
+                "services",
+                "Services inclus",
+                "services",
+                ("aucun", "SRV-AUDIT-ECL", "SRV-AUDIT-ECL + SRV-GAR-EXT"),
+            ),
         ),
         vat_rate=Decimal(20),
         product="Projecteur LED industriel high-bay 150 W, 21 000 lm, IP65",
-        services=(ServiceSpec("SRV-GAR-EXT", "Extension de garantie 24 mois"),
-                  ServiceSpec("SRV-AUDIT-ECL", "Étude d'éclairement (calcul Dialux) et bilan CEE")),
+        services=(
+            ServiceSpec("SRV-GAR-EXT", "Extension de garantie 24 mois"),
+            ServiceSpec("SRV-AUDIT-ECL", "Étude d'éclairement (calcul Dialux) et bilan CEE"),
+        ),
         service_options=("aucun", "SRV-AUDIT-ECL", "SRV-AUDIT-ECL + SRV-GAR-EXT"),
-        objections=(ObjectionSpec("prix-1", "prix"), ObjectionSpec("concurrent-2", "concurrent"),
-                    ObjectionSpec("delai-3", "delai"), ObjectionSpec("decision-4", "decision")),
+        objections=(
+            ObjectionSpec("prix-1", "prix"),
+            ObjectionSpec("concurrent-2", "concurrent"),
+            ObjectionSpec("delai-3", "delai"),
+            ObjectionSpec("decision-4", "decision"),
+        ),
         competitors=("rexalec", "elec-pro direct"),
     )
 
@@ -123,9 +154,13 @@ def evaluer(exemples: list[dict[str, Any]], ctx: ConversationContext) -> dict[st
 
 
 def rapport(r: dict[str, Any]) -> str:
-    lignes = [(f"{r['total']} énoncés — type {r['type']:.1%}, sous-étiquette {r['sous_etiquette']:.1%}, "
-              f"objection {r['objection_id']:.1%}, valeurs {r['valeurs']:.1%}, "
-              f"offres sur ambigu {r['offres_sur_ambigu']}")]
+    lignes = [
+        (
+            f"{r['total']} énoncés — type {r['type']:.1%}, sous-étiquette {r['sous_etiquette']:.1%}, "
+            f"objection {r['objection_id']:.1%}, valeurs {r['valeurs']:.1%}, "
+            f"offres sur ambigu {r['offres_sur_ambigu']}"
+        )
+    ]
     lignes += [f"  {t:<22} {b}/{n}" for t, (b, n) in r["par_type"].items()]
     lignes += [f"  valeur {k:<26} {b}/{n}" for k, (b, n) in r["par_enjeu"].items()]
     return "\n".join(lignes)

@@ -12,8 +12,19 @@ from tests.unit.engine.conversation.corpus_eval import (
     rapport,
 )
 
-TYPES = {"question", "reformulation", "argument", "traitement_objection", "offre", "concession",
-         "conclusion", "recapitulatif", "rupture", "message", "incompris"}
+TYPES = {
+    "question",
+    "reformulation",
+    "argument",
+    "traitement_objection",
+    "offre",
+    "concession",
+    "conclusion",
+    "recapitulatif",
+    "rupture",
+    "message",
+    "incompris",
+}
 
 
 def test_corpus_size_and_coverage() -> None:
@@ -21,18 +32,47 @@ def test_corpus_size_and_coverage() -> None:
     assert len(tous) >= 300 and len(charger("reserve")) >= 60
     assert {e["coup"]["type"] for e in tous} == TYPES
     for t, cle, attendus in (
-            ("question", "theme", {"besoin", "criteres", "budget", "delai", "decideurs", "concurrence"}),
-            ("argument", "motivation", {"securite", "orgueil", "nouveaute", "confort", "argent",
-                                        "sympathie", "environnement"}),
-            ("traitement_objection", "technique", {"reformulation", "oui_mais", "boomerang",
-                                                   "compensation", "appui", "temoignage", "report"}),
-            ("conclusion", "technique", {"directe", "alternative", "implicite", "resume",
-                                         "avantage_immediat"})):
+        (
+            "question",
+            "theme",
+            {"besoin", "criteres", "budget", "delai", "decideurs", "concurrence"},
+        ),
+        (
+            "argument",
+            "motivation",
+            {"securite", "orgueil", "nouveaute", "confort", "argent", "sympathie", "environnement"},
+        ),
+        (
+            "traitement_objection",
+            "technique",
+            {
+                "reformulation",
+                "oui_mais",
+                "boomerang",
+                "compensation",
+                "appui",
+                "temoignage",
+                "report",
+            },
+        ),
+        (
+            "conclusion",
+            "technique",
+            {"directe", "alternative", "implicite", "resume", "avantage_immediat"},
+        ),
+    ):
         assert {e["coup"][cle] for e in tous if e["coup"]["type"] == t} == attendus
     enjeux = {k for e in tous for k in e["coup"].get("termes", {})}
     enjeux |= {e["coup"]["enjeu"] for e in tous if e["coup"]["type"] == "concession"}
-    assert enjeux == {"remise_pct", "quantite", "delai_livraison_semaines", "delai_paiement_jours",
-                      "acompte_pct", "garantie_mois", "services"}
+    assert enjeux == {
+        "remise_pct",
+        "quantite",
+        "delai_livraison_semaines",
+        "delai_paiement_jours",
+        "acompte_pct",
+        "garantie_mois",
+        "services",
+    }
 
 
 @pytest.mark.parametrize("lot", ["reglage", "reserve"])

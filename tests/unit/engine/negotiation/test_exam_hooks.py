@@ -7,17 +7,28 @@ from simulator.engine.negotiation.exam_hooks import rejouer
 from simulator.engine.negotiation.human_buyer import controler, jouer_humain, premier_controle
 from tests.unit.scenarios.negotiation_setup.pack_strategies import setup
 
-QUESTIONS = [{"type": "question", "theme": t}
-             for t in ("besoin", "criteres", "budget", "delai", "decideurs", "concurrence")]
-WORST = {"remise_pct": "0", "quantite": 36, "delai_livraison_semaines": 8,
-         "delai_paiement_jours": 0, "acompte_pct": "40", "garantie_mois": 12, "services": "aucun"}
+QUESTIONS = [
+    {"type": "question", "theme": t}
+    for t in ("besoin", "criteres", "budget", "delai", "decideurs", "concurrence")
+]
+WORST = {
+    "remise_pct": "0",
+    "quantite": 36,
+    "delai_livraison_semaines": 8,
+    "delai_paiement_jours": 0,
+    "acompte_pct": "40",
+    "garantie_mois": 12,
+    "services": "aucun",
+}
 
 
 def test_without_hooks_the_replay_is_the_engine_replay():
     s = setup("materiel-electrique", 7)
     moves = [*QUESTIONS, {"type": "offre", "termes": WORST}]
-    assert rejouer(s, 5, [("coup", m) for m in moves]).transcription.to_dict() == \
-        replay(s, 5, moves).to_dict()
+    assert (
+        rejouer(s, 5, [("coup", m) for m in moves]).transcription.to_dict()
+        == replay(s, 5, moves).to_dict()
+    )
 
 
 def test_every_guaranteed_objection_is_voiced_during_discovery():
@@ -31,8 +42,11 @@ def test_every_guaranteed_objection_is_voiced_during_discovery():
 def test_a_jury_setup_takes_effect_at_the_next_turn_and_is_announced():
     before = setup("materiel-electrique", 7)
     after = setup("materiel-electrique", 7, (("competitor.price_index", "95"),))
-    steps = [("coup", QUESTIONS[0]), ("setup", after, "Offre concurrente à −5 %"),
-             ("coup", QUESTIONS[1])]
+    steps = [
+        ("coup", QUESTIONS[0]),
+        ("setup", after, "Offre concurrente à −5 %"),
+        ("coup", QUESTIONS[1]),
+    ]
     result = rejouer(before, 5, steps)
     assert result.setup is after
     assert result.annonces == [{"avant_tour": 2, "texte": "Offre concurrente à −5 %"}]
@@ -42,8 +56,14 @@ def test_a_jury_setup_takes_effect_at_the_next_turn_and_is_announced():
 def test_a_human_counter_offer_moves_the_board_and_is_checked_against_the_limits():
     s = setup("materiel-electrique", 7)
     offer = {"type": "offre", "termes": WORST}
-    counter = {"tour": 0, "type": "contre_offre", "texte": "Pas à ce prix.", "emotion": "méfiant",
-               "termes": {"remise_pct": "10"}, "raison": {}}
+    counter = {
+        "tour": 0,
+        "type": "contre_offre",
+        "texte": "Pas à ce prix.",
+        "emotion": "méfiant",
+        "termes": {"remise_pct": "10"},
+        "raison": {},
+    }
     state, rep = jouer_humain(s, start(s, 1), offer, counter)
     assert state.offre_vendeur == WORST and state.contre_offre["remise_pct"] == "10"
     assert rep.tour == 1 and state.statut == "en_cours"
@@ -58,10 +78,20 @@ def test_accepting_an_offer_below_the_reservation_warns_the_juror():
 
 
 def test_accepting_a_lead_time_the_supplier_cannot_keep_warns_the_juror():
-    s = setup("materiel-electrique", 7, (("supplier.stock_coverage", "0"),
-                                         ("supplier.lead_time_weeks", "5")))
-    best = {**WORST, "remise_pct": "25", "delai_livraison_semaines": 2, "delai_paiement_jours": 60,
-            "acompte_pct": "0", "garantie_mois": 48, "quantite": 24}
+    s = setup(
+        "materiel-electrique",
+        7,
+        (("supplier.stock_coverage", "0"), ("supplier.lead_time_weeks", "5")),
+    )
+    best = {
+        **WORST,
+        "remise_pct": "25",
+        "delai_livraison_semaines": 2,
+        "delai_paiement_jours": 60,
+        "acompte_pct": "0",
+        "garantie_mois": 48,
+        "quantite": 24,
+    }
     accept = {"tour": 0, "type": "signature", "texte": "Signé.", "emotion": "satisfait"}
     warnings = premier_controle(s, start(s, 1), {"type": "offre", "termes": best}, accept)
     assert any("fournisseur demande au moins 5" in w for w in warnings)

@@ -13,8 +13,15 @@ from simulator.engine.scoring.interview import (
 from tests.unit.scenarios.negotiation_setup.pack_strategies import setup
 
 LATE = (("supplier.stock_coverage", "0"), ("supplier.lead_time_weeks", "5"))
-OFFER = {"remise_pct": "0", "quantite": 36, "delai_livraison_semaines": 8,
-         "delai_paiement_jours": 30, "acompte_pct": "20", "garantie_mois": 12, "services": "aucun"}
+OFFER = {
+    "remise_pct": "0",
+    "quantite": 36,
+    "delai_livraison_semaines": 8,
+    "delai_paiement_jours": 30,
+    "acompte_pct": "20",
+    "garantie_mois": 12,
+    "services": "aucun",
+}
 
 
 def play(moves, overrides=()):
@@ -24,8 +31,9 @@ def play(moves, overrides=()):
 
 
 def test_a_voiced_objection_left_untreated_becomes_a_question_with_its_turn():
-    s, tours, statuts = play([{"type": "question", "theme": "besoin"},
-                              {"type": "offre", "termes": OFFER}])
+    s, tours, statuts = play(
+        [{"type": "question", "theme": "besoin"}, {"type": "offre", "termes": OFFER}]
+    )
     voiced = [t for t in tours if t["reponse"]["objection"]]
     questions = objections_non_traitees(s, tours, statuts)
     assert voiced and questions
@@ -36,39 +44,60 @@ def test_a_treated_objection_asks_nothing():
     s, tours, statuts = play([{"type": "offre", "termes": OFFER}])
     oid = tours[0]["reponse"]["objection"]
     technique = next(o for o in s.objections if o.id == oid).techniques[0]
-    s, tours, statuts = play([{"type": "offre", "termes": OFFER},
-                              {"type": "traitement_objection", "objection": oid,
-                               "technique": technique}])
+    s, tours, statuts = play(
+        [
+            {"type": "offre", "termes": OFFER},
+            {"type": "traitement_objection", "objection": oid, "technique": technique},
+        ]
+    )
     assert statuts[oid] == "traitee"
-    assert not [q for q in objections_non_traitees(s, tours, statuts)
-                if next(o.texte for o in s.objections if o.id == oid) in q["question"]]
+    assert not [
+        q
+        for q in objections_non_traitees(s, tours, statuts)
+        if next(o.texte for o in s.objections if o.id == oid) in q["question"]
+    ]
 
 
 def test_a_concession_without_counterpart_is_questioned_at_its_turn():
-    s, tours, _ = play([{"type": "offre", "termes": OFFER},
-                        {"type": "concession", "enjeu": "remise_pct", "valeur": "5"}])
+    s, tours, _ = play(
+        [
+            {"type": "offre", "termes": OFFER},
+            {"type": "concession", "enjeu": "remise_pct", "valeur": "5"},
+        ]
+    )
     questions = concessions_sans_contrepartie(s, tours)
     assert [q["tours"] for q in questions] == [[2]]
     assert "sans contrepartie" in questions[0]["question"]
 
 
 def test_a_conditional_concession_is_not_questioned():
-    s, tours, _ = play([{"type": "offre", "termes": OFFER},
-                        {"type": "concession", "enjeu": "remise_pct", "valeur": "5",
-                         "contrepartie": {"enjeu": "acompte_pct", "valeur": "40"}}])
+    s, tours, _ = play(
+        [
+            {"type": "offre", "termes": OFFER},
+            {
+                "type": "concession",
+                "enjeu": "remise_pct",
+                "valeur": "5",
+                "contrepartie": {"enjeu": "acompte_pct", "valeur": "40"},
+            },
+        ]
+    )
     assert concessions_sans_contrepartie(s, tours) == []
 
 
 def test_themes_never_explored_are_listed_and_asked_ones_are_not():
-    _, tours, _ = play([{"type": "question", "theme": "besoin"},
-                        {"type": "question", "theme": "budget"}])
+    _, tours, _ = play(
+        [{"type": "question", "theme": "besoin"}, {"type": "question", "theme": "budget"}]
+    )
     asked = " ".join(q["question"] for q in themes_non_explores(tours))
     assert "« besoin »" not in asked and "« budget »" not in asked
     assert len(themes_non_explores(tours)) == 4
 
 
 def test_a_lead_time_below_the_supplier_minimum_is_an_untenable_promise():
-    s, tours, _ = play([{"type": "offre", "termes": {**OFFER, "delai_livraison_semaines": 2}}], LATE)
+    s, tours, _ = play(
+        [{"type": "offre", "termes": {**OFFER, "delai_livraison_semaines": 2}}], LATE
+    )
     questions = promesses_intenables(s, tours)
     assert len(questions) == 1 and questions[0]["tours"] == [1]
     assert "2 semaine(s)" in questions[0]["question"] and "5 semaine(s)" in questions[0]["question"]
@@ -80,8 +109,10 @@ def test_a_tenable_lead_time_promises_nothing():
 
 
 def test_all_questions_come_promises_first_and_are_deterministic():
-    moves = [{"type": "offre", "termes": {**OFFER, "delai_livraison_semaines": 2}},
-             {"type": "concession", "enjeu": "remise_pct", "valeur": "5"}]
+    moves = [
+        {"type": "offre", "termes": {**OFFER, "delai_livraison_semaines": 2}},
+        {"type": "concession", "enjeu": "remise_pct", "valeur": "5"},
+    ]
     s, tours, statuts = play(moves, LATE)
     first = questions_entretien(s, tours, statuts)
     assert first[0]["genre"] == "promesse"

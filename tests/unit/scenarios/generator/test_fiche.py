@@ -15,19 +15,47 @@ from tests.unit.scenarios.conftest import shipped_pack
 
 FICHE = {
     "vendeur": {"name": "Rexel Annecy", "city": "Annecy"},
-    "client": {"raison_sociale": "Fromagerie des Aravis", "siren": "381 590 835", "naf": "1051C",
-               "city": "Thônes", "postcode": "74230", "headcount": 48},
+    "client": {
+        "raison_sociale": "Fromagerie des Aravis",
+        "siren": "381 590 835",
+        "naf": "1051C",
+        "city": "Thônes",
+        "postcode": "74230",
+        "headcount": 48,
+    },
     "contacts": [
-        {"name": "Julie Perrin", "job_title": "Responsable achats", "role": "acheteur",
-         "persona": "analytique", "motivations": ["argent", "securite"]},
-        {"name": "Marc Vidal", "job_title": "Directeur de site", "role": "decideur",
-         "persona": "directif", "motivations": ["orgueil"]},
+        {
+            "name": "Julie Perrin",
+            "job_title": "Responsable achats",
+            "role": "acheteur",
+            "persona": "analytique",
+            "motivations": ["argent", "securite"],
+        },
+        {
+            "name": "Marc Vidal",
+            "job_title": "Directeur de site",
+            "role": "decideur",
+            "persona": "directif",
+            "motivations": ["orgueil"],
+        },
     ],
     "lines": [
-        {"ref": "led-hb-100", "designation": "Projecteur LED 100 W IP65", "quantity": 40,
-         "list_price_ht": "145", "purchase_cost_ht": "92", "vat_rate": "20"},
-        {"ref": "SRV-POSE", "designation": "Pose et raccordement", "quantity": 1,
-         "list_price_ht": "1800", "purchase_cost_ht": "1100", "vat_rate": "20"},
+        {
+            "ref": "led-hb-100",
+            "designation": "Projecteur LED 100 W IP65",
+            "quantity": 40,
+            "list_price_ht": "145",
+            "purchase_cost_ht": "92",
+            "vat_rate": "20",
+        },
+        {
+            "ref": "SRV-POSE",
+            "designation": "Pose et raccordement",
+            "quantity": 1,
+            "list_price_ht": "1800",
+            "purchase_cost_ht": "1100",
+            "vat_rate": "20",
+        },
     ],
     "conditions": {"payment_days": 45, "delivery_weeks": 3},
     "concurrent": {"name": "Sonepar", "price_index": "94"},
@@ -81,7 +109,10 @@ def test_payment_days_over_60_are_refused(days):
     data = copy.deepcopy(FICHE)
     data["conditions"]["payment_days"] = days
     _fiche, errors = parse_fiche(data)
-    assert errors["conditions.payment_days"] == "valeur hors plage : doit être inférieure ou égale à 60"
+    assert (
+        errors["conditions.payment_days"]
+        == "valeur hors plage : doit être inférieure ou égale à 60"
+    )
 
 
 def test_other_french_errors_carry_the_field_path():
@@ -96,7 +127,9 @@ def test_other_french_errors_carry_the_field_path():
     too_many = copy.deepcopy(FICHE)
     too_many["contacts"] = too_many["contacts"] * 3
     assert parse_fiche(too_many)[1]["contacts"] == "doit contenir au plus 4 élément(s)"
-    assert parse_fiche("pas un dict")[1] == {"racine": "la fiche doit être un dictionnaire (clé: valeur)"}
+    assert parse_fiche("pas un dict")[1] == {
+        "racine": "la fiche doit être un dictionnaire (clé: valeur)"
+    }
 
 
 def test_negotiation_adapter_accepts_the_fiche_situation():

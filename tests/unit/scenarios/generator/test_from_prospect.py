@@ -24,5 +24,7 @@ def test_identity_is_the_prospects_and_the_hidden_side_unchanged():
     assert company["tva_intracommunautaire"] == tva_intracommunautaire(company["siren"])
     assert company["address"]["city"] == prospect["ville"]
     assert result["negotiation"] == snapshot["negotiation"] and result["need"] == snapshot["need"]
-    assert result["buyer"]["name"] == f"{prospect['contact']['prenom']} {prospect['contact']['nom']}"
+    assert (
+        result["buyer"]["name"] == f"{prospect['contact']['prenom']} {prospect['contact']['nom']}"
+    )
     assert snapshot["client"]["company"]["raison_sociale"] != company["raison_sociale"]

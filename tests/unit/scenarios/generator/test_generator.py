@@ -13,7 +13,15 @@ from simulator.scenarios.generator.core import generate, new_faker
 from simulator.scenarios.situation.model import SCHEMA_VERSION, dumps, pretty, to_json
 from tests.unit.scenarios.conftest import ROOT, shipped_pack
 
-GOLDEN = ROOT / "tests" / "unit" / "scenarios" / "generator" / "golden" / "materiel-electrique-seed-42.json"
+GOLDEN = (
+    ROOT
+    / "tests"
+    / "unit"
+    / "scenarios"
+    / "generator"
+    / "golden"
+    / "materiel-electrique-seed-42.json"
+)
 
 _CHILD = (
     "from simulator.scenarios.generator.core import generate;"
@@ -31,7 +39,8 @@ def test_golden_snapshot_is_unchanged() -> None:
     assert GOLDEN.read_text(encoding="utf-8") == pretty(golden), "golden file not canonical"
     assert produced == dumps(golden), (
         "l'instantané a changé : si c'est voulu, régénérer le fichier avec "
-        "situation.pretty(json.loads(to_json(generate(pack, 42))))")
+        "situation.pretty(json.loads(to_json(generate(pack, 42))))"
+    )
 
 
 def test_faker_is_the_pinned_version() -> None:
@@ -52,20 +61,32 @@ def _child_output(hash_seed: str, slug: str, seed: int) -> str:
     env = dict(os.environ, PYTHONHASHSEED=hash_seed, LC_ALL="C", TZ="Pacific/Auckland")
     result = subprocess.run(
         [sys.executable, "-c", _CHILD, str(ROOT / "scenario_packs" / f"{slug}.yaml"), str(seed)],
-        capture_output=True, check=True, env=env, cwd=ROOT)
+        capture_output=True,
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
     return result.stdout.decode("utf-8")
 
 
 def test_byte_identical_across_two_processes() -> None:
-    for slug, seed in (("materiel-electrique", 3), ("equipements-protection", 11), ("emballage", 99)):
+    for slug, seed in (
+        ("materiel-electrique", 3),
+        ("equipements-protection", 11),
+        ("emballage", 99),
+    ):
         one, two = _child_output("1", slug, seed), _child_output("4242", slug, seed)
         assert one == two == to_json(generate(shipped_pack(slug), seed))
 
 
 def test_snapshot_header_names_pack_seed_and_schema() -> None:
     data = json.loads(to_json(generate(shipped_pack("emballage"), 8)))
-    assert data["pack"] == {"slug": "emballage", "version": 1, "allow_student_costs": True,
-                            "title": shipped_pack("emballage").title}
+    assert data["pack"] == {
+        "slug": "emballage",
+        "version": 1,
+        "allow_student_costs": True,
+        "title": shipped_pack("emballage").title,
+    }
     assert data["seed"] == 8 and data["schema_version"] == SCHEMA_VERSION
 
 
@@ -75,14 +96,20 @@ def test_hidden_buyer_is_one_separate_key() -> None:
     assert set(negotiation) == {"duration_minutes", "issues", "hidden"}
     assert negotiation["duration_minutes"] == 20
     assert {"weights", "reservation", "concession_exponent", "patience", "batna"} <= set(
-        negotiation["hidden"])
+        negotiation["hidden"]
+    )
 
 
 def test_different_seeds_vary_the_world() -> None:
     pack = shipped_pack("equipements-protection")
     worlds = [json.loads(to_json(generate(pack, seed))) for seed in range(12)]
-    for path in (("client", "company", "raison_sociale"), ("client", "company", "siren"),
-                 ("need", "label"), ("client", "financials", "profile"), ("buyer", "persona")):
+    for path in (
+        ("client", "company", "raison_sociale"),
+        ("client", "company", "siren"),
+        ("need", "label"),
+        ("client", "financials", "profile"),
+        ("buyer", "persona"),
+    ):
         values = set()
         for world in worlds:
             node = world

@@ -70,20 +70,27 @@ def test_balance_sheets_balance_and_results_feed_equity(slug: str, seed: int) ->
     for year in years:
         b, r = year.bilan, year.compte_de_resultat
         actif = b.actif_immobilise + b.stocks + b.creances_clients + b.disponibilites
-        passif = (b.capitaux_propres + b.dettes_financieres + b.dettes_fournisseurs
-                  + b.autres_dettes + b.concours_bancaires_courants)
+        passif = (
+            b.capitaux_propres
+            + b.dettes_financieres
+            + b.dettes_fournisseurs
+            + b.autres_dettes
+            + b.concours_bancaires_courants
+        )
         assert actif == b.total_actif == passif == b.total_passif
         assert b.disponibilites >= 0 and b.concours_bancaires_courants >= 0
         assert r.valeur_ajoutee == r.chiffre_affaires_ht - r.achats_consommes - r.charges_externes
         assert r.ebe == r.valeur_ajoutee - r.impots_et_taxes - r.charges_de_personnel
         assert r.resultat_exploitation == r.ebe - r.dotations_amortissements
-        assert r.resultat_net == (r.resultat_exploitation - r.charges_financieres
-                                  - r.impot_sur_les_societes)
+        assert r.resultat_net == (
+            r.resultat_exploitation - r.charges_financieres - r.impot_sur_les_societes
+        )
         assert r.caf == r.resultat_net + r.dotations_amortissements
         assert r.charges_externes > 0
     for before, after in pairwise(years):
         assert after.bilan.capitaux_propres == (
-            before.bilan.capitaux_propres + after.compte_de_resultat.resultat_net)
+            before.bilan.capitaux_propres + after.compte_de_resultat.resultat_net
+        )
 
 
 @settings(max_examples=300, deadline=None)

@@ -25,8 +25,14 @@ from simulator.scenarios.situation.model import to_json
 PACKS = ("materiel-electrique", "emballage", "equipements-protection")
 Politique = Callable[[NegotiationSetup, dict[str, Any], dict[str, Any] | None, int], dict[str, Any]]
 #: the textbook technique per objection theme (what a trained seller knows, not the hidden list)
-TECHNIQUE = {"prix": "compensation", "concurrence": "temoignage", "delai": "compensation",
-             "risque": "temoignage", "decision": "reformulation", "besoin": "reformulation"}
+TECHNIQUE = {
+    "prix": "compensation",
+    "concurrence": "temoignage",
+    "delai": "compensation",
+    "risque": "temoignage",
+    "decision": "reformulation",
+    "besoin": "reformulation",
+}
 MAUVAISES = ["boomerang", "oui_mais", "reformulation", "appui"]
 
 
@@ -54,8 +60,12 @@ def _json(termes: dict[str, Any]) -> dict[str, Any]:
 def ideal_acheteur(s: NegotiationSetup) -> dict[str, Any]:
     """Every issue at the buyer's obvious best (feasible, legal)."""
     esp = s.espace
-    return _json({e.cle: e.valeurs[esp.niveaux[i][-1 if e.sens_acheteur == "hausse" else 0]]
-                  for i, e in enumerate(s.enjeux)})
+    return _json(
+        {
+            e.cle: e.valeurs[esp.niveaux[i][-1 if e.sens_acheteur == "hausse" else 0]]
+            for i, e in enumerate(s.enjeux)
+        }
+    )
 
 
 def ideal_vendeur(s: NegotiationSetup) -> dict[str, Any]:
@@ -63,7 +73,9 @@ def ideal_vendeur(s: NegotiationSetup) -> dict[str, Any]:
     return _json(s.espace.termes_outcome(s.espace.ordre_s[-1]))
 
 
-def _traiter(s: NegotiationSetup, rep: dict[str, Any] | None, n: int, bien: bool) -> dict[str, Any] | None:
+def _traiter(
+    s: NegotiationSetup, rep: dict[str, Any] | None, n: int, bien: bool
+) -> dict[str, Any] | None:
     if rep is None or rep["type"] != "objection" or not rep["objection"]:
         return None
     o = next((o for o in s.objections if o.id == rep["objection"]), None)
@@ -73,7 +85,9 @@ def _traiter(s: NegotiationSetup, rep: dict[str, Any] | None, n: int, bien: bool
     return {"type": "traitement_objection", "objection": o.id, "technique": technique}
 
 
-def bradeur(s: NegotiationSetup, vue: dict[str, Any], rep: dict[str, Any] | None, n: int) -> dict[str, Any]:
+def bradeur(
+    s: NegotiationSetup, vue: dict[str, Any], rep: dict[str, Any] | None, n: int
+) -> dict[str, Any]:
     """Gives everything at once, then pushes for the signature."""
     if rep is None:
         return {"type": "offre", "termes": ideal_acheteur(s)}
@@ -85,7 +99,9 @@ def bradeur(s: NegotiationSetup, vue: dict[str, Any], rep: dict[str, Any] | None
     return {"type": "conclusion", "technique": "directe"}
 
 
-def inflexible(s: NegotiationSetup, vue: dict[str, Any], rep: dict[str, Any] | None, n: int) -> dict[str, Any]:
+def inflexible(
+    s: NegotiationSetup, vue: dict[str, Any], rep: dict[str, Any] | None, n: int
+) -> dict[str, Any]:
     """Repeats its best package and never moves (treats objections correctly)."""
     traitement = _traiter(s, rep, n, bien=True)
     if traitement:
@@ -95,11 +111,24 @@ def inflexible(s: NegotiationSetup, vue: dict[str, Any], rep: dict[str, Any] | N
     return {"type": "offre", "termes": ideal_vendeur(s)}
 
 
-DECOUVERTE = ["besoin", "besoin", "criteres", "reformulation", "criteres", "budget", "delai",
-              "decideurs", "concurrence", "criteres", "reformulation"]
+DECOUVERTE = [
+    "besoin",
+    "besoin",
+    "criteres",
+    "reformulation",
+    "criteres",
+    "budget",
+    "delai",
+    "decideurs",
+    "concurrence",
+    "criteres",
+    "reformulation",
+]
 
 
-def habile(s: NegotiationSetup, vue: dict[str, Any], rep: dict[str, Any] | None, n: int) -> dict[str, Any]:
+def habile(
+    s: NegotiationSetup, vue: dict[str, Any], rep: dict[str, Any] | None, n: int
+) -> dict[str, Any]:
     """Discovers, argues to the motivations heard, treats objections, trades concessions, recaps."""
     if n < len(DECOUVERTE):
         x = DECOUVERTE[n]
@@ -112,14 +141,22 @@ def habile(s: NegotiationSetup, vue: dict[str, Any], rep: dict[str, Any] | None,
     motivations = list(dict.fromkeys(f["motivation"] for f in vue["faits"] if f.get("motivation")))
     deja = n - len(DECOUVERTE)
     if deja < len(motivations):
-        return {"type": "argument", "motivation": motivations[deja], "caracteristique": "référence",
-                "avantage": "bénéfice client", "preuve": "essai chez un client comparable"}
+        return {
+            "type": "argument",
+            "motivation": motivations[deja],
+            "caracteristique": "référence",
+            "avantage": "bénéfice client",
+            "preuve": "essai chez un client comparable",
+        }
     if vue["statut"] == "accord":
         return {"type": "recapitulatif"}
     for o in s.objections:  # defuse the closing objections before they block (anticipation)
         if o.declencheur in ("cloture", "argument") and o.id not in vue["objections"]:
-            return {"type": "traitement_objection", "objection": o.id,
-                    "technique": TECHNIQUE.get(o.theme, "reformulation")}
+            return {
+                "type": "traitement_objection",
+                "objection": o.id,
+                "technique": TECHNIQUE.get(o.theme, "reformulation"),
+            }
     return offre_habile(s, vue)
 
 
@@ -151,24 +188,35 @@ def _au_plus_pres(s: NegotiationSetup, vue: dict[str, Any], objectif: float) -> 
     prio = vue["priorites"]
     poids = [3.0 if e.cle in prio[:1] else 2.0 if e.cle in prio else 1.0 for e in s.enjeux]
     if contre is None:
-        cible = [esp.niveaux[i].index(esp.niveaux[i][-1 if e.sens_acheteur == "hausse" else 0])
-                 for i, e in enumerate(s.enjeux)]
+        cible = [
+            esp.niveaux[i].index(esp.niveaux[i][-1 if e.sens_acheteur == "hausse" else 0])
+            for i, e in enumerate(s.enjeux)
+        ]
     else:
         cible = [_position(s, i, contre[e.cle]) for i, e in enumerate(s.enjeux)]
     debut = bisect_left(esp.us_tries, objectif)
     fin = bisect_left(esp.us_tries, objectif + 0.08)
     meilleur, distance = esp.ordre_s[-1], float("inf")
-    for o in esp.ordre_s[debut:max(fin, debut + 1)]:
+    for o in esp.ordre_s[debut : max(fin, debut + 1)]:
         pos = esp.decoder(o)
-        d = sum(p * abs(pos[i] - cible[i]) / max(1, len(esp.niveaux[i]) - 1)
-                for i, p in enumerate(poids))
+        d = sum(
+            p * abs(pos[i] - cible[i]) / max(1, len(esp.niveaux[i]) - 1)
+            for i, p in enumerate(poids)
+        )
         if d < distance:
             meilleur, distance = o, d
     termes = _json(esp.termes_outcome(meilleur))
-    demande = [] if contre is None else [
-        k for k in termes if termes[k] != contre[k]
-        and esp.contribution(s.index[k], _lire(s, {k: termes[k]})[k])
-        < esp.contribution(s.index[k], _lire(s, {k: contre[k]})[k])]
+    demande = (
+        []
+        if contre is None
+        else [
+            k
+            for k in termes
+            if termes[k] != contre[k]
+            and esp.contribution(s.index[k], _lire(s, {k: termes[k]})[k])
+            < esp.contribution(s.index[k], _lire(s, {k: contre[k]})[k])
+        ]
+    )
     return {"type": "offre", "termes": termes, "contrepartie": demande}
 
 
@@ -183,8 +231,9 @@ def _lire(s: NegotiationSetup, brut: dict[str, Any]) -> dict[str, Any]:
     return {k: s.enjeux[s.index[k]].lire(v) for k, v in brut.items()}
 
 
-def jouer(s: NegotiationSetup, graine: int, politique: Politique,
-          pas_s: float = 40.0) -> tuple[Transcription, list[dict[str, Any]]]:
+def jouer(
+    s: NegotiationSetup, graine: int, politique: Politique, pas_s: float = 40.0
+) -> tuple[Transcription, list[dict[str, Any]]]:
     """Play a policy to the end; return the transcript and the moves."""
     etat, rep, coups, tours, n = start(s, graine), None, [], [], 0
     while not etat.termine and n < 60:
@@ -193,6 +242,8 @@ def jouer(s: NegotiationSetup, graine: int, politique: Politique,
         etat, r = play(s, etat, coup)
         rep = public_reply(r)
         coups.append(coup)
-        tours.append({"index": etat.tour, "temps_s": etat.temps_s, "coup": coup, "reponse": r.to_dict()})
+        tours.append(
+            {"index": etat.tour, "temps_s": etat.temps_s, "coup": coup, "reponse": r.to_dict()}
+        )
         n += 1
     return Transcription(graine, tours, etat), coups

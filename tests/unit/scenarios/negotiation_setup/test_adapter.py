@@ -25,7 +25,9 @@ def test_setups_valid_small_and_mostly_with_a_zopa(slug: str) -> None:
         s = setup(slug, g)
         esp = s.espace
         assert 1 < esp.taille <= MAX_OUTCOMES
-        assert {e.cle for e in s.enjeux} == {i["key"] for i in snapshot(slug, g)["negotiation"]["issues"]}
+        assert {e.cle for e in s.enjeux} == {
+            i["key"] for i in snapshot(slug, g)["negotiation"]["issues"]
+        }
         assert all(isinstance(x, Decimal) for e in s.enjeux for x in e.impact_marge)
         assert s.vendeur.marge_plancher < s.vendeur.marge_cible <= s.vendeur.marge_fixe
         assert esp.pareto and all(esp.ub[a] < esp.ub[b] for a, b in zip(esp.pareto, esp.pareto[1:]))
@@ -46,8 +48,10 @@ def test_reservation_and_exponent_come_from_the_hidden_side(slug: str) -> None:
         assert s.acheteur.reservation == pytest.approx(float(hidden["reservation_utility"]))
         assert s.patience == pytest.approx(hidden["patience"] / 10)
         # the engine's utility of the hidden reservation package is the generator's (grid ends kept)
-        u = sum(s.espace.poids[i] * _u_lin(e, hidden["reservation"][e.cle], s)
-                for i, e in enumerate(s.enjeux))
+        u = sum(
+            s.espace.poids[i] * _u_lin(e, hidden["reservation"][e.cle], s)
+            for i, e in enumerate(s.enjeux)
+        )
         assert u == pytest.approx(float(hidden["reservation_utility"]), abs=2e-3)
 
 
@@ -68,13 +72,26 @@ def test_pareto_and_nash_match_brute_force_on_a_real_setup() -> None:
     pareto = set(frontiere(esp.ub, esp.us))
     echantillon = range(0, esp.taille, max(1, esp.taille // 400))
     for o in echantillon:  # a sampled outcome is on the frontier iff nothing dominates it
-        domine = any(esp.ub[p] >= esp.ub[o] and esp.us[p] >= esp.us[o]
-                     and (esp.ub[p], esp.us[p]) != (esp.ub[o], esp.us[o]) for p in pareto)
-        assert domine or o in pareto or any(
-            math.isclose(esp.ub[p], esp.ub[o]) and math.isclose(esp.us[p], esp.us[o]) for p in pareto)
+        domine = any(
+            esp.ub[p] >= esp.ub[o]
+            and esp.us[p] >= esp.us[o]
+            and (esp.ub[p], esp.us[p]) != (esp.ub[o], esp.us[o])
+            for p in pareto
+        )
+        assert (
+            domine
+            or o in pareto
+            or any(
+                math.isclose(esp.ub[p], esp.ub[o]) and math.isclose(esp.us[p], esp.us[o])
+                for p in pareto
+            )
+        )
     nash = point_nash(esp.pareto, esp.ub, esp.us, esp.res_b, esp.res_s)
-    produit = max((esp.ub[o] - esp.res_b) * (esp.us[o] - esp.res_s) for o in range(esp.taille)
-                  if esp.ub[o] >= esp.res_b and esp.us[o] >= esp.res_s)
+    produit = max(
+        (esp.ub[o] - esp.res_b) * (esp.us[o] - esp.res_s)
+        for o in range(esp.taille)
+        if esp.ub[o] >= esp.res_b and esp.us[o] >= esp.res_s
+    )
     assert nash is not None
     assert (esp.ub[nash] - esp.res_b) * (esp.us[nash] - esp.res_s) == pytest.approx(produit)
 
@@ -84,16 +101,21 @@ def test_margin_impacts_follow_the_quote_engine() -> None:
     snap = snapshot("materiel-electrique", 7)
     s = setup_from_snapshot(snap)
     remise = s.enjeux[s.index["remise_pct"]]
-    assert remise.impact_marge[0] == 0 and list(remise.impact_marge) == sorted(remise.impact_marge, reverse=True)
+    assert remise.impact_marge[0] == 0 and list(remise.impact_marge) == sorted(
+        remise.impact_marge, reverse=True
+    )
     liste = Decimal(snap["need"]["list_total_ht"])
     k = remise.valeurs.index(Decimal(10))
     assert remise.impact_marge[k] == -(liste * Decimal("0.10")).quantize(Decimal("0.01"))
     services = s.enjeux[s.index["services"]]
-    assert services.valeurs[0] == "aucun" and services.valeurs[1] == snap["need"]["services"][0]["ref"]
+    assert (
+        services.valeurs[0] == "aucun" and services.valeurs[1] == snap["need"]["services"][0]["ref"]
+    )
     assert services.impact_marge[1] == -Decimal(snap["need"]["services"][0]["list_price_ht"])
     marge = s.vendeur.marge_plancher
     assert float(marge / (marge + (liste - s.vendeur.marge_fixe))) == pytest.approx(
-        float(snap["terms"]["min_taux_de_marque_pct"]) / 100, abs=1e-3)
+        float(snap["terms"]["min_taux_de_marque_pct"]) / 100, abs=1e-3
+    )
     assert s.paiement_max_jours == snap["terms"]["max_payment_days"]
     assert s.interlocuteur == snap["buyer"]["name"]
 
@@ -115,8 +137,11 @@ def test_objections_facts_and_utterances_come_from_the_situation() -> None:
 def test_supplier_lead_time_is_the_longest_uncovered_line() -> None:
     """Lead time override: no stock -> the supplier's lead time becomes the minimum."""
     base = setup("equipements-protection", 4)
-    plus_long = setup("equipements-protection", 4, (("supplier.lead_time_weeks", "9"),
-                                                    ("supplier.stock_coverage", "0")))
+    plus_long = setup(
+        "equipements-protection",
+        4,
+        (("supplier.lead_time_weeks", "9"), ("supplier.stock_coverage", "0")),
+    )
     assert plus_long.delai_min_semaines >= 9 > (base.delai_min_semaines or 0)
     valeurs = plus_long.enjeux[plus_long.index["delai_livraison_semaines"]].valeurs
     assert any(v >= 9 for v in valeurs)
@@ -127,7 +152,11 @@ def test_overrides_budget_and_persona_change_the_setup() -> None:
     """Budget down -> reservation up (the ceiling falls, a bigger discount is needed); persona."""
     base = setup("materiel-electrique", 11)
     budget = Decimal(snapshot("materiel-electrique", 11)["client"]["budget_ht"])
-    serre = setup("materiel-electrique", 11, (("client.budget_ht", str((budget * Decimal("0.8")).quantize(Decimal(1)))),))
+    serre = setup(
+        "materiel-electrique",
+        11,
+        (("client.budget_ht", str((budget * Decimal("0.8")).quantize(Decimal(1)))),),
+    )
     assert serre.acheteur.budget_ht < base.acheteur.budget_ht
     assert serre.acheteur.reservation > base.acheteur.reservation
     prix = [o for o in serre.objections if o.enjeu == "remise_pct"]

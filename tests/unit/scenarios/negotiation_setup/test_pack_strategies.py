@@ -27,16 +27,23 @@ def _jouer(slug: str, g: int, politique, overrides=()) -> dict:
     d = debrief(s, tr)
     m = d["mesures"]
     accord = tr.etat.statut == "conclue"
-    return {"accord": accord, "marge": m.get("marge") if accord else None,
-            "plancher": s.vendeur.marge_plancher, "cible": s.vendeur.marge_cible,
-            "note": d["note_sur_20"], "persona": s.persona}
+    return {
+        "accord": accord,
+        "marge": m.get("marge") if accord else None,
+        "plancher": s.vendeur.marge_plancher,
+        "cible": s.vendeur.marge_cible,
+        "note": d["note_sur_20"],
+        "persona": s.persona,
+    }
 
 
 @pytest.fixture(scope="module", params=PACKS)
 def resultats(request: pytest.FixtureRequest) -> dict[str, list[dict]]:
     slug = request.param
-    return {nom: [_jouer(slug, g, pol) for g in GRAINES]
-            for nom, pol in (("bradeur", bradeur), ("habile", habile))}
+    return {
+        nom: [_jouer(slug, g, pol) for g in GRAINES]
+        for nom, pol in (("bradeur", bradeur), ("habile", habile))
+    }
 
 
 def test_giving_everything_away_gets_a_deal_with_a_poor_margin_and_debrief(resultats) -> None:

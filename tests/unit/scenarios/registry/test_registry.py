@@ -54,15 +54,18 @@ def test_payment_days_at_the_bounds_are_accepted(value: str) -> None:
     assert Decimal(issue["max"]) == int(value)
 
 
-@pytest.mark.parametrize(("key", "value", "message"), [
-    ("terms.max_payment_days", "61", "valeur 61 hors plage [0 ; 60]"),
-    ("terms.max_payment_days", "-1", "valeur -1 hors plage [0 ; 60]"),
-    ("competitor.price_index", "69.9", "valeur 69.9 hors plage [70 ; 120]"),
-    ("order.quantity", "2001", "valeur 2001 hors plage [1 ; 2000]"),
-    ("supplier.lead_time_weeks", "six", "« six » n'est pas un nombre entier"),
-    ("client.budget_ht", "beaucoup", "« beaucoup » n'est pas un nombre"),
-    ("buyer.persona", "colérique", "« colérique » n'est pas une valeur possible"),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("terms.max_payment_days", "61", "valeur 61 hors plage [0 ; 60]"),
+        ("terms.max_payment_days", "-1", "valeur -1 hors plage [0 ; 60]"),
+        ("competitor.price_index", "69.9", "valeur 69.9 hors plage [70 ; 120]"),
+        ("order.quantity", "2001", "valeur 2001 hors plage [1 ; 2000]"),
+        ("supplier.lead_time_weeks", "six", "« six » n'est pas un nombre entier"),
+        ("client.budget_ht", "beaucoup", "« beaucoup » n'est pas un nombre"),
+        ("buyer.persona", "colérique", "« colérique » n'est pas une valeur possible"),
+    ],
+)
 def test_values_beyond_the_range_are_refused(key: str, value: str, message: str) -> None:
     with pytest.raises(OverrideError) as caught:
         apply(snapshot(), {key: value})
@@ -97,15 +100,18 @@ def test_budget_reduit_lowers_the_budget_by_the_given_share() -> None:
     assert abs(Decimal(after["client"]["budget_ht"]) - expected) <= 50
     assert changed_paths(before, after) == {"client.budget_ht"}
     assert Decimal(after["negotiation"]["hidden"]["price_ceiling_ht"]) <= Decimal(
-        after["client"]["budget_ht"])
+        after["client"]["budget_ht"]
+    )
 
 
 def test_concurrent_moins_cher_sets_the_index_and_the_offer() -> None:
     before = snapshot()
     after = apply(before, concurrent_moins_cher(before, Decimal(8)))
     assert after["competitors"][0]["price_index"] == "92"
-    assert changed_paths(before, after) == {"competitors.0.price_index",
-                                            "competitors.0.offer_total_ht"}
+    assert changed_paths(before, after) == {
+        "competitors.0.price_index",
+        "competitors.0.offer_total_ht",
+    }
 
 
 def test_delai_fournisseur_allonge_moves_every_supply_line_and_the_delivery_domain() -> None:
@@ -119,8 +125,9 @@ def test_rupture_partielle_leaves_part_of_the_main_line_in_stock() -> None:
     after = apply(before, rupture_partielle(before, Decimal(40)))
     main = after["supply"][0]
     assert main["stock"] == main["needed"] * 40 // 100 and main["shortage"] is True
-    delivery = next(i for i in after["negotiation"]["issues"]
-                    if i["key"] == "delai_livraison_semaines")
+    delivery = next(
+        i for i in after["negotiation"]["issues"] if i["key"] == "delai_livraison_semaines"
+    )
     assert Decimal(delivery["min"]) == max(s["lead_time_weeks"] for s in after["supply"])
 
 
@@ -129,7 +136,9 @@ def test_changement_interlocuteur_hands_over_to_a_directive_decider() -> None:
     assert before["buyer"]["role"] == "acheteur"
     after = apply(before, changement_interlocuteur(before))
     assert after["buyer"]["role"] == "decideur" and after["buyer"]["persona"] == "directif"
-    contact = next(c for c in after["client"]["contacts"] if c["id"] == after["buyer"]["contact_id"])
+    contact = next(
+        c for c in after["client"]["contacts"] if c["id"] == after["buyer"]["contact_id"]
+    )
     assert contact["persona"] == "directif"
     hidden = after["negotiation"]["hidden"]
     assert hidden["persona"] == "directif" and hidden["concession_exponent"] == "0.3"
@@ -172,8 +181,11 @@ def test_extra_constraint_is_appended() -> None:
 def test_diff_shows_exactly_what_changed_with_french_labels() -> None:
     before = snapshot()
     after = apply(before, {"terms.max_payment_days": "45", "client.budget_ht": "5000"})
-    visible = [(c.path, c.label, c.old, c.new) for c in diff(before, after)
-               if not c.path.startswith("negotiation.")]
+    visible = [
+        (c.path, c.label, c.old, c.new)
+        for c in diff(before, after)
+        if not c.path.startswith("negotiation.")
+    ]
     assert visible == [
         ("client.budget_ht", "Budget du client HT", before["client"]["budget_ht"], "5000.00"),
         ("terms.max_payment_days", "Délai de paiement maximal (jours)", 60, 45),

@@ -19,25 +19,25 @@ from tests.unit.scenarios.conftest import FIXTURES, PACKS_DIR, SHIPPED, shipped_
 
 BROKEN = {
     "syntaxe-yaml": "9: yaml: erreur de syntaxe YAML (détail : expected ',' or ']', but got "
-                    "'<scalar>', structure ouverte ligne 8)",
+    "'<scalar>', structure ouverte ligne 8)",
     "champ-inconnu": "20: catalogue.products.0.colour: champ inconnu (non prévu par le schéma)",
     "champ-manquant": "17: catalogue.products.0.family: champ obligatoire manquant",
     "mauvais-type": "22: catalogue.products.0.list_price_ht: doit être un nombre",
     "prix-sous-cout": "22: catalogue.products.0.list_price_ht: prix catalogue HT (5.00) inférieur "
-                      "au coût d'achat (7.10)",
+    "au coût d'achat (7.10)",
     "service-produit-inconnu": "33: catalogue.services.0.applies_to.0: produit inconnu « PROD-ZZ »",
     "min-sup-max": "38: suppliers.0.lead_time_weeks: plage invalide : min (6) supérieur à max (4)",
     "registre-inconnu": "81: registry.0.key: paramètre inconnu « client.budget_ttc » (paramètres "
-                        "possibles : buyer.decision_maker, buyer.persona, order.quantity, "
-                        "client.budget_ht, competitor.price_index, supplier.lead_time_weeks, "
-                        "supplier.stock_coverage, client.payment_incidents, "
-                        "terms.max_payment_days, need.extra_constraint)",
+    "possibles : buyer.decision_maker, buyer.persona, order.quantity, "
+    "client.budget_ht, competitor.price_index, supplier.lead_time_weeks, "
+    "supplier.stock_coverage, client.payment_incidents, "
+    "terms.max_payment_days, need.extra_constraint)",
     "tag-dangereux": "4: yaml: étiquette YAML « !!python/object/apply:os.system » refusée : les "
-                     "tags ne sont pas autorisés",
+    "tags ne sont pas autorisés",
     "bombe-alias": "4: yaml: ancre ou alias YAML « a » refusé : les ancres (&) et alias (*) ne "
-                   "sont pas autorisés dans un pack",
+    "sont pas autorisés dans un pack",
     "poids-nuls": "66: buying_centre.1.persona_weights: poids impossibles à normaliser : leur "
-                  "somme est nulle",
+    "somme est nulle",
 }
 
 
@@ -75,7 +75,8 @@ def test_an_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     path.write_text("# " + "x" * 1_100_000 + "\n", encoding="utf-8")
     _, errors = validate_file(path)
     assert [str(e) for e in errors] == [
-        f"{path}:1: fichier: fichier trop volumineux (1100003 octets, maximum 1000000)"]
+        f"{path}:1: fichier: fichier trop volumineux (1100003 octets, maximum 1000000)"
+    ]
 
 
 def test_oversized_text_is_refused_too() -> None:
@@ -101,12 +102,15 @@ def test_a_non_mapping_document_is_refused() -> None:
 def test_duplicate_refs_and_unknown_services_are_reported() -> None:
     text = (FIXTURES / "mini-valide.yaml").read_text(encoding="utf-8")
     text = text.replace("    - ref: SRV-A\n", "    - ref: PROD-A\n").replace(
-        "services: [SRV-A]\n      arguments", "services: [SRV-X]\n      arguments")
+        "services: [SRV-A]\n      arguments", "services: [SRV-X]\n      arguments"
+    )
     _, errors = validate_text(text, "f.yaml")
     messages = [f"{e.field_path}: {e.message_fr}" for e in errors]
     assert "catalogue.products.0.services.0: service inconnu « SRV-X »" in messages
-    assert ("catalogue.services.0.ref: référence « PROD-A » en double "
-            "(déjà dans catalogue.products.0)") in messages
+    assert (
+        "catalogue.services.0.ref: référence « PROD-A » en double "
+        "(déjà dans catalogue.products.0)"
+    ) in messages
 
 
 def test_load_pack_raises_with_every_error() -> None:
@@ -131,4 +135,5 @@ def test_pack_error_prints_file_line_field_message() -> None:
 def test_committed_json_schema_is_up_to_date() -> None:
     assert SCHEMA_PATH.read_text(encoding="utf-8") == pack_json_schema(), (
         "scenario_packs/schema.json est périmé : lancer "
-        "`python -c 'from simulator.scenarios.schema.pack import write_json_schema; write_json_schema()'`")
+        "`python -c 'from simulator.scenarios.schema.pack import write_json_schema; write_json_schema()'`"
+    )
