@@ -6,8 +6,8 @@ it with a pydantic model, and hands the model (or its `model_dump()`) to the ope
 `parse_form` returns the model, or French error messages keyed by field path (« lines.0.ref »),
 ready for the template. CSRF is not a form concern: Flask-WTF's `CSRFProtect` checks every POST.
 
-`Text(n)` is the usual text field: trimmed and cut at n characters, never refused for its length,
-so that what the user typed comes back as typed.
+`Annotated[str, trimmed(n)]` is the usual text field (`Text` when it has no limit): trimmed and
+cut at n characters, never refused for its length, so that what the user typed comes back as typed.
 
 Converted so far: the quote builder (`web/student/quote_form.QuoteForm`) and the jury's grid
 (`web/jury/grid.GridForm`); the move composer reads a move through a dispatch table
@@ -28,14 +28,18 @@ from pydantic import BaseModel, BeforeValidator, ValidationError
 M = TypeVar("M", bound=BaseModel)
 
 
-def Text(limit: int | None = None) -> Any:
-    """A text field: trimmed, cut at `limit` characters, missing means empty."""
+def trimmed(limit: int | None = None) -> BeforeValidator:
+    """Trim, cut at `limit` characters, missing means empty: `Annotated[str, trimmed(n)]`."""
 
     def clean(value: Any) -> str:
         text = "" if value is None else str(value).strip()
         return text[:limit] if limit is not None else text
 
-    return Annotated[str, BeforeValidator(clean)]
+    return BeforeValidator(clean)
+
+
+# A text field of any length (mypy accepts no call in an annotation: hence the alias).
+Text = Annotated[str, trimmed()]
 
 
 def _message(error: Mapping[str, Any]) -> str:
