@@ -191,7 +191,7 @@ def fichier_visible(ex: ProspectionExercise) -> FichierProspects:
         .where(ProspectRow.exercise_id == ex.id)
         .order_by(ProspectRow.pid)
     )
-    prospects = tuple(prospect(data) for _, data in rows.tuples())
+    prospects = tuple(prospect(row.data) for row in rows)
     vide = {p.id: VeriteProspect(p.id, Decimal(0), Decimal(0), None) for p in prospects}
     return FichierProspects(ex.seed, _territoire(ex), prospects, vide)
 
