@@ -13,8 +13,8 @@ Converted so far: the quote builder (`web/student/quote_form.QuoteForm`), the ju
 (`web/jury/grid.GridForm`), the login and join forms (`web/auth/forms.py`), the class session and
 exam settings forms (`web/trainer/forms.py`: rendered through `FormView` below, same HTML as the
 WTForms they replace); the move composer reads a move through a dispatch table
-(`web/negotiation_forms.MOVE_READERS`). Still to convert: the preparation sheet and follow-up,
-the risk analysis (`operations/risk_inputs`), the jury console, the live buyer reply, the fiche
+(`web/negotiation_forms.MOVE_READERS`), the preparation sheet and the follow-up
+(`web/negotiation_forms.PreparationForm`, `FollowUpForm`). Still to convert: the risk analysis (`operations/risk_inputs`), the jury console, the live buyer reply, the fiche
 descriptive (`operations/fiche.form_to_data`) and the prospection forms (`lire_filtres`,
 `lire_criteres_form`, `lire_plan_form`, `lire_activite` in operations).
 """

@@ -87,3 +87,53 @@ def test_exam_timings_must_be_numbers(app: Flask, trainer: Actions, exam: dict) 
         {"exam_label": "E4", "negotiation_minutes": "20", "interview_minutes": "0"},
     )
     assert zero.status_code == 303
+
+
+def test_the_preparation_sheet_keeps_only_what_was_filled_in() -> None:
+    from types import SimpleNamespace
+
+    from werkzeug.datastructures import MultiDict
+
+    from simulator.engine.negotiation import vocabulary as voc
+    from simulator.web.negotiation_forms import preparation_from_form
+
+    theme = next(iter(voc.THEMES))
+    setup = SimpleNamespace(enjeux=[SimpleNamespace(cle="remise_pct"), SimpleNamespace(cle="x")])
+    form = MultiDict(
+        [
+            ("obj-ideal-remise_pct", "  3 "),
+            ("obj-rupture-remise_pct", "8" * 1200),
+            (f"q-{theme}", " Quels volumes ? "),
+            ("arguments", "2"),
+            ("arguments", "pas un nombre"),
+            ("arguments", "5"),
+            ("conc-donne-1", "délai"),
+            ("couverture_risque", " acompte "),
+        ]
+    )
+    assert preparation_from_form(form, setup) == {  # type: ignore[arg-type]
+        "objectifs": {"remise_pct": {"ideal": "3", "realiste": "", "rupture": "8" * 1000}},
+        "decouverte": {theme: "Quels volumes ?"},
+        "arguments": ["2", "5"],
+        "concessions": [{"donne": "délai", "contre": ""}],
+        "couverture_risque": "acompte",
+        "notes": "",
+    }
+
+
+def test_the_follow_up_needs_a_report_and_dated_actions() -> None:
+    import pytest
+    from werkzeug.datastructures import MultiDict
+
+    from simulator.operations.errors import OperationError
+    from simulator.web.negotiation_forms import follow_up_from_form
+
+    with pytest.raises(OperationError, match="compte rendu"):
+        follow_up_from_form(MultiDict({"compte_rendu": "  ", "action-0": "Relancer"}))
+    with pytest.raises(OperationError, match="Relancer"):
+        follow_up_from_form(MultiDict({"compte_rendu": "Vu.", "action-0": "Relancer"}))
+    form = MultiDict({"compte_rendu": " Vu. ", "action-1": "Relancer", "date-1": "2026-12-01"})
+    assert follow_up_from_form(form) == {
+        "compte_rendu": "Vu.",
+        "actions": [{"action": "Relancer", "date": "2026-12-01", "responsable": ""}],
+    }
