@@ -137,3 +137,13 @@ def test_the_follow_up_needs_a_report_and_dated_actions() -> None:
         "compte_rendu": "Vu.",
         "actions": [{"action": "Relancer", "date": "2026-12-01", "responsable": ""}],
     }
+
+
+def test_a_forged_console_version_is_a_400(jury: Actions, exam: dict) -> None:
+    for forged in ("abc", "-5", "1.5", str(2**40)):
+        response = jury.post(
+            exam["url"] + "/parametres", {"base_n": forged, "order.quantity": "12"}
+        )
+        assert response.status_code == 400, forged
+    ok = jury.post(exam["url"] + "/parametres", {"base_n": " ", "order.quantity": "12"})
+    assert ok.status_code != 400
