@@ -12,11 +12,13 @@ cut at n characters, never refused for its length, so that what the user typed c
 Converted so far: the quote builder (`web/student/quote_form.QuoteForm`), the jury's grid
 (`web/jury/grid.GridForm`), the login and join forms (`web/auth/forms.py`), the class session and
 exam settings forms (`web/trainer/forms.py`: rendered through `FormView` below, same HTML as the
-WTForms they replace); the move composer reads a move through a dispatch table
-(`web/negotiation_forms.MOVE_READERS`), the preparation sheet and the follow-up
-(`web/negotiation_forms.PreparationForm`, `FollowUpForm`). Still to convert: the risk analysis (`operations/risk_inputs`), the jury console, the live buyer reply, the fiche
-descriptive (`operations/fiche.form_to_data`) and the prospection forms (`lire_filtres`,
-`lire_criteres_form`, `lire_plan_form`, `lire_activite` in operations).
+WTForms they replace), the preparation sheet and the follow-up
+(`web/negotiation_forms.PreparationForm`, `FollowUpForm`), the jury console and the live buyer
+reply (`web/jury/forms.ConsoleForm`, `ReplyForm`); the move composer reads a move through a
+dispatch table (`web/negotiation_forms.MOVE_READERS`). Still to convert: the risk analysis
+(`operations/risk_inputs`, `risk_analysis.lire_saisie`), the fiche descriptive
+(`operations/fiche.form_to_data`) and the prospection forms (`lire_filtres`, `lire_criteres_form`,
+`lire_plan_form`, `lire_activite`, still in operations).
 """
 
 from __future__ import annotations
