@@ -56,7 +56,8 @@ def run(host: str, port: int) -> None:
     run_simple(
         host,
         port,
-        current_app._get_current_object(),
+        # current_app is a LocalProxy at runtime (typed as Flask): run_simple needs the real app
+        current_app._get_current_object(),  # type: ignore[attr-defined]
         threaded=True,
         use_reloader=False,
         use_debugger=False,

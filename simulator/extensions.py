@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask_babel import Babel
 from flask_htmx import HTMX
 from flask_login import LoginManager
@@ -28,6 +30,14 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+if TYPE_CHECKING:
+    # flask-sqlalchemy declares `db.Model` as a variable (type[_FSAModel]), which mypy cannot use
+    # as a base class; at runtime it is a subclass of Base (the model_class above) with the same
+    # mapping, so the models are typed as subclasses of Base.
+    Model = Base
+else:
+    Model = db.Model
 
 
 @event.listens_for(Engine, "savepoint")

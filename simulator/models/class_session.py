@@ -8,7 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from simulator.extensions import db
+from simulator.extensions import Model
 from simulator.models._time import utcnow
 
 
@@ -19,7 +19,7 @@ class SessionMode(str, enum.Enum):
     EXAM = "exam"
 
 
-class ClassSession(db.Model):
+class ClassSession(Model):
     """A group of students working on situations of one pack."""
 
     __tablename__ = "class_session"
@@ -51,7 +51,7 @@ class ClassSession(db.Model):
     )
 
 
-class ClassSessionJury(db.Model):
+class ClassSessionJury(Model):
     """A jury member assigned to an exam session; jurors see only their sessions' candidates."""
 
     __tablename__ = "class_session_jury"

@@ -9,11 +9,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from simulator.extensions import db
+from simulator.extensions import Model
 from simulator.models._time import utcnow
 
 
-class Evaluation(db.Model):
+class Evaluation(Model):
     """A grid: levels per criterion (index into the scale), comments and the interview notes."""
 
     __tablename__ = "evaluation"

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from simulator.extensions import db
+from simulator.extensions import Model
 from simulator.models._time import utcnow
 
 
@@ -17,7 +17,7 @@ class EventAppendOnlyError(RuntimeError):
     """Raised when code tries to change or delete a stored event."""
 
 
-class Event(db.Model):
+class Event(Model):
     """One fact in a stream (a negotiation, a class session...), numbered by seq."""
 
     __tablename__ = "event"

@@ -7,11 +7,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from simulator.extensions import db
+from simulator.extensions import Model
 from simulator.models._time import utcnow
 
 
-class LoginAttempt(db.Model):
+class LoginAttempt(Model):
     """A failed login for an identifier (e-mail or class code) from an address."""
 
     __tablename__ = "login_attempt"

@@ -8,14 +8,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from simulator.extensions import db
+from simulator.extensions import Model
 from simulator.models._time import utcnow
 
 #: statuses a negotiation can no longer leave
 FINISHED = frozenset({"deal", "no_deal", "abandoned"})
 
 
-class Negotiation(db.Model):
+class Negotiation(Model):
     """One negotiation: the situation version, the buyer's seed, the clock; the moves are Events."""
 
     __tablename__ = "negotiation"

@@ -7,11 +7,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from simulator.extensions import db
+from simulator.extensions import Model
 from simulator.models._time import utcnow
 
 
-class PackVersion(db.Model):
+class PackVersion(Model):
     """One version of a pack's YAML text; never edited once stored."""
 
     __tablename__ = "pack_version"

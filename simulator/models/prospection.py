@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from simulator.extensions import db
+from simulator.extensions import Model
 from simulator.models._time import utcnow
 
 
@@ -22,7 +22,7 @@ class ExerciseStatus(str, enum.Enum):
     TERMINEE = "terminee"
 
 
-class ProspectionExercise(db.Model):
+class ProspectionExercise(Model):
     """One student's prospect file (from a pack version and a seed) and their work on it."""
 
     __tablename__ = "prospection_exercise"
@@ -51,7 +51,7 @@ class ProspectionExercise(db.Model):
     pack_version = relationship("PackVersion")
 
 
-class ProspectRow(db.Model):
+class ProspectRow(Model):
     """One VISIBLE row of the file; filtered and sorted columns are real, indexed columns."""
 
     __tablename__ = "prospect_row"
@@ -87,7 +87,7 @@ class ProspectRow(db.Model):
     )
 
 
-class ProspectTruth(db.Model):
+class ProspectTruth(Model):
     """HIDDEN ground truth of a file, apart so no student query ever loads it by accident."""
 
     __tablename__ = "prospect_truth"
@@ -99,7 +99,7 @@ class ProspectTruth(db.Model):
     verite: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
 
 
-class Opportunity(db.Model):
+class Opportunity(Model):
     """A qualified lead worked in the CRM pipeline (kanban)."""
 
     __tablename__ = "opportunity"
@@ -133,7 +133,7 @@ class Opportunity(db.Model):
     __mapper_args__ = {"version_id_col": lock_version}
 
 
-class Activity(db.Model):
+class Activity(Model):
     """A call, visit, e-mail or report on an opportunity, with the next action planned."""
 
     __tablename__ = "activity"

@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from simulator.extensions import db
+from simulator.extensions import Model
 from simulator.models._time import utcnow
 
 
@@ -21,7 +21,7 @@ class QuoteStatus(str, enum.Enum):
     ACCEPTED = "accepted"
 
 
-class Quote(db.Model):
+class Quote(Model):
     """A devis: the student's raw inputs, and the computed totals frozen at issue for audit."""
 
     __tablename__ = "quote"

@@ -10,11 +10,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from simulator.extensions import db
+from simulator.extensions import Model
 from simulator.models._time import utcnow
 
 
-class Situation(db.Model):
+class Situation(Model):
     """A situation generated from (pack version, seed) or entered as a fiche descriptive."""
 
     __tablename__ = "situation"
@@ -44,7 +44,7 @@ class Situation(db.Model):
     )
 
 
-class SituationVersion(db.Model):
+class SituationVersion(Model):
     """An append-only version: overrides applied to the original snapshot (v0 has none)."""
 
     __tablename__ = "situation_version"

@@ -11,7 +11,7 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from simulator.extensions import db
+from simulator.extensions import Model
 from simulator.models._time import utcnow
 
 
@@ -23,7 +23,7 @@ class Role(str, enum.Enum):
     STUDENT = "student"
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     """A trainer or jury member (login + password) or a student (class code + name)."""
 
     __tablename__ = "user"
@@ -55,7 +55,9 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         """Tell whether the password matches the stored hash."""
-        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+        if not self.password_hash:
+            return False
+        return check_password_hash(self.password_hash, password)
 
     @property
     def is_staff(self) -> bool:

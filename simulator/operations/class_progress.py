@@ -156,7 +156,9 @@ def _add_situations(rows: dict[int, Progress], ids: list[int]) -> None:
         .where(Situation.student_id.in_(ids))
         .order_by(Situation.id)
     )
-    for student_id, seed, slug, version, name in db.session.execute(query):
+    for found in db.session.execute(query):
+        # indexing a Row keeps its (untyped) columns as Any; mypy unpacks one as `object`
+        student_id, seed, slug, version, name = found[0], found[1], found[2], found[3], found[4]
         row = rows[student_id]  # the latest situation wins, as in situation_of
         row.seed, row.pack_slug, row.pack_version, row.client = seed, slug, version, name or ""
 
@@ -175,10 +177,10 @@ def _add_quotes(rows: dict[int, Progress], ids: list[int]) -> None:
 
 
 def _add_negotiations(rows: dict[int, Progress], ids: list[int], now: datetime | None) -> None:
-    for n in db.session.scalars(
+    for negotiation in db.session.scalars(
         sa.select(Negotiation).where(Negotiation.student_id.in_(ids)).order_by(Negotiation.id)
     ):
-        rows[n.student_id].negotiation = n  # the latest, as in latest_of
+        rows[negotiation.student_id].negotiation = negotiation  # the latest, as in latest_of
     latest = [r.negotiation for r in rows.values() if r.negotiation is not None]
     figures = figures_of([n for n in latest if n.finished])
     for row in rows.values():
@@ -236,7 +238,8 @@ def _add_risk(rows: dict[int, Progress], ids: list[int]) -> None:
     query = sa.select(Event.user_id, Event.payload).where(
         Event.stream_type == RISK_STREAM, Event.kind == "analyse_soumise", Event.user_id.in_(ids)
     )
-    for student_id, payload in db.session.execute(query):
+    for found in db.session.execute(query):
+        student_id, payload = found.user_id, found.payload
         result = (payload or {}).get("resultat", {})
         row = rows[student_id]
         row.risk_attempts += 1

@@ -118,7 +118,7 @@ def disagreements(student: User) -> list[int]:
     return desaccords([_levels(g) for g in individual_grids(student)])
 
 
-def start_reconciliation(student: User, jury: User) -> Evaluation:
+def start_reconciliation(student: User, jury: User) -> Evaluation | None:
     """Create the board's grid from the jurors' grids (lower median); idempotent."""
     existing = reconciled_grid(student)
     if existing is not None:

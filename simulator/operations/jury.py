@@ -53,4 +53,5 @@ def candidate_for(jury: User, student_id: int) -> User:
     )
     if not allowed:
         raise OperationError(_("Ce candidat ne relève pas de votre commission."), 403)
+    assert student is not None  # `allowed` checked it
     return student

@@ -86,7 +86,7 @@ def version_in_force(negotiation: Negotiation) -> SituationVersion:
     last = [e for e in game.events if e.kind == "evenement_jury"]
     if not last:
         return negotiation.situation_version
-    return db.session.get(SituationVersion, last[-1].payload["version_id"])
+    return db.session.get_one(SituationVersion, last[-1].payload["version_id"])
 
 
 def seen_seq(negotiation: Negotiation) -> int:

@@ -121,7 +121,7 @@ def _steps(
     pending: dict[str, Any] | None = None
     for e in events:
         if e.kind == "evenement_jury":
-            version = db.session.get(SituationVersion, e.payload["version_id"])
+            version = db.session.get_one(SituationVersion, e.payload["version_id"])
             steps.append(("setup", setup_of(version, duree_s), e.payload.get("annonce", "")))
         elif e.kind == "coup" and human:
             pending = e.payload

@@ -109,11 +109,8 @@ def save_text(text: str, author: User | None, filename: str = "pack.yaml") -> Pa
         raise PackRejected(errors)
     previous = latest(pack.slug)
     if previous is not None and pack.version <= previous.version:
-        line = (
-            text[: VERSION_LINE.search(text).start()].count("\n") + 1
-            if VERSION_LINE.search(text)
-            else 1
-        )
+        found = VERSION_LINE.search(text)
+        line = text[: found.start()].count("\n") + 1 if found else 1
         raise PackRejected(
             [
                 PackError(

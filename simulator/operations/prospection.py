@@ -191,7 +191,7 @@ def fichier_visible(ex: ProspectionExercise) -> FichierProspects:
         .where(ProspectRow.exercise_id == ex.id)
         .order_by(ProspectRow.pid)
     )
-    prospects = tuple(prospect(data) for _, data in rows)
+    prospects = tuple(prospect(row.data) for row in rows)
     vide = {p.id: VeriteProspect(p.id, Decimal(0), Decimal(0), None) for p in prospects}
     return FichierProspects(ex.seed, _territoire(ex), prospects, vide)
 
@@ -199,7 +199,7 @@ def fichier_visible(ex: ProspectionExercise) -> FichierProspects:
 def fichier_complet(ex: ProspectionExercise) -> FichierProspects:
     """The file WITH its hidden truth: only for running the campaign and the debrief."""
     visible = fichier_visible(ex)
-    verite = db.session.get(ProspectTruth, ex.id).verite
+    verite = db.session.get_one(ProspectTruth, ex.id).verite
     return FichierProspects(
         ex.seed,
         visible.territoire,
@@ -325,7 +325,7 @@ def _genre_doublon(ex: ProspectionExercise, row: ProspectRow) -> str:
 def verifier_sirene(ex: ProspectionExercise, pid: str) -> ProspectRow:
     """Ask the simulated Sirene register about one row and keep its answer on the row."""
     row = row_of(ex, pid)
-    verite = db.session.get(ProspectTruth, ex.id).verite[pid]
+    verite = db.session.get_one(ProspectTruth, ex.id).verite[pid]
     un = FichierProspects(
         ex.seed, _territoire(ex), (prospect(row.data),), {pid: _truth(pid, verite)}
     )

@@ -80,12 +80,13 @@ def debrief(
 def funnel_svg(etapes: list[list[Any]]) -> list[dict[str, Any]]:
     """Bars of the funnel, centred, width proportional to the count, with the stage rate."""
     plus_grand = max([int(n) for _, n in etapes] + [1])
-    barres, precedent = [], None
+    barres: list[dict[str, Any]] = []
+    precedent: int | None = None
     for i, (libelle, n) in enumerate(etapes):
         largeur = max(int(BARRE_MAX * int(n) / plus_grand), 2)
         taux = (
             None
-            if precedent in (None, 0)
+            if not precedent  # None or 0
             else (Decimal(int(n)) * 100 / Decimal(precedent)).quantize(Decimal("0.1"))
         )
         barres.append(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
+from sqlalchemy.engine import CursorResult
 from werkzeug.datastructures import MultiDict
 
 from simulator.engine.prospection import (
@@ -198,7 +199,8 @@ def lancer(ex: ProspectionExercise, brut: dict[str, Any]) -> None:
         .values(status=ExerciseStatus.TERMINEE)
         .execution_options(synchronize_session=False)
     )
-    if fini.rowcount != 1:  # a second tab launched it in the meantime
+    # an UPDATE's result is a CursorResult at runtime (Session.execute is typed as Result)
+    if cast(CursorResult[Any], fini).rowcount != 1:  # a second tab launched it in the meantime
         raise ConflictError(DEJA_LANCEE)
     ex.status, ex.finished_at = ExerciseStatus.TERMINEE, utcnow()
     ex.result = debrief(r, q, fichier, lu, signalements(ex))

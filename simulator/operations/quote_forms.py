@@ -136,7 +136,9 @@ def parse(inputs: dict[str, Any], catalogue_refs: set[str]) -> ParsedQuote:
         value = read(entry["value"], f"footer-{nature}", ARTICLES[nature])
         if value:
             parsed.footer.append((nature, entry["unit"], value))
-    parsed.escompte_pct = r.rate(inputs["escompte_pct"], "escompte", "Le taux d'escompte") or 0
+    parsed.escompte_pct = r.rate(
+        inputs["escompte_pct"], "escompte", "Le taux d'escompte"
+    ) or Decimal(0)
     parsed.escompte_taken = bool(inputs["escompte_taken"])
     parsed.port_ht = r.amount(inputs["port_ht"], "port", "Le port") or Decimal(0)
     days = r.whole(inputs["payment_days"], "payment", "Le délai de paiement", 0, 365)

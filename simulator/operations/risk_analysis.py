@@ -166,7 +166,7 @@ def corriger(analyse: AnalyseRisque, saisie: Saisie) -> Correction:
     for code in RATIOS_SAISIS:
         libelle, tolerance, tol_texte, _aide = QUESTIONS[code]
         if code == "conan_holder":
-            attendu = analyse.conan_holder.valeur
+            attendu: Decimal | None = analyse.conan_holder.valeur
             formule, calcul, repere = formule_conan_holder(analyse)
         else:
             r = next(r for r in dernier.ratios if r.code == code)

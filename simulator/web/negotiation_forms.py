@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import BaseModel
 from werkzeug.datastructures import MultiDict
 
 from simulator.engine.negotiation import NegotiationSetup
 from simulator.engine.negotiation import vocabulary as voc
 from simulator.engine.numbers import int_or_none
 from simulator.operations.errors import OperationError
+from simulator.web.forms import parse_form, trimmed
 
 MAX_TEXT = 1000
 
@@ -163,42 +165,101 @@ def _argument(form: MultiDict, arguments: list[dict[str, Any]]) -> dict[str, Any
     return move
 
 
-def preparation_from_form(form: MultiDict, setup: NegotiationSetup) -> dict[str, Any]:
+Line = Annotated[str, trimmed(MAX_TEXT)]
+
+
+class ConcessionFields(BaseModel):
+    donne: Line
+    contre: Line
+
+
+class PreparationForm(BaseModel):
     """The C1.1 sheet as typed: objectives per issue, discovery plan, CAP, concessions, risk cover."""
-    objectives = {
-        e.cle: {
-            level: _text(form, f"obj-{level}-{e.cle}") for level in ("ideal", "realiste", "rupture")
+
+    objectifs: dict[str, dict[str, Line]]
+    decouverte: dict[str, Line]
+    arguments: list[str]
+    concessions: list[ConcessionFields]
+    couverture_risque: Line
+    notes: Line
+
+    @staticmethod
+    def shape(form: MultiDict[str, str], setup: NegotiationSetup) -> dict[str, Any]:
+        """The posted fields as the model's nested data (objectives by issue and level)."""
+        return {
+            "objectifs": {
+                e.cle: {
+                    level: form.get(f"obj-{level}-{e.cle}")
+                    for level in ("ideal", "realiste", "rupture")
+                }
+                for e in setup.enjeux
+            },
+            "decouverte": {t: form.get(f"q-{t}") for t in voc.THEMES},
+            "arguments": form.getlist("arguments"),
+            "concessions": [
+                {"donne": form.get(f"conc-donne-{i}"), "contre": form.get(f"conc-contre-{i}")}
+                for i in range(3)
+            ],
+            "couverture_risque": form.get("couverture_risque"),
+            "notes": form.get("notes"),
         }
-        for e in setup.enjeux
-    }
-    concessions = [
-        {"donne": _text(form, f"conc-donne-{i}"), "contre": _text(form, f"conc-contre-{i}")}
-        for i in range(3)
-    ]
-    return {
-        "objectifs": {k: v for k, v in objectives.items() if any(v.values())},
-        "decouverte": {t: _text(form, f"q-{t}") for t in voc.THEMES if _text(form, f"q-{t}")},
-        "arguments": [a for a in form.getlist("arguments") if int_or_none(a) is not None],
-        "concessions": [c for c in concessions if c["donne"] or c["contre"]],
-        "couverture_risque": _text(form, "couverture_risque"),
-        "notes": _text(form, "notes"),
-    }
+
+    def sheet(self) -> dict[str, Any]:
+        """The sheet as stored: only what was filled in."""
+        return {
+            "objectifs": {k: v for k, v in self.objectifs.items() if any(v.values())},
+            "decouverte": {t: q for t, q in self.decouverte.items() if q},
+            "arguments": [a for a in self.arguments if int_or_none(a) is not None],
+            "concessions": [c.model_dump() for c in self.concessions if c.donne or c.contre],
+            "couverture_risque": self.couverture_risque,
+            "notes": self.notes,
+        }
 
 
-def follow_up_from_form(form: MultiDict) -> dict[str, Any]:
+def preparation_from_form(form: MultiDict[str, str], setup: NegotiationSetup) -> dict[str, Any]:
+    """The C1.1 sheet as typed: objectives per issue, discovery plan, CAP, concessions, risk cover."""
+    parsed, errors = parse_form(PreparationForm, PreparationForm.shape(form, setup))
+    if parsed is None:  # cannot happen: every field is text
+        raise ValueError(errors)
+    return parsed.sheet()
+
+
+class ActionFields(BaseModel):
+    action: Line
+    date: Line
+    responsable: Line
+
+
+class FollowUpForm(BaseModel):
     """The compte rendu de visite and up to three dated next actions."""
-    actions = [
-        {
-            "action": _text(form, f"action-{i}"),
-            "date": _text(form, f"date-{i}"),
-            "responsable": _text(form, f"resp-{i}"),
+
+    compte_rendu: Line
+    actions: list[ActionFields]
+
+    @staticmethod
+    def shape(form: MultiDict[str, str]) -> dict[str, Any]:
+        return {
+            "compte_rendu": form.get("compte_rendu"),
+            "actions": [
+                {
+                    "action": form.get(f"action-{i}"),
+                    "date": form.get(f"date-{i}"),
+                    "responsable": form.get(f"resp-{i}"),
+                }
+                for i in range(3)
+            ],
         }
-        for i in range(3)
-    ]
-    actions = [a for a in actions if a["action"]]
-    if not _text(form, "compte_rendu"):
+
+
+def follow_up_from_form(form: MultiDict[str, str]) -> dict[str, Any]:
+    """The compte rendu de visite and up to three dated next actions."""
+    parsed, errors = parse_form(FollowUpForm, FollowUpForm.shape(form))
+    if parsed is None:  # cannot happen: every field is text
+        raise ValueError(errors)
+    actions = [a.model_dump() for a in parsed.actions if a.action]
+    if not parsed.compte_rendu:
         raise OperationError("Rédigez le compte rendu de visite avant d'enregistrer.", 400)
     for a in actions:
         if not a["date"]:
             raise OperationError(f"Datez l'action « {a['action']} ».", 400)
-    return {"compte_rendu": _text(form, "compte_rendu"), "actions": actions}
+    return {"compte_rendu": parsed.compte_rendu, "actions": actions}

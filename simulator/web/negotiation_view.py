@@ -46,7 +46,7 @@ def identity(view: dict[str, Any]) -> dict[str, Any]:
     """The buyer as a salesperson knows them: name, job, company, need (from the student view)."""
     buyer = view.get("buyer", {})
     client = view.get("client", {})
-    contact = next(
+    contact: dict[str, Any] = next(
         (c for c in client.get("contacts", []) if c.get("id") == buyer.get("contact_id")), {}
     )
     company = client.get("company", {})

@@ -264,18 +264,18 @@ def extraire(t: str, ctx: ConversationContext) -> tuple[list[Mention], str | Non
             )
             unite = "semaines" if unite.startswith("semaine") else unite
             n = Decimal(m.group(1)) if m.group(1) else Decimal(1)
-            cle = _cle_duree(clause, t, unite)
-            if cle is None:
+            cle_duree = _cle_duree(clause, t, unite)
+            if cle_duree is None:
                 continue
-            v = _duree(n, unite, cle)
+            v = _duree(n, unite, cle_duree)
             if v is not None:
-                nomme = _cle_duree(clause, "", unite) == cle and bool(
+                nomme = _cle_duree(clause, "", unite) == cle_duree and bool(
                     PAIEMENT.search(clause)
                     or LIVRAISON.search(clause)
                     or GARANTIE.search(clause)
                     or "delai" in clause
                 )
-                ajoute(cle, v, _Decale(None, debut + m.start(), debut + m.end()), nomme)
+                ajoute(cle_duree, v, _Decale(None, debut + m.start(), debut + m.end()), nomme)
     s = _services(t, ctx)
     if s is not None and "services" not in {x.cle for x in mentions}:
         mentions.append(s)

@@ -34,7 +34,7 @@ class Understanding:
 
     @property
     def understood(self) -> bool:
-        return self.move["type"] != "incompris"
+        return bool(self.move["type"] != "incompris")
 
 
 def _incompris(
@@ -176,9 +176,9 @@ def understand(text: str, context: ConversationContext) -> Understanding:
         and not descriptif
         and not (mot_motivation and not propose and not explicites)
     ):
-        coup = _termes(t, context, mentions)
-        if coup is not None:
-            return _ok(coup, texte, t, "termes proposés par le vendeur", 0.85, context)
+        termes = _termes(t, context, mentions)
+        if termes is not None:
+            return _ok(termes, texte, t, "termes proposés par le vendeur", 0.85, context)
     vague = c_vague(t)
     if vague:
         return _incompris(texte, t, "enjeu sans valeur", context, vague)

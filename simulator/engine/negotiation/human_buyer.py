@@ -54,9 +54,10 @@ def _effet_vendeur(setup: NegotiationSetup, etat: Etat, coup: Coup) -> None:
         etat.offre_vendeur = {
             **etat.accords_partiels,
             **(etat.offre_vendeur or {}),
-            str(coup.enjeu): coup.valeur,
+            # a concession always carries its value (the move schema requires it)
+            str(coup.enjeu): coup.valeur,  # type: ignore[dict-item]
             **contre,
-        }  # type: ignore[dict-item]
+        }
     if coup.type in ("offre", "concession"):
         _historiser(setup, etat, "vendeur", etat.offre_vendeur or {}, bool(coup.contrepartie))
     elif coup.type == "traitement_objection" and coup.objection in etat.objections:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from typing import Literal
 
 from simulator.engine.money import cents
 from simulator.scenarios.schema.frame import ISSUE_LABELS
@@ -32,7 +33,7 @@ ACOMPTE_MAX_BY_PROFILE: dict[str, Decimal] = {
     "fragile": Decimal(20),
     "risque": Decimal(10),
 }
-_PREFERS = {
+_PREFERS: dict[str, Literal["haut", "bas"]] = {
     "remise_pct": "haut",
     "quantite": "bas",
     "delai_livraison_semaines": "bas",
@@ -97,7 +98,7 @@ def issue_domains(
                 values=services if key == "services" else [],
                 buyer_prefers=_PREFERS[key],
             )
-        )  # type: ignore[arg-type]
+        )
     return domains
 
 

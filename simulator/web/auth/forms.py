@@ -1,30 +1,45 @@
 """Login and join forms."""
 
+from __future__ import annotations
+
+from typing import Annotated
+
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from pydantic import BaseModel
+
+from simulator.web.forms import FieldSpec, text_field
+
+EMAIL = r"^[^@\s]+@[^@\s]+$"
 
 
-class LoginForm(FlaskForm):
+class LoginForm(BaseModel):
     """Trainer or jury login."""
 
-    email = EmailField(
-        _l("Adresse e-mail"),
-        validators=[
-            DataRequired(),
-            Length(max=254),
-            Regexp(r"^[^@\s]+@[^@\s]+$", message=_l("Adresse e-mail invalide.")),
-        ],
-    )
-    password = PasswordField(_l("Mot de passe"), validators=[DataRequired(), Length(max=200)])
+    email: Annotated[
+        str,
+        text_field(max_length=254, pattern=EMAIL, pattern_message=_l("Adresse e-mail invalide.")),
+    ]
+    password: Annotated[str, text_field(max_length=200)]
 
 
-class JoinForm(FlaskForm):
+LOGIN_FIELDS = {
+    "email": FieldSpec(_l("Adresse e-mail"), "email", {"maxlength": 254, "required": True}),
+    "password": FieldSpec(_l("Mot de passe"), "password", {"maxlength": 200, "required": True}),
+}
+
+
+class JoinForm(BaseModel):
     """A student joins a class session."""
 
-    join_code = StringField(_l("Code de la session"), validators=[DataRequired(), Length(max=12)])
-    display_name = StringField(_l("Votre nom"), validators=[DataRequired(), Length(min=2, max=80)])
-    resume_code = StringField(
-        _l("Code de reprise (si vous revenez)"), validators=[Optional(), Length(max=16)]
-    )
+    join_code: Annotated[str, text_field(max_length=12)]
+    display_name: Annotated[str, text_field(min_length=2, max_length=80)]
+    resume_code: Annotated[str, text_field(required=False, max_length=16)]
+
+
+JOIN_FIELDS = {
+    "join_code": FieldSpec(_l("Code de la session"), "text", {"maxlength": 12, "required": True}),
+    "display_name": FieldSpec(
+        _l("Votre nom"), "text", {"maxlength": 80, "minlength": 2, "required": True}
+    ),
+    "resume_code": FieldSpec(_l("Code de reprise (si vous revenez)"), "text", {"maxlength": 16}),
+}

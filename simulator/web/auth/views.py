@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import current_app, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -12,7 +14,8 @@ from simulator.extensions import db
 from simulator.operations import accounts
 from simulator.operations.errors import OperationError
 from simulator.web.auth import bp
-from simulator.web.auth.forms import JoinForm, LoginForm
+from simulator.web.auth.forms import JOIN_FIELDS, LOGIN_FIELDS, JoinForm, LoginForm
+from simulator.web.forms import FormView, parse_form, posted
 from simulator.web.rendering import render_page
 from simulator.web.roles import dashboard_endpoint
 from simulator.web.security import safe_next
@@ -32,18 +35,34 @@ def home() -> ResponseReturnValue:
     """Landing page: staff login and student join side by side."""
     if current_user.is_authenticated:
         return redirect(url_for(dashboard_endpoint(current_user.role)))
-    return render_page("auth/home.html", login_form=LoginForm(), join_form=JoinForm())
+    return _home()
+
+
+def _home(
+    status: int = 200,
+    login: FormView | None = None,
+    join: FormView | None = None,
+    **context: Any,
+) -> ResponseReturnValue:
+    return render_page(
+        "auth/home.html",
+        status=status,
+        login_form=login or FormView(LOGIN_FIELDS, {}),
+        join_form=join or FormView(JOIN_FIELDS, {}),
+        **context,
+    )
 
 
 @bp.post("/connexion")
 def login() -> ResponseReturnValue:
     """Log a trainer or jury member in."""
-    form = LoginForm()
+    values = posted(request.form, dict.fromkeys(LOGIN_FIELDS))
+    form, errors = parse_form(LoginForm, values)
     error = None
-    if form.validate_on_submit():
+    if form is not None:
         try:
             user = accounts.authenticate_staff(
-                form.email.data, form.password.data, _remote_addr(), *_throttle_settings()
+                form.email, form.password, _remote_addr(), *_throttle_settings()
             )
         except OperationError as exc:
             keep_despite_refusal()  # the failed attempt counts for throttling
@@ -56,22 +75,21 @@ def login() -> ResponseReturnValue:
             )
     else:
         status = 400
-    return render_page(
-        "auth/home.html", status=status, login_form=form, join_form=JoinForm(), login_error=error
-    )
+    return _home(status, login=FormView(LOGIN_FIELDS, values, errors), login_error=error)
 
 
 @bp.post("/rejoindre")
 def join() -> ResponseReturnValue:
     """Let a student join a class session with its code."""
-    form = JoinForm()
+    values = posted(request.form, dict.fromkeys(JOIN_FIELDS))
+    form, errors = parse_form(JoinForm, values)
     error = None
-    if form.validate_on_submit():
+    if form is not None:
         try:
             student = accounts.join_class(
-                form.join_code.data,
-                form.display_name.data,
-                form.resume_code.data or "",
+                form.join_code,
+                form.display_name,
+                form.resume_code,
                 _remote_addr(),
                 *_throttle_settings(),
             )
@@ -84,9 +102,7 @@ def join() -> ResponseReturnValue:
             return redirect(url_for("student.dashboard"), 303)
     else:
         status = 400
-    return render_page(
-        "auth/home.html", status=status, login_form=LoginForm(), join_form=form, join_error=error
-    )
+    return _home(status, join=FormView(JOIN_FIELDS, values, errors), join_error=error)
 
 
 @bp.post("/deconnexion")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from flask import redirect, request, url_for
@@ -14,7 +15,7 @@ from werkzeug.datastructures import MultiDict
 from simulator.engine.numbers import int_or_none
 from simulator.engine.scoring.criteria import NIVEAUX
 from simulator.engine.scoring.grid import COMPETENCES, SITUATION_2, lignes
-from simulator.models import Evaluation
+from simulator.models import Evaluation, User
 from simulator.operations import evaluations, jury
 from simulator.operations.errors import OperationError
 from simulator.web.forms import parse_form
@@ -112,8 +113,8 @@ def grid(student_id: int) -> ResponseReturnValue:
     return _page(student_id)
 
 
-def _save(grid_of) -> callable:
-    def run(student):
+def _save(grid_of: Callable[[User], Evaluation]) -> Callable[[User], None]:
+    def run(student: User) -> None:
         form = _posted()
         evaluations.save(
             grid_of(student), form.lock, form.levels, form.comments, form.interview, form.final_mark

@@ -17,13 +17,12 @@ from simulator.operations.negotiation_settings import save_settings
 from simulator.operations.situations import ensure_student_situation
 from simulator.web.jury import bp
 from simulator.web.jury.live_view import live_context, settings_context
-from simulator.web.negotiation_forms import terms_from_form
+from simulator.web.jury.forms import EMOTIONS, reply_fields
 from simulator.web.negotiation_view import issues
 from simulator.web.rendering import render_page, wants_fragment
 from simulator.web.transaction import record_first_opening, savepoint
 
 PAGE = "jury/live.html"
-EMOTIONS = ("neutre", "intéressé", "satisfait", "hésitant", "méfiant", "irrité")
 
 
 def _candidate(student_id: int):
@@ -127,18 +126,6 @@ def live_event(student_id: int) -> ResponseReturnValue:
     )
 
 
-def _reply_fields(setup) -> dict[str, Any]:
-    form = request.form
-    return {
-        "type": form.get("type", ""),
-        "texte": (form.get("texte") or "").strip(),
-        "emotion": form.get("emotion") if form.get("emotion") in EMOTIONS else "neutre",
-        "termes": terms_from_form(setup, form),
-        "objection": form.get("objection") or None,
-        "enjeux_acceptes": [k for k in form.getlist("enjeux") if k in setup.index],
-    }
-
-
 @bp.post("/candidats/<id:student_id>/negociation/reponse")
 def live_reply(student_id: int) -> ResponseReturnValue:
     """Record the human buyer's reply (htmx: the panel comes back, the live view refreshes)."""
@@ -152,7 +139,7 @@ def live_reply(student_id: int) -> ResponseReturnValue:
                 raise OperationError(_("La négociation n’est pas en cours."), 409)
             warnings = jury_live.record_reply(
                 negotiation,
-                _reply_fields(setup),
+                reply_fields(setup),
                 current_user,
                 request.form.get("confirme") == "1",
                 utcnow(),

@@ -8,22 +8,22 @@ from pydantic import BaseModel, BeforeValidator
 from werkzeug.datastructures import MultiDict
 
 from simulator.operations.quote_forms import MAX_LINES, NATURES, PAYMENT_MODES
-from simulator.web.forms import Text, parse_form
+from simulator.web.forms import Text, parse_form, trimmed
 
 
 class QuoteLineFields(BaseModel):
     """One line of the table, named by its stable key."""
 
-    key: Text(12)
-    ref: Text()
-    quantity: Text()
-    remise_pct: Text()
+    key: Annotated[str, trimmed(12)]
+    ref: Text
+    quantity: Text
+    remise_pct: Text
 
 
 class FooterFields(BaseModel):
     """A rabais, remise or ristourne at the foot of the quote, in % or in euros."""
 
-    value: Text(20)
+    value: Annotated[str, trimmed(20)]
     unit: Annotated[
         Literal["pct", "eur"], BeforeValidator(lambda v: "eur" if v == "eur" else "pct")
     ]
@@ -34,16 +34,16 @@ class QuoteForm(BaseModel):
 
     lines: list[QuoteLineFields]
     footer: dict[str, FooterFields]
-    escompte_pct: Text(20)
+    escompte_pct: Annotated[str, trimmed(20)]
     escompte_taken: bool
-    port_ht: Text(20)
-    payment_days: Text(10)
+    port_ht: Annotated[str, trimmed(20)]
+    payment_days: Annotated[str, trimmed(10)]
     payment_mode: Annotated[
         str, BeforeValidator(lambda v: v if v in PAYMENT_MODES else "date_facture")
     ]
-    validity_days: Text(10)
-    delivery_weeks: Text(10)
-    acompte_pct: Text(20)
+    validity_days: Annotated[str, trimmed(10)]
+    delivery_weeks: Annotated[str, trimmed(10)]
+    acompte_pct: Annotated[str, trimmed(20)]
 
     @staticmethod
     def shape(form: MultiDict) -> dict[str, Any]:

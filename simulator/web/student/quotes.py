@@ -156,7 +156,9 @@ def quote_pdf(quote_id: int) -> ResponseReturnValue:
     quote = quotes.quote_of(current_user, quote_id)
     if quote.is_draft:
         return redirect(url_for("student.quote_builder"), 303)
-    response = make_response(document_pdf(quote.totals))
+    totals = quote.totals
+    assert totals is not None  # a quote that is no longer a draft has its totals
+    response = make_response(document_pdf(totals))
     response.headers["Content-Type"] = "application/pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="{pdf_filename(quote.totals)}"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{pdf_filename(totals)}"'
     return response

@@ -43,6 +43,7 @@ def scatter(rows: list[Progress]) -> dict[str, Any]:
             "student_id": r.student_id,
         }
         for r, s in zip(finished, shares, strict=True)
+        if r.figures is not None  # always: `finished` keeps only these
     ]
     return {
         "w": W,

@@ -84,7 +84,8 @@ def class_csv_international(session_id: int) -> ResponseReturnValue:
 def class_release(session_id: int, nid: int) -> ResponseReturnValue:
     """Release one exam debrief and come back to the class view."""
     _own_session(session_id)
-    if session_of(negotiation_for(current_user, nid)).id != session_id:
+    session = session_of(negotiation_for(current_user, nid))
+    if session is None or session.id != session_id:
         raise OperationError(_("Cette négociation n'existe pas."), 404)
     negotiation = release(current_user, nid)
     flash(

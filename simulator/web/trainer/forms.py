@@ -1,46 +1,66 @@
 """Trainer forms."""
 
+from __future__ import annotations
+
+from typing import Annotated, Any
+
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField, SelectField, StringField
-from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+from pydantic import BaseModel
+
+from simulator.operations.packs import latest_versions
+from simulator.web.forms import FieldSpec, choice_field, integer_field, text_field
+
+MODES = (
+    ("practice", _l("Entraînement (débriefing immédiat)")),
+    ("exam", _l("Examen (débriefing retenu jusqu'à publication)")),
+)
 
 
-class ClassSessionForm(FlaskForm):
+def _pack_slugs() -> list[str]:
+    return ["", *(p.slug for p in latest_versions())]
+
+
+class ClassSessionForm(BaseModel):
     """Open a class session."""
 
-    name = StringField(_l("Nom de la session"), validators=[DataRequired(), Length(min=3, max=120)])
-    mode = RadioField(
-        _l("Mode"),
-        choices=[
-            SelectChoice("practice", _l("Entraînement (débriefing immédiat)")),
-            SelectChoice("exam", _l("Examen (débriefing retenu jusqu'à publication)")),
-        ],
-        default="practice",
-        validators=[DataRequired()],
-    )
-    pack_slug = SelectField(_l("Pack de scénarios"), choices=[], default="")
-
-    def set_packs(self, packs: list[tuple[str, str]]) -> "ClassSessionForm":
-        """Offer the stored packs (slug, title) and « none »."""
-        self.pack_slug.choices = [SelectChoice("", _l("— aucun pour l’instant —"))] + [
-            SelectChoice(slug, title) for slug, title in packs
-        ]
-        return self
+    name: Annotated[str, text_field(min_length=3, max_length=120)]
+    mode: Annotated[str, choice_field(lambda: [value for value, _ in MODES])]
+    pack_slug: Annotated[str, choice_field(_pack_slugs)]
 
 
-class ExamSettingsForm(FlaskForm):
+#: what an unposted field is worth (a radio or a select sends nothing when absent)
+CLASS_SESSION_DEFAULTS: dict[str, Any] = {"name": None, "mode": "practice", "pack_slug": ""}
+
+
+def class_session_fields() -> dict[str, FieldSpec]:
+    """The fields, offering the stored packs (latest version of each) and « none »."""
+    packs = [("", _l("— aucun pour l’instant —"))]
+    packs += [(p.slug, p.title) for p in latest_versions()]
+    return {
+        "name": FieldSpec(
+            _l("Nom de la session"), "text", {"maxlength": 120, "minlength": 3, "required": True}
+        ),
+        "mode": FieldSpec(_l("Mode"), "radio", {"required": True}, MODES),
+        "pack_slug": FieldSpec(_l("Pack de scénarios"), "select", {}, tuple(packs)),
+    }
+
+
+class ExamSettingsForm(BaseModel):
     """The exam's name and timings: the 2024 reform renumbered units (E4 or E5)."""
 
-    exam_label = StringField(
-        _l("Intitulé de l’épreuve"), validators=[DataRequired(), Length(max=16)]
-    )
-    negotiation_minutes = IntegerField(
-        _l("Durée de la négociation (minutes)"),
-        validators=[DataRequired(), NumberRange(min=5, max=60)],
-    )
-    interview_minutes = IntegerField(
-        _l("Durée de l’entretien (minutes)"),
-        validators=[InputRequired(), NumberRange(min=0, max=30)],
-    )
+    exam_label: Annotated[str, text_field(max_length=16)]
+    negotiation_minutes: Annotated[int, integer_field(5, 60)]
+    interview_minutes: Annotated[int, integer_field(0, 30, only_blank_is_missing=True)]
+
+
+EXAM_SETTINGS_FIELDS = {
+    "exam_label": FieldSpec(
+        _l("Intitulé de l’épreuve"), "text", {"maxlength": 16, "required": True}
+    ),
+    "negotiation_minutes": FieldSpec(
+        _l("Durée de la négociation (minutes)"), "number", {"max": 60, "min": 5, "required": True}
+    ),
+    "interview_minutes": FieldSpec(
+        _l("Durée de l’entretien (minutes)"), "number", {"max": 30, "min": 0, "required": True}
+    ),
+}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, redirect, url_for
+from typing import Any
+
+from flask import Response, abort, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -10,16 +12,24 @@ from simulator.extensions import db
 from simulator.models import ClassSession, SessionMode
 from simulator.operations import jury
 from simulator.operations.class_sessions import create_class_session, sessions_of
-from simulator.operations.packs import latest_versions
 from simulator.web.grid_export import session_csv
 from simulator.web.inputs import form_int
 from simulator.web.rendering import render_page
 from simulator.web.trainer import bp
-from simulator.web.trainer.forms import ClassSessionForm, ExamSettingsForm
+from simulator.web.forms import FormView, parse_form, posted
+from simulator.web.trainer.forms import (
+    CLASS_SESSION_DEFAULTS,
+    EXAM_SETTINGS_FIELDS,
+    ClassSessionForm,
+    ExamSettingsForm,
+    class_session_fields,
+)
 
 
-def _session_form() -> ClassSessionForm:
-    return ClassSessionForm().set_packs([(p.slug, p.title) for p in latest_versions()])
+def _session_form(
+    values: dict[str, Any] = CLASS_SESSION_DEFAULTS, errors: dict[str, str] | None = None
+) -> FormView:
+    return FormView(class_session_fields(), values, errors)
 
 
 @bp.get("/")
@@ -33,13 +43,17 @@ def dashboard() -> ResponseReturnValue:
 @bp.post("/sessions")
 def create_session() -> ResponseReturnValue:
     """Open a class session and show its join code."""
-    form = _session_form()
-    if not form.validate_on_submit():
+    values = posted(request.form, CLASS_SESSION_DEFAULTS)
+    form, errors = parse_form(ClassSessionForm, values)
+    if form is None:
         return render_page(
-            "trainer/dashboard.html", status=400, sessions=sessions_of(current_user), form=form
+            "trainer/dashboard.html",
+            status=400,
+            sessions=sessions_of(current_user),
+            form=_session_form(values, errors),
         )
     created = create_class_session(
-        current_user, form.name.data, SessionMode(form.mode.data), form.pack_slug.data or None
+        current_user, form.name, SessionMode(form.mode), form.pack_slug or None
     )
     return redirect(url_for("trainer.session_detail", session_id=created.id), 303)
 
@@ -55,10 +69,13 @@ def _own_session(session_id: int) -> ClassSession:
 def session_detail(session_id: int) -> ResponseReturnValue:
     """A class session: its join code and who joined."""
     session = _own_session(session_id)
-    return _session_page(session, ExamSettingsForm(obj=session))
+    values = {name: getattr(session, name) for name in EXAM_SETTINGS_FIELDS}
+    return _session_page(session, FormView(EXAM_SETTINGS_FIELDS, values))
 
 
-def _session_page(session: ClassSession, settings: ExamSettingsForm, status: int = 200):
+def _session_page(
+    session: ClassSession, settings: FormView, status: int = 200
+) -> ResponseReturnValue:
     candidates = [u for u in jury.jury_users() if u not in session.jury_members]
     return render_page(
         "trainer/session.html",
@@ -73,10 +90,13 @@ def _session_page(session: ClassSession, settings: ExamSettingsForm, status: int
 def exam_settings(session_id: int) -> ResponseReturnValue:
     """Name the exam (E4, E5…) and set its timings for this session."""
     session = _own_session(session_id)
-    form = ExamSettingsForm()
-    if not form.validate_on_submit():
-        return _session_page(session, form, 400)
-    form.populate_obj(session)
+    values = posted(request.form, dict.fromkeys(EXAM_SETTINGS_FIELDS))
+    form, errors = parse_form(ExamSettingsForm, values)
+    if form is None:
+        return _session_page(session, FormView(EXAM_SETTINGS_FIELDS, values, errors), 400)
+    session.exam_label = form.exam_label
+    session.negotiation_minutes = form.negotiation_minutes
+    session.interview_minutes = form.interview_minutes
     return redirect(url_for("trainer.session_detail", session_id=session_id), 303)
 
 
