@@ -64,9 +64,12 @@ def _register_extensions(app: Flask) -> None:
     login_manager.login_message = None
     login_manager.session_protection = "strong"
 
-    @login_manager.user_loader
-    def load_user(user_id: str) -> models.User | None:
-        return db.session.get(models.User, int(user_id))
+    from simulator.web.auth.sessions import load_user
+
+    login_manager.user_loader(load_user)
+    from simulator.web.auth.throttling import init_throttling
+
+    init_throttling(app)
 
 
 def _register_blueprints(app: Flask) -> None:

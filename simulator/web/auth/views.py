@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-from flask import current_app, redirect, request, session, url_for
+from flask import Response, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
 from simulator.config import LANGUAGES
 from simulator.extensions import db
 from simulator.operations import accounts
 from simulator.operations.errors import OperationError
+from simulator.operations.throttle import TooManyAttempts
 from simulator.web.auth import bp
 from simulator.web.auth.forms import JoinForm, LoginForm
+from simulator.web.auth.sessions import end_session, start_session
+from simulator.web.auth.throttling import client_address, current_limits
 from simulator.web.rendering import render_page
 from simulator.web.roles import dashboard_endpoint
 from simulator.web.security import safe_next
 from simulator.web.transaction import keep_despite_refusal
 
 
-def _throttle_settings() -> tuple[int, int]:
-    return current_app.config["LOGIN_MAX_FAILURES"], current_app.config["LOGIN_WINDOW_SECONDS"]
-
-
-def _remote_addr() -> str:
-    return request.remote_addr or "?"
+def _with_retry_after(response: ResponseReturnValue, wait: int | None) -> ResponseReturnValue:
+    if wait is not None and isinstance(response, Response):
+        response.headers["Retry-After"] = str(wait)
+    return response
 
 
 @bp.get("/")
@@ -39,25 +40,32 @@ def home() -> ResponseReturnValue:
 def login() -> ResponseReturnValue:
     """Log a trainer or jury member in."""
     form = LoginForm()
-    error = None
+    error, wait = None, None
     if form.validate_on_submit():
         try:
             user = accounts.authenticate_staff(
-                form.email.data, form.password.data, _remote_addr(), *_throttle_settings()
+                form.email.data, form.password.data, client_address(), current_limits()
             )
         except OperationError as exc:
             keep_despite_refusal()  # the failed attempt counts for throttling
             error, status = exc.message, exc.status_code
+            wait = exc.retry_after if isinstance(exc, TooManyAttempts) else None
         else:
-            login_user(user)
-            session.permanent = True
+            start_session(user)
             return redirect(
                 safe_next(request.form.get("next"), url_for(dashboard_endpoint(user.role))), 303
             )
     else:
         status = 400
-    return render_page(
-        "auth/home.html", status=status, login_form=form, join_form=JoinForm(), login_error=error
+    return _with_retry_after(
+        render_page(
+            "auth/home.html",
+            status=status,
+            login_form=form,
+            join_form=JoinForm(),
+            login_error=error,
+        ),
+        wait,
     )
 
 
@@ -65,27 +73,34 @@ def login() -> ResponseReturnValue:
 def join() -> ResponseReturnValue:
     """Let a student join a class session with its code."""
     form = JoinForm()
-    error = None
+    error, wait = None, None
     if form.validate_on_submit():
         try:
             student = accounts.join_class(
                 form.join_code.data,
                 form.display_name.data,
                 form.resume_code.data or "",
-                _remote_addr(),
-                *_throttle_settings(),
+                client_address(),
+                current_limits(),
             )
         except OperationError as exc:
             keep_despite_refusal()  # the failed attempt counts for throttling
             error, status = exc.message, exc.status_code
+            wait = exc.retry_after if isinstance(exc, TooManyAttempts) else None
         else:
-            login_user(student)
-            session.permanent = True
+            start_session(student)
             return redirect(url_for("student.dashboard"), 303)
     else:
         status = 400
-    return render_page(
-        "auth/home.html", status=status, login_form=LoginForm(), join_form=form, join_error=error
+    return _with_retry_after(
+        render_page(
+            "auth/home.html",
+            status=status,
+            login_form=LoginForm(),
+            join_form=form,
+            join_error=error,
+        ),
+        wait,
     )
 
 
@@ -93,7 +108,7 @@ def join() -> ResponseReturnValue:
 @login_required
 def logout() -> ResponseReturnValue:
     """Log out and go back home."""
-    logout_user()
+    end_session(current_user._get_current_object())
     return redirect(url_for("auth.home"), 303)
 
 
