@@ -27,7 +27,6 @@ from flask_babel import gettext as _
 
 from simulator.extensions import db
 from simulator.models import LoginAttempt
-from simulator.models._time import utcnow
 from simulator.operations.errors import OperationError
 
 
@@ -57,6 +56,11 @@ class Policy:
         return float(min(self.cap, self.base * 2 ** min(failures - self.threshold, 30)))
 
 
+def _now() -> datetime:
+    """One clock for recording and checking (time.time, so tests can move it)."""
+    return datetime.fromtimestamp(time.time(), timezone.utc)
+
+
 class FailureStore(Protocol):
     """Where failures are counted."""
 
@@ -68,14 +72,24 @@ class FailureStore(Protocol):
 
 
 class DatabaseStore:
-    """Failures in `login_attempt`: one row per failure and key; old rows pruned on the way."""
+    """Failures in `login_attempt`: one row per failure and key; the key's rows past the window
+    are deleted when it records a new one."""
+
+    def __init__(self, window: int) -> None:
+        self.window = window
 
     def record(self, key: str, remote_addr: str) -> None:
-        db.session.add(LoginAttempt(identifier=key[:254], remote_addr=remote_addr[:64]))
+        since = _now() - timedelta(seconds=self.window)
+        db.session.execute(
+            sa.delete(LoginAttempt).where(
+                LoginAttempt.identifier == key[:254], LoginAttempt.at < since
+            )
+        )
+        db.session.add(LoginAttempt(identifier=key[:254], remote_addr=remote_addr[:64], at=_now()))
         db.session.flush()
 
     def recent(self, key: str, window: int) -> tuple[int, float | None]:
-        since = utcnow() - timedelta(seconds=window)
+        since = _now() - timedelta(seconds=window)
         count, last = db.session.execute(
             sa.select(sa.func.count(LoginAttempt.id), sa.func.max(LoginAttempt.at)).where(
                 LoginAttempt.identifier == key[:254], LoginAttempt.at >= since
@@ -84,12 +98,6 @@ class DatabaseStore:
         if last is not None and last.tzinfo is None:  # SQLite drops the zone
             last = last.replace(tzinfo=timezone.utc)
         return int(count or 0), (last.timestamp() if isinstance(last, datetime) else None)
-
-    @staticmethod
-    def prune(older_than_seconds: int) -> None:
-        """Delete failures past every window."""
-        since = utcnow() - timedelta(seconds=older_than_seconds)
-        db.session.execute(sa.delete(LoginAttempt).where(LoginAttempt.at < since))
 
 
 class RedisStore:

@@ -35,7 +35,9 @@ def current_limits() -> Throttling:
     cap = float(config["THROTTLE_MAX_DELAY_SECONDS"])
     client = current_app.extensions.get("negolab_redis")
     store: throttle.FailureStore = (
-        throttle.RedisStore(client, window) if client is not None else throttle.DatabaseStore()
+        throttle.RedisStore(client, window)
+        if client is not None
+        else throttle.DatabaseStore(window)
     )
     return Throttling(
         store=store,
