@@ -36,12 +36,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from simulator.web.errors import register_error_handlers
     from simulator.web.i18n import register_template_helpers
     from simulator.web.labels import register_labels
+    from simulator.web.once import register_once
     from simulator.web.transaction import register_transaction
 
     register_transaction(app)
     register_error_handlers(app)
     register_template_helpers(app)
     register_labels(app)
+    register_once(app)
     return app
 
 
