@@ -55,3 +55,55 @@ def test_a_malformed_token_is_refused(app, student):
     nid = start(student)
     response = _move(student, nid, "pas un jeton!", type="question", theme="besoin")
     assert response.status_code == 400
+
+
+def test_a_replayed_quote_issue_shows_the_first_quote(app, student):
+    import sqlalchemy as sa
+
+    from simulator.extensions import db
+    from simulator.models import Quote, QuoteStatus
+    from tests.web.test_quotes import BUILDER, form_of
+
+    html = student.client.get(BUILDER).get_data(as_text=True)
+    data = {**form_of(html), "form_token": TOKEN_RE.search(html).group(1)}
+    first = student.post(f"{BUILDER}/emettre", data)
+    assert first.status_code == 303
+    replay = student.post(f"{BUILDER}/emettre", data)
+    assert replay.status_code == 303 and replay.location == first.location
+    with app.app_context():
+        issued = db.session.scalar(
+            sa.select(sa.func.count()).select_from(Quote).where(Quote.status == QuoteStatus.SENT)
+        )
+    assert issued == 1
+
+
+def test_a_replayed_campaign_launch_shows_its_results(student):
+    from tests.web.test_prospection import BASE, PLAN, _qualified
+
+    _qualified(student)
+    token = TOKEN_RE.search(student.client.get(f"{BASE}/campagne").get_data(as_text=True))
+    assert token
+    data = {**PLAN, "form_token": token.group(1)}
+    assert student.post(f"{BASE}/campagne/lancer", data).status_code == 303
+    replay = student.post(f"{BASE}/campagne/lancer", data)
+    assert replay.status_code == 303 and replay.location.endswith("/prospection/resultats")
+    # without the form's token a second launch is still refused, as before
+    assert student.post(f"{BASE}/campagne/lancer", PLAN).status_code == 409
+
+
+def test_a_replayed_grid_signature_shows_the_signed_grid(jury, exam):
+    url = exam["url"] + "/grille"
+    from tests.web.test_evaluation_grid import _fill, _lock
+
+    assert _fill(jury, url, {3: 2}).status_code == 303
+    assert jury.post(url + "/concilier").status_code == 303
+    html = jury.client.get(url).get_data(as_text=True)
+    sign_form = html[html.index(f'action="{url}/signer"') :]
+    data = {
+        "lock": _lock(html, url + "/commission"),
+        "form_token": TOKEN_RE.search(sign_form).group(1),
+    }
+    assert jury.post(url + "/signer", data).status_code == 303
+    replay = jury.post(url + "/signer", data)
+    assert replay.status_code == 303 and replay.location.endswith("/grille#commission")
+    assert jury.post(url + "/signer", {"lock": data["lock"]}).status_code == 409

@@ -20,6 +20,7 @@ from simulator.operations.errors import OperationError
 from simulator.operations.prospection_bilan import couts_svg, funnel_svg
 from simulator.operations.prospection_crm import opportunites
 from simulator.web.rendering import render_page
+from simulator.web.once import replay_of
 from simulator.web.student import bp
 from simulator.web.transaction import record_first_opening, savepoint
 
@@ -240,6 +241,8 @@ def prospection_estimate() -> ResponseReturnValue:
 def prospection_run() -> ResponseReturnValue:
     """Run the campaign once and go to its results; a refused plan stays on the page."""
     ex = _exercise()
+    if replay_of() is not None:  # launched already by this very form: its results
+        return redirect(url_for("student.prospection_results"), 303)
     brut = camp.lire_plan_form(request.form)
     try:
         with savepoint():
