@@ -31,7 +31,9 @@ def claim(user: User, token: str) -> FormToken | None:
         pass
     else:
         return None
-    previous = db.session.scalar(sa.select(FormToken).where(FormToken.token == token))
+    previous: FormToken | None = db.session.scalar(
+        sa.select(FormToken).where(FormToken.token == token)
+    )
     if previous is None or previous.user_id != user.id:
         return FormToken(token=token, user_id=user.id)  # someone else's token: still a replay
     return previous
