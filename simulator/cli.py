@@ -7,10 +7,15 @@ from flask import current_app
 from flask.cli import FlaskGroup
 
 from simulator import create_app
+from simulator.commands.french import FrenchGroupMixin
+
+
+class FrenchFlaskGroup(FrenchGroupMixin, FlaskGroup):
+    """The Flask CLI group, with French errors and no traceback (see commands/french.py)."""
 
 
 @click.group(
-    cls=FlaskGroup,
+    cls=FrenchFlaskGroup,
     create_app=lambda: create_app(),
     add_default_commands=False,
     add_version_option=False,

@@ -27,6 +27,7 @@ from simulator.web.negotiation_view import (
     tail,
     turns,
 )
+from simulator.web.once import replay_of
 from simulator.web.rendering import render_page, wants_fragment
 from simulator.web.student import bp
 from simulator.web.transaction import record_first_opening, savepoint
@@ -162,6 +163,8 @@ def negotiation_room(nid: int) -> ResponseReturnValue:
 def negotiation_move(nid: int) -> ResponseReturnValue:
     """Play a move (htmx): the transcript, the board and the composer come back updated."""
     negotiation = ops.negotiation_of(current_user, nid)
+    if replay_of() is not None:  # already played (double click, resubmission): not again
+        return _room(ops.game_of(negotiation), block="live")
     setup = ops.setup_of(negotiation.situation_version)
     posted = request.form.to_dict()
     try:
