@@ -299,3 +299,42 @@ def test_the_follow_up_is_saved_and_counts_in_the_debrief(app, student):
         user = db.session.scalar(sa.select(User).where(User.display_name == "Léa Dubois"))
         n = ops.latest_of(user)
         assert n.follow_up["actions"][0]["date"] == "2026-12-05"
+
+
+def _extreme(g: ops.Game, for_buyer: bool) -> dict:
+    esp = g.setup.espace
+    terms = {}
+    for i, e in enumerate(g.setup.enjeux):
+        high = (e.sens_acheteur == "hausse") == for_buyer
+        terms[e.cle] = e.valeurs[esp.niveaux[i][-1 if high else 0]]
+    return terms
+
+
+def test_the_room_shows_the_standing_offer_totals_margin_and_warnings(app, demo, seeded):
+    from simulator.scenarios.negotiation_setup.standing import standing_figures
+
+    seeded(3)
+    student = Actions(app.test_client())
+    student.join("DEMO42", "Élève chiffres")
+    nid = start(student)
+    g = game(app, nid)
+    with app.app_context():
+        snapshot = db.session.get(Negotiation, nid).situation_version.snapshot
+    give_away = {k: str(v) for k, v in _extreme(g, for_buyer=True).items()}
+    expected = standing_figures(snapshot, g.setup, give_away)
+    assert expected is not None and expected["sous_plancher"]
+    body = move(student, nid, type="offre", **offer_fields(give_away)).get_data(as_text=True)
+    block = body[body.index('id="standing-figures"') :]
+    seller = block[: block.index('data-side="buyer"')] if 'data-side="buyer"' in block else block
+    assert format_eur(expected["total_ht"]) in seller
+    assert format_eur(expected["total_ttc"]) in seller
+    assert format_eur(expected["marge"]) in seller
+    warning = "cost" if expected["sous_cout"] else "floor"
+    assert f'data-warning="{warning}"' in seller
+    assert str(g.setup.acheteur.reservation) not in block
+    best = {k: str(v) for k, v in _extreme(game(app, nid), for_buyer=False).items()}
+    body = move(student, nid, type="offre", **offer_fields(best)).get_data(as_text=True)
+    block = body[body.index('id="standing-figures"') :]
+    seller = block[: block.index('data-side="buyer"')] if 'data-side="buyer"' in block else block
+    assert "data-warning" not in seller
+    assert format_eur(standing_figures(snapshot, g.setup, best)["total_ht"]) in seller

@@ -1,0 +1,118 @@
+"""The outcome caps the grade (outcome.py): below floor/cost, gratuitous concessions, risk cover."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from simulator.engine.scoring import debrief
+from simulator.engine.scoring.criteria import NIVEAUX
+from simulator.engine.scoring.metrics import arguments_distincts, concessions
+from simulator.engine.scoring.outcome import Couverture, ecarts_couverture, plafonner
+from tests.unit.scenarios.negotiation_setup.pack_strategies import bradeur, habile, jouer, setup
+
+
+def _criteres(niveau: int = 3) -> list[dict]:
+    return [
+        {"numero": n, "niveau": niveau, "niveau_libelle": NIVEAUX[niveau], "constats": []}
+        for n in range(1, 11)
+    ]
+
+
+def _offre(camp: str, marge: str, cond: bool = False) -> dict:
+    return {"camp": camp, "marge": marge, "conditionnelle": cond}
+
+
+def test_a_deal_below_cost_caps_the_criteria_that_measure_it_and_the_total() -> None:
+    mesures = {"accord": {"x": 1}, "marge": Decimal("-395.00")}
+    criteres, plafond, raisons = plafonner(_criteres(), mesures, Decimal("900"))
+    niveaux = {c["numero"]: c["niveau"] for c in criteres}
+    assert plafond == Decimal(10)
+    assert niveaux[4] == 0 and niveaux[3] == 0 and niveaux[6] == 1 and niveaux[2] == 1
+    assert niveaux[1] == 3  # discovery is not measured by the outcome
+    assert "sous le coût" in raisons[0]
+    assert any("Plafonné" in s for s in criteres[3]["constats"])
+
+
+def test_a_deal_below_the_floor_cannot_be_satisfaisant_on_margin() -> None:
+    mesures = {"accord": {"x": 1}, "marge": Decimal("500")}
+    criteres, plafond, _ = plafonner(_criteres(), mesures, Decimal("900"))
+    assert plafond == Decimal(12)
+    assert criteres[3]["niveau"] == 1 and criteres[2]["niveau"] == 1
+    inside, plafond2, raisons = plafonner(
+        _criteres(), {"accord": {"x": 1}, "marge": Decimal("950")}, Decimal("900")
+    )
+    assert plafond2 is None and not raisons and all(c["niveau"] == 3 for c in inside)
+
+
+def test_concessions_without_counterpart_weigh() -> None:
+    criteres, _, _ = plafonner(_criteres(), {"nb_concessions_sans_contrepartie": 5}, Decimal(0))
+    assert criteres[2]["niveau"] == 0 and criteres[5]["niveau"] == 2
+    criteres, _, _ = plafonner(_criteres(), {"nb_concessions_sans_contrepartie": 3}, Decimal(0))
+    assert criteres[2]["niveau"] == 1 and criteres[5]["niveau"] == 3
+
+
+def test_agreed_cover_is_compared_with_the_expected_and_the_students_own() -> None:
+    attendue = Couverture.de_classe(3, None, "attendue")
+    assert attendue.acompte_pct == 30 and attendue.paiement_max_jours == 30
+    propre = Couverture(Decimal(30), 30, "votre analyse")
+    ecarts = ecarts_couverture({"acompte": Decimal(20), "paiement": 45}, propre)
+    assert len(ecarts) == 2 and "votre analyse" in ecarts[0]
+    assert ecarts_couverture({"acompte": Decimal(30), "paiement": 30}, attendue) == []
+    criteres, _, _ = plafonner(_criteres(), {"ecarts_risque": ecarts}, Decimal(0))
+    assert criteres[1]["niveau"] == 1 and ecarts[0] in criteres[1]["constats"][0]
+
+
+def test_retreating_from_an_anchor_above_the_zone_is_not_a_concession() -> None:
+    offres = [
+        _offre("vendeur", "9000"),  # fake anchor, far above what the buyer can accept
+        _offre("vendeur", "3000"),  # back to the top of the zone: nothing given
+        _offre("vendeur", "2800", cond=True),
+        _offre("vendeur", "2500"),
+    ]
+    c = concessions(offres, plafond=Decimal("3000"))
+    assert c["concessions_donnees"] == Decimal("500")
+    assert c["nb_concessions_donnees"] == 2
+    assert c["nb_concessions_conditionnelles"] == 1 and c["nb_concessions_sans_contrepartie"] == 1
+    sans = concessions(offres)
+    assert sans["concessions_donnees"] == Decimal("6500")
+
+
+def test_concessions_count_from_the_issued_quote() -> None:
+    c = concessions([_offre("vendeur", "2600")], Decimal("3000"), marge_devis=Decimal("2900"))
+    assert c["concessions_donnees"] == Decimal("300") and c["nb_concessions_sans_contrepartie"] == 1
+
+
+def test_repeated_arguments_count_once() -> None:
+    arg = {"type": "argument", "motivation": "argent", "caracteristique": "Moteur  IE4"}
+    pert = {"raison": {"regle": "argument_pertinent"}}
+    tours = [{"index": i, "coup": dict(arg), "reponse": pert} for i in range(1, 21)]
+    tours.append(
+        {"index": 21, "coup": {**arg, "motivation": "securite"}, "reponse": {"raison": {}}}
+    )
+    a = arguments_distincts(tours)
+    assert a["nb_arguments"] == 21 and a["nb_arguments_distincts"] == 2
+    assert a["arguments_pertinents_distincts"] == [1]
+
+
+def test_give_away_deal_below_cost_scores_at_most_ten_and_says_why() -> None:
+    for graine in range(8):
+        s = setup("emballage", graine)
+        tr, _ = jouer(s, graine, bradeur)
+        d = debrief(s, tr)
+        marge = d["mesures"]["marge"]
+        if marge < s.vendeur.marge_plancher:
+            assert d["note_sur_20"] <= 12 and d["plafonds"]
+            assert d["criteres"][3]["niveau"] <= 1
+        if marge < 0:
+            assert d["note_sur_20"] <= 10
+            assert all(c["niveau"] == 0 for c in d["criteres"] if c["numero"] in (3, 4))
+
+
+def test_every_criterion_states_its_evidence_and_skilled_is_not_capped() -> None:
+    s = setup("materiel-electrique", 3)
+    tr, _ = jouer(s, 3, habile)
+    d = debrief(s, tr, couvertures=(Couverture(Decimal(0), 60, "attendue"),))
+    assert all(c["constats"] for c in d["criteres"])
+    if d["mesures"]["marge"] is not None and d["mesures"]["marge"] >= s.vendeur.marge_plancher:
+        assert not d["plafonds"]
+        assert "objectif" in d["criteres"][3]["constats"][0]
