@@ -10,6 +10,7 @@ from simulator.engine.scoring import Couverture, debrief
 from simulator.extensions import db
 from simulator.models import ClassSession, Negotiation, SessionMode, User
 from simulator.operations.errors import OperationError
+from simulator.operations.negotiation_opening import opening_quote
 from simulator.operations.negotiations import Game
 from simulator.operations.risk_analysis import tentatives
 from simulator.operations.risk_inputs import dossier, lire_saisie
@@ -63,7 +64,17 @@ def risk_covers(negotiation: Negotiation) -> tuple[Couverture, ...]:
 def debrief_of(game: Game) -> dict[str, Any]:
     """The E4 debrief, computed deterministically from the transcript (stored nowhere)."""
     n = game.negotiation
-    return debrief(game.setup, game.transcript, n.preparation or None, n.follow_up, risk_covers(n))
+    opening = opening_quote(n)
+    d = debrief(
+        game.setup,
+        game.transcript,
+        n.preparation or None,
+        n.follow_up,
+        risk_covers(n),
+        None if opening is None else opening["marge"],
+    )
+    d["ouverture_devis"] = opening
+    return d
 
 
 def release(trainer: User, negotiation_id: int) -> Negotiation:

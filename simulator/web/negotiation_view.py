@@ -158,6 +158,21 @@ def seller_figures(game: Game) -> dict[str, Any]:
     }
 
 
+def opening_rows(
+    setup: NegotiationSetup, opening: dict[str, Any] | None, services: dict[str, str]
+) -> dict[str, Any] | None:
+    """The issued quote as the opening offer, issue by issue in French (None without a quote)."""
+    if opening is None:
+        return None
+    return {
+        **opening,
+        "rows": [
+            (e.libelle, show(setup, e.cle, opening["terms"].get(e.cle), services))
+            for e in setup.enjeux
+        ],
+    }
+
+
 def describe_move(
     setup: NegotiationSetup,
     move: dict[str, Any],

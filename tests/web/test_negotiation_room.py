@@ -338,3 +338,36 @@ def test_the_room_shows_the_standing_offer_totals_margin_and_warnings(app, demo,
     seller = block[: block.index('data-side="buyer"')] if 'data-side="buyer"' in block else block
     assert "data-warning" not in seller
     assert format_eur(standing_figures(snapshot, g.setup, best)["total_ht"]) in seller
+
+
+def test_without_a_quote_the_room_says_it_starts_from_the_list_price(app, student):
+    nid = start(student)
+    html = student.client.get(f"{ROOT}/{nid}/salle").get_data(as_text=True)
+    assert 'id="opening-offer"' in html and "part du prix catalogue" in html
+
+
+def test_the_issued_quote_is_the_opening_offer_in_the_room_and_the_debrief(app, student):
+    from tests.web.test_quotes import issue
+
+    issue(student, acompte_pct="30", payment_days="30")
+    with app.app_context():
+        user = db.session.scalar(sa.select(User).where(User.display_name == "Léa Dubois"))
+        from simulator.operations.quotes import issued_quotes
+
+        quote = issued_quotes(user)[0]
+        number, total_ht = quote.number, Decimal(quote.totals["devis"]["total_ht"])
+    nid = start(student)
+    html = student.client.get(f"{ROOT}/{nid}/salle").get_data(as_text=True)
+    block = html[html.index('id="opening-offer"') :]
+    block = block[: block.index("</div>")]
+    assert number in block and format_eur(total_ht) in block, block
+    g = game(app, nid)
+    acompte = next(e for e in g.setup.enjeux if e.nature == "acompte")
+    expected = min(acompte.valeurs, key=lambda v: abs(Decimal(str(v)) - 30))
+    composer = html[html.index(f'name="terme-{acompte.cle}"') :]
+    composer = composer[: composer.index("</select>")]
+    assert re.search(rf'value="{re.escape(str(expected))}"\s+selected', composer)
+    move(student, nid, type="rupture")
+    debrief = student.client.get(f"{ROOT}/{nid}/debrief").get_data(as_text=True)
+    assert 'id="criteria"' in debrief
+    assert 'id="opening-quote"' in debrief and number in debrief
