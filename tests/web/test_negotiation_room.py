@@ -371,3 +371,21 @@ def test_the_issued_quote_is_the_opening_offer_in_the_room_and_the_debrief(app, 
     debrief = student.client.get(f"{ROOT}/{nid}/debrief").get_data(as_text=True)
     assert 'id="criteria"' in debrief
     assert 'id="opening-quote"' in debrief and number in debrief
+
+
+def test_the_students_own_risk_analysis_and_the_expected_cover_feed_criterion_2(app, student):
+    from simulator.operations.negotiation_debrief import risk_covers
+    from tests.web.test_risk_page import PAGE, _engine, _right_answers
+
+    student.client.get(PAGE)
+    _snapshot, analyse = _engine(app)
+    answers = {**_right_answers(analyse), "classe": "3", "acompte": "35"}
+    assert student.post(PAGE, answers, htmx=True).status_code == 200
+    nid = start(student)
+    with app.app_context():
+        covers = risk_covers(db.session.get(Negotiation, nid))
+    expected, own = covers
+    assert expected.source == "couverture attendue"
+    assert expected.paiement_max_jours == {1: 60, 2: 45, 3: 30, 4: 0}[analyse.classe.niveau]
+    assert own.source == "votre analyse de risque"
+    assert own.acompte_pct == Decimal(35) and own.paiement_max_jours == 30

@@ -116,3 +116,35 @@ def test_every_criterion_states_its_evidence_and_skilled_is_not_capped() -> None
     if d["mesures"]["marge"] is not None and d["mesures"]["marge"] >= s.vendeur.marge_plancher:
         assert not d["plafonds"]
         assert "objectif" in d["criteres"][3]["constats"][0]
+
+
+def test_a_deal_with_less_cover_than_the_students_own_analysis_is_not_satisfaisant_on_risk() -> (
+    None
+):
+    for graine in range(6):
+        s = setup("materiel-electrique", graine)
+        tr, _ = jouer(s, graine, habile)
+        own = Couverture(Decimal(100), 0, "votre analyse de risque")
+        d = debrief(s, tr, couvertures=(own,))
+        if not d["mesures"]["accord"]:
+            continue
+        c2 = d["criteres"][1]
+        assert c2["niveau"] <= 1
+        assert any("votre analyse de risque" in s for s in c2["constats"])
+        return
+    raise AssertionError("no deal for the skilled seller on six seeds")
+
+
+def test_ninety_five_percent_of_the_target_is_tres_satisfaisant_with_its_figures() -> None:
+    from simulator.engine.scoring.criteria import c4_objectifs, relever
+
+    s = setup("emballage", 1)
+    cible = s.vendeur.marge_cible
+    for part, niveau in (("0.96", 3), ("0.94", 2)):
+        marge = (cible * Decimal(part)).quantize(Decimal("0.01"))
+        mesures = {"marge": marge, "marge_vs_cible": Decimal(part) * 100, "accord": {"x": 1}}
+        f = relever(s, [], mesures, [], None, None)
+        got, _, _, constats = c4_objectifs(f)
+        if marge >= (cible + s.vendeur.marge_plancher) / 2:
+            assert got == niveau
+        assert "de l'objectif" in constats[0] and "plancher" in constats[0]
