@@ -19,7 +19,8 @@ pas d'accord       —           —            —           —           —
 Levels: 0 non maîtrisé, 1 insuffisant, 2 satisfaisant, 3 très satisfaisant ("—" = no cap).
 
 Concessions without counterpart (``g``, counted from the first credible offer, see
-metrics.concessions): g ≥ 3 caps C3 at 1 (insuffisant); g ≥ 5 caps C3 at 0 and C6 at 2.
+metrics.concessions; ``k`` = conditional ones): g ≥ 4 with g > k caps C3 at 1 (insuffisant);
+g ≥ 6 caps C3 at 0 and C6 at 2, whatever k. (The project's skilled bot gives 1 to 3.)
 
 Risk cover (C2): the agreed deposit and payment days are compared with the cover the risk class
 calls for (engine/risk/cover.py: class 1 ≤ 60 days, class 2 ≤ 45 days, class 3 deposit 30 % and
@@ -55,8 +56,8 @@ RAISONS = {
     SOUS_COUT: "accord sous le coût de revient (marge {marge})",
     SOUS_PLANCHER: "accord sous le taux de marque plancher (marge {marge} < plancher {plancher})",
 }
-#: concessions without counterpart -> caps
-GRATUITES = ((5, {3: 0, 6: 2}), (3, {3: 1}))
+#: concessions without counterpart: (at least, only if more than the conditional ones, caps)
+GRATUITES = ((6, False, {3: 0, 6: 2}), (4, True, {3: 1}))
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,9 @@ def plafonner(
         for numero, niveau in niveaux.items():
             cap(numero, niveau, raison)
     g = mesures.get("nb_concessions_sans_contrepartie", 0)
-    for seuil, niveaux in GRATUITES:
-        if g >= seuil:
+    k = mesures.get("nb_concessions_conditionnelles", 0)
+    for seuil, plus_que_k, niveaux in GRATUITES:
+        if g >= seuil and (g > k or not plus_que_k):
             for numero, niveau in niveaux.items():
                 cap(numero, niveau, f"{g} concessions sans contrepartie (seuil {seuil})")
             break

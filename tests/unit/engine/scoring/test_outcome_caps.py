@@ -45,10 +45,14 @@ def test_a_deal_below_the_floor_cannot_be_satisfaisant_on_margin() -> None:
 
 
 def test_concessions_without_counterpart_weigh() -> None:
-    criteres, _, _ = plafonner(_criteres(), {"nb_concessions_sans_contrepartie": 5}, Decimal(0))
-    assert criteres[2]["niveau"] == 0 and criteres[5]["niveau"] == 2
-    criteres, _, _ = plafonner(_criteres(), {"nb_concessions_sans_contrepartie": 3}, Decimal(0))
-    assert criteres[2]["niveau"] == 1 and criteres[5]["niveau"] == 3
+    def caps(g: int, k: int = 0) -> tuple[int, int]:
+        mesures = {"nb_concessions_sans_contrepartie": g, "nb_concessions_conditionnelles": k}
+        criteres, _, _ = plafonner(_criteres(), mesures, Decimal(0))
+        return criteres[2]["niveau"], criteres[5]["niveau"]
+
+    assert caps(8, 9) == (0, 2)  # the browser case: 8 concessions without counterpart
+    assert caps(4) == (1, 3) and caps(4, 4) == (3, 3)
+    assert caps(3) == (3, 3)
 
 
 def test_agreed_cover_is_compared_with_the_expected_and_the_students_own() -> None:
