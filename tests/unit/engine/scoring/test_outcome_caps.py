@@ -152,3 +152,34 @@ def test_ninety_five_percent_of_the_target_is_tres_satisfaisant_with_its_figures
         if marge >= (cible + s.vendeur.marge_plancher) / 2:
             assert got == niveau
         assert "de l'objectif" in constats[0] and "plancher" in constats[0]
+
+
+def test_a_fake_anchor_then_the_top_of_the_zone_books_no_concession_in_the_engine() -> None:
+    from simulator.engine.negotiation.script import play_script
+    from simulator.engine.negotiation.values import en_json
+    from tests.unit.scenarios.negotiation_setup.pack_strategies import ideal_vendeur
+
+    for graine in range(10):
+        s = setup("emballage", graine)
+        esp = s.espace
+        haut = debrief(s, jouer(s, graine, bradeur)[0])["mesures"]["zopa_marge_max"]
+        if haut is None or Decimal(str(esp.marge_max)) <= haut:
+            continue
+        sommet = next(
+            o
+            for o in reversed(esp.pareto)
+            if esp.marge(esp.termes_outcome(o)).quantize(Decimal("0.01")) == haut
+        )
+        sommet_json = {k: en_json(v) for k, v in esp.termes_outcome(sommet).items()}
+        moves = [
+            {"type": "offre", "termes": ideal_vendeur(s), "temps_s": 60},
+            {"type": "offre", "termes": sommet_json, "temps_s": 120},
+        ]
+        joue = play_script(s, graine, moves)
+        m = joue["debrief"]["mesures"]
+        offres = [o for o in joue["transcription"]["etat"]["offres"] if o["camp"] == "vendeur"]
+        assert len(offres) == 2 and Decimal(offres[1]["marge"]) < Decimal(offres[0]["marge"])
+        assert Decimal(str(m["ancrage_marge"])) > haut  # anchored above what the buyer accepts
+        assert Decimal(str(m["concessions_donnees"])) == 0 and m["nb_concessions_donnees"] == 0
+        return
+    raise AssertionError("no seed with an anchor above the zone of agreement")
