@@ -370,6 +370,7 @@ def test_the_issued_quote_is_the_opening_offer_in_the_room_and_the_debrief(app, 
     move(student, nid, type="rupture")
     debrief = student.client.get(f"{ROOT}/{nid}/debrief").get_data(as_text=True)
     assert 'id="criteria"' in debrief
+    assert 'id="arguments-count"' in debrief and "les répétitions ne comptent pas" in debrief
     assert 'id="opening-quote"' in debrief and number in debrief
 
 
