@@ -299,3 +299,15 @@ def test_the_follow_up_is_saved_and_counts_in_the_debrief(app, student):
         user = db.session.scalar(sa.select(User).where(User.display_name == "Léa Dubois"))
         n = ops.latest_of(user)
         assert n.follow_up["actions"][0]["date"] == "2026-12-05"
+
+
+def test_an_out_of_range_offer_is_refused_with_a_422_in_french(app, student):
+    nid = start(student)
+    setup = game(app, nid).setup
+    terms = {e.cle: e.valeurs[0] for e in setup.enjeux}
+    for crafted in ({"remise_pct": "-80"}, {"quantite": "10000"}):
+        response = move(student, nid, type="offre", **offer_fields({**terms, **crafted}))
+        body = response.get_data(as_text=True)
+        assert response.status_code == 422, body[:300]
+        assert "hors de la plage" in body
+    assert len(game(app, nid).events) == 1

@@ -58,6 +58,10 @@ def jouer_conclusion(ctx: Contexte) -> Reponse:
         return _accepter(ctx, termes, raison)
     ctx.user(0.05)
     rep = _contrer(ctx, termes, objectif, raison)
+    if (
+        rep.type != "contre_offre"
+    ):  # the counter fell back on acceptance, maybe blocked by an objection
+        return rep
     prefixe = ctx.repondre(
         "contre_offre",
         "conclusion_prematuree",
