@@ -92,6 +92,7 @@ _DOMAIN_COMMANDS: list[tuple[str, str]] = [
     ("simulator.commands.commercial", "quote"),
     ("simulator.commands.commercial", "risk"),
     ("simulator.commands.negotiation", "negotiate_command"),
+    ("simulator.commands.negotiation", "calibrate_command"),
     ("simulator.commands.conversation", "understand_command"),
 ]
 _register_domain_commands()

@@ -390,3 +390,15 @@ def test_the_students_own_risk_analysis_and_the_expected_cover_feed_criterion_2(
     assert expected.paiement_max_jours == {1: 60, 2: 45, 3: 30, 4: 0}[analyse.classe.niveau]
     assert own.source == "votre analyse de risque"
     assert own.acompte_pct == Decimal(35) and own.paiement_max_jours == 30
+
+
+def test_an_out_of_range_offer_is_refused_with_a_422_in_french(app, student):
+    nid = start(student)
+    setup = game(app, nid).setup
+    terms = {e.cle: e.valeurs[0] for e in setup.enjeux}
+    for crafted in ({"remise_pct": "-80"}, {"quantite": "10000"}):
+        response = move(student, nid, type="offre", **offer_fields({**terms, **crafted}))
+        body = response.get_data(as_text=True)
+        assert response.status_code == 422, body[:300]
+        assert "hors de la plage" in body
+    assert len(game(app, nid).events) == 1

@@ -73,13 +73,35 @@ def jouer_reformulation(ctx: Contexte) -> Reponse:
     )
 
 
+#: a new argument on an already argued motivation keeps this share of the gain, per earlier one
+RENDEMENT_MEME_MOTIVATION = 0.25
+#: patience spent by the n-th hearing of an identical argument: n × this (2nd: 1×, 3rd: 2×, …)
+COUT_REPETITION = 0.05
+
+
+def signature_argument(motivation: str, caracteristique: str, avantage: str) -> str:
+    """What makes two arguments identical: same motivation, same characteristic and advantage."""
+    texte = " ".join(f"{caracteristique} | {avantage}".lower().split())
+    return f"{motivation}|{texte}"
+
+
 def jouer_argument(ctx: Contexte) -> Reponse:
-    """A CAP argument on a real motivation raises perceived value; an irrelevant one costs patience."""
+    """A CAP argument on a real motivation raises perceived value; an irrelevant one costs patience.
+
+    Repetition has sharply diminishing returns: a new argument on an already argued motivation
+    keeps RENDEMENT_MEME_MOTIVATION of the gain per earlier one; an identical argument brings
+    nothing, costs patience from its 2nd hearing on and the buyer says so.
+    """
     etat, c = ctx.etat, ctx.coup
     motivation = c.motivation or ""
     deja = etat.arguments.get(motivation, 0)
     etat.arguments[motivation] = deja + 1
+    cle_arg = signature_argument(motivation, c.caracteristique, c.avantage)
+    entendu = etat.arguments_entendus.get(cle_arg, 0)
+    etat.arguments_entendus[cle_arg] = entendu + 1
     raison: dict[str, object] = {"motivation": motivation, "deja": deja}
+    if entendu:
+        return _argument_repete(ctx, raison, entendu)
     motivations = ctx.s.acheteur.motivations
     if motivation not in motivations:
         ctx.user(0.08)
@@ -88,7 +110,7 @@ def jouer_argument(ctx: Contexte) -> Reponse:
             "reponse", "argument_hors_sujet", emotion, {**raison, "regle": "argument_hors_sujet"}
         )
         return declencher(ctx, "argument", rep)
-    gain = (0.04 if motivation == motivations[0] else 0.025) * 0.5**deja
+    gain = (0.04 if motivation == motivations[0] else 0.025) * RENDEMENT_MEME_MOTIVATION**deja
     if not (c.caracteristique and c.avantage):
         gain *= 0.5
     if c.preuve:
@@ -100,6 +122,14 @@ def jouer_argument(ctx: Contexte) -> Reponse:
     raison.update(regle="argument_pertinent", gain=etat.valeur_percue - avant)
     cle = "argument_ok" if c.preuve or ctx.s.persona != "analytique" else "argument_sans_preuve"
     return declencher(ctx, "argument", ctx.repondre("reponse", cle, "intéressé", raison))
+
+
+def _argument_repete(ctx: Contexte, raison: dict[str, object], entendu: int) -> Reponse:
+    """An argument the buyer already heard: no value, patience spent, the buyer notices."""
+    ctx.user(COUT_REPETITION * entendu)
+    raison.update(regle="argument_repete", repetitions=entendu, gain=0.0)
+    emotion = "irrité" if entendu >= 2 else "hésitant"
+    return ctx.repondre("reponse", "argument_repete", emotion, raison)
 
 
 def jouer_recapitulatif(ctx: Contexte) -> Reponse:

@@ -29,6 +29,10 @@ class Etat:
     faits_non_reformules: int = 0
     priorites: list[str] = field(default_factory=list)
     arguments: dict[str, int] = field(default_factory=dict)
+    arguments_entendus: dict[str, int] = field(
+        default_factory=dict
+    )  # identical CAP argument -> count
+    offres_extremes: int = 0  # offers far outside the buyer's acceptable region
     offre_vendeur: TermesJson | None = None
     contre_offre: TermesJson | None = None
     accords_partiels: TermesJson = field(default_factory=dict)
@@ -44,7 +48,13 @@ class Etat:
     def copie(self) -> Etat:
         """Return a copy whose containers can be changed without touching this state."""
         autre = Etat(**{nom: getattr(self, nom) for nom in _CHAMPS})
-        for nom in ("poids_vendeur", "objections", "arguments", "accords_partiels"):
+        for nom in (
+            "poids_vendeur",
+            "objections",
+            "arguments",
+            "arguments_entendus",
+            "accords_partiels",
+        ):
             setattr(autre, nom, dict(getattr(self, nom)))
         autre.faits, autre.priorites, autre.offres = (
             list(self.faits),

@@ -21,6 +21,13 @@ DEFAUTS: dict[str, tuple[str, ...]] = {
     "argument_ok": ("Intéressant. Ça répond à une vraie préoccupation chez nous.",),
     "argument_sans_preuve": ("Sur le papier, oui. Vous avez des éléments concrets ?",),
     "argument_hors_sujet": ("Ce n'est pas vraiment ce qui nous préoccupe.",),
+    "argument_repete": (
+        "Vous me l'avez déjà dit.",
+        "Vous me l'avez déjà dit, et ça ne change rien à ma position.",
+    ),
+    "offre_extreme": (
+        "Soyons sérieux : votre proposition est très loin de ce que nous pouvons envisager.",
+    ),
     "objection_traitee": ("D'accord, vous me rassurez sur ce point.",),
     "objection_reportee": ("Entendu, mais nous y reviendrons.",),
     "objection_non_traitee": ("Je ne suis pas convaincu. {objection}",),
