@@ -35,6 +35,19 @@ REPLIQUES: dict[str, tuple[str, str]] = {
 }
 
 
+def produit_pluriel(designation: str) -> str:
+    """The counted product as a buyer says it: « Borne de recharge 22 kW » -> « bornes »."""
+    mots = designation.split()
+    if not mots:
+        return ""
+    mot = mots[0].lower()
+    if mot.endswith(("s", "x", "z")):
+        return mot
+    if mot.endswith(("eau", "eu")):
+        return mot + "x"
+    return mot + "s"
+
+
 def _contacts(snapshot: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The buyer contact and the others of the buying centre."""
     cid = snapshot["buyer"]["contact_id"]
