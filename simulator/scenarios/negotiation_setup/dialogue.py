@@ -6,6 +6,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from simulator.engine.negotiation.setup import Fait, Objection
+from simulator.engine.negotiation.utterances import DEFAUTS, PAR_PERSONA
 
 #: objection kind -> (engine theme, accepted techniques, trigger, issue it bears on)
 OBJECTIONS: dict[str, tuple[str, tuple[str, ...], str, str | None]] = {
@@ -162,7 +163,10 @@ def faits(snapshot: dict[str, Any], champs: dict[str, str]) -> tuple[Fait, ...]:
 
 
 def repliques(snapshot: dict[str, Any], champs: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """The persona's utterances mapped to the engine's reply keys (placeholders kept or filled)."""
+    """The persona's utterances mapped to the engine's reply keys (placeholders kept or filled).
+
+    The pack's `formulations` are added in front of the engine's own for the same situation.
+    """
     propres = snapshot["utterances"].get(snapshot["buyer"]["persona"], {})
     resultat: dict[str, tuple[str, ...]] = {}
     for source, (cible, suffixe) in REPLIQUES.items():
@@ -171,4 +175,8 @@ def repliques(snapshot: dict[str, Any], champs: dict[str, str]) -> dict[str, tup
             resultat[cible] = tuple(textes)
     if "rupture_patience" in resultat:
         resultat["rupture_temps"] = resultat["rupture_patience"]
+    persona = snapshot["buyer"]["persona"]
+    for cle, ajout in propres.get("formulations", {}).items():
+        moteur = resultat.get(cle) or (PAR_PERSONA[persona].get(cle, ()) + DEFAUTS[cle])
+        resultat[cle] = tuple(_remplir(t, champs) for t in ajout) + tuple(moteur)
     return resultat

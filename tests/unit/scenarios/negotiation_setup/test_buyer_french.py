@@ -104,3 +104,32 @@ def test_objections_are_not_glued_to_the_greeting() -> None:
 
             _, rep = play(s, start(s, graine), {"type": "message", "texte": "Bonjour"})
             assert rep.objection is None, (slug, graine, rep.texte)
+
+
+def test_a_pack_adds_formulations_per_persona() -> None:
+    s = setup("emballage", 3)
+    propres = snapshot("emballage", 3)["utterances"][s.persona]["formulations"]
+    for cle, textes in propres.items():
+        assert s.repliques[cle][: len(textes)] == tuple(textes) or "{" in "".join(textes)
+        assert len(s.repliques[cle]) > len(textes), "the engine's formulations are kept too"
+
+
+def test_unknown_formulation_situations_are_refused() -> None:
+    from pydantic import ValidationError
+
+    from simulator.scenarios.schema.frame import PersonaTexts
+
+    base = {
+        "greeting": ["Bonjour."],
+        "answers": {"besoin": ["x"]},
+        "objections": {"prix": ["Trop cher."]},
+        "counter_offer": ["a"],
+        "acceptance": ["b"],
+        "refusal": ["c"],
+        "walk_away": ["d"],
+    }
+    assert PersonaTexts(**base, formulations={"message": ["Oui ?"]}).formulations
+    with pytest.raises(ValidationError):
+        PersonaTexts(**base, formulations={"salut_inconnu": ["Oui ?"]})
+    with pytest.raises(ValidationError):
+        PersonaTexts(**base, formulations={"message": []})
