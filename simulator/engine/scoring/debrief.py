@@ -32,7 +32,7 @@ def debrief(
     """Score a finished (or interrupted) negotiation on the ten E4 criteria, with the figures."""
     mesures = mesurer(s, tr)
     coups = classer_coups(s.espace, tr)
-    criteres = evaluer(relever(s, tr.tours, mesures, coups, preparation, suivi))
+    criteres = citer(evaluer(relever(s, tr.tours, mesures, coups, preparation, suivi)), tr.tours)
     total = sum(c["niveau"] for c in criteres)
     return {
         "criteres": criteres,
@@ -42,6 +42,33 @@ def debrief(
         "courbes": courbes(tr.etat.offres),
         "cote_cache": cote_cache(s, tr),
     }
+
+
+CITATIONS_MAX = 3
+CITATION_LONGUEUR_MAX = 240
+
+
+def citer(criteres: list[dict[str, Any]], tours: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add to each criterion the student's own sentences of its evidence turns (`citations`).
+
+    Only words the student typed (`texte` of the move) are quoted, at most three per criterion,
+    cut at a sentence-friendly length; a structured move without words is cited by its turn only.
+    """
+    textes = {
+        int(t["index"]): " ".join(str(t["coup"].get("texte") or "").split())
+        for t in tours
+        if str(t["coup"].get("texte") or "").strip()
+    }
+    for c in criteres:
+        citations = []
+        for tour in c["preuves"]:
+            texte = textes.get(int(tour))
+            if texte:
+                if len(texte) > CITATION_LONGUEUR_MAX:
+                    texte = texte[: CITATION_LONGUEUR_MAX - 1].rsplit(" ", 1)[0] + "…"
+                citations.append({"tour": int(tour), "texte": texte})
+        c["citations"] = citations[:CITATIONS_MAX]
+    return criteres
 
 
 def cote_cache(s: NegotiationSetup, tr: Transcription) -> dict[str, Any]:
