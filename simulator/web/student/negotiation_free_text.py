@@ -9,6 +9,7 @@ from flask_login import current_user
 from simulator.models._time import utcnow
 from simulator.operations import negotiation_understanding as free
 from simulator.operations import negotiations as ops
+from simulator.operations.negotiation_replay import game_of
 from simulator.operations.errors import OperationError
 from simulator.web.student import bp
 from simulator.web.student.negotiation import _room
@@ -21,7 +22,7 @@ UNDERSTANDING = "negotiation/_understanding.html"
 def negotiation_understand(nid: int) -> ResponseReturnValue:
     """Show what NegoLab understood of the sentence, or the buyer's clarification question."""
     negotiation = ops.negotiation_of(current_user, nid)
-    game = ops.game_of(negotiation)
+    game = game_of(negotiation)
     try:
         understanding = free.understand_in(game, request.form.get("phrase", ""))
     except OperationError as exc:
@@ -35,7 +36,7 @@ def negotiation_understand(nid: int) -> ResponseReturnValue:
 def negotiation_free_move(nid: int) -> ResponseReturnValue:
     """Play the understood move (the sentence is understood again: same text, same move)."""
     negotiation = ops.negotiation_of(current_user, nid)
-    game = ops.game_of(negotiation)
+    game = game_of(negotiation)
     posted: dict[str, object] = {}
     try:
         understanding = free.understand_in(game, request.form.get("phrase", ""))
@@ -45,7 +46,7 @@ def negotiation_free_move(nid: int) -> ResponseReturnValue:
             game, _reply = ops.play_move(negotiation, move, utcnow())
     except OperationError as exc:
         negotiation = ops.negotiation_of(current_user, nid)
-        return _room(ops.game_of(negotiation), exc.status_code, posted, exc.message, block="live")
+        return _room(game_of(negotiation), exc.status_code, posted, exc.message, block="live")
     return _room(game, block="live")
 
 
@@ -53,7 +54,7 @@ def negotiation_free_move(nid: int) -> ResponseReturnValue:
 def negotiation_correct(nid: int) -> ResponseReturnValue:
     """Open the structured composer prefilled with the understood move (accessible fallback)."""
     negotiation = ops.negotiation_of(current_user, nid)
-    game = ops.game_of(negotiation)
+    game = game_of(negotiation)
     try:
         understanding = free.understand_in(game, request.form.get("phrase", ""))
     except OperationError as exc:
