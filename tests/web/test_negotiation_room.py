@@ -169,7 +169,7 @@ def test_a_deal_gives_the_order_built_from_the_agreed_terms(app, demo, seeded):
     remise = next(e for e in g.setup.enjeux if e.nature == "remise")
     conditions = re.search(r'id="order-conditions">(.*?)</ul>', html, re.DOTALL).group(1)
     assert (
-        f"{remise.libelle} : <strong>{str(g.state.accord[remise.cle]).replace('.', ',')} %"
+        f"{remise.libelle} : <strong>{str(g.state.accord[remise.cle]).replace('.', ',')}\u202f%"
         in conditions
     )
     assert 'id="order-total-ttc"' in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from simulator.engine.negotiation import vocabulary as voc
@@ -31,7 +33,7 @@ def jouer_question(ctx: Contexte) -> Reponse:
                 "priorite",
                 "neutre",
                 {**raison, "regle": "priorite_revelee"},
-                {"enjeu": suivante.libelle.lower()},
+                {"enjeu": ctx.libelle(suivante.cle)},
                 priorite=suivante.cle,
             )
         if suivante is not None:
@@ -55,9 +57,63 @@ def _fait_ou(ctx: Contexte, theme: str, raison: dict[str, Any], sinon: str) -> R
     return ctx.repondre("reponse", sinon, "hésitant", {**raison, "regle": sinon})
 
 
+#: words after a number that are units, not products (« 4 semaines », « 30 jours »)
+UNITES_NON_PRODUIT = frozenset(
+    "semaine semaines sem jour jours j mois an ans annee annees euro euros eur k ke heure heures"
+    " h minute minutes fois pourcent".split()
+)
+
+
+def contredit(ctx: Contexte) -> tuple[str, str] | None:
+    """(what we discussed, what the seller said) when a reformulation misstates the need's count.
+
+    Reads the student's own words (`texte`): « 40 projecteurs » against 61 bornes is corrected,
+    « 61 bornes » or a reformulation without a counted product is not.
+    """
+    s = ctx.s
+    if not ctx.coup.texte or not s.produit:
+        return None
+    texte = ctx.coup.texte.lower()
+    cible = _racine(s.produit)
+    for m in re.finditer(r"\b(\d+)\s+([a-zàâçéèêëîïôûùüÿœ-]{3,})", texte):
+        nombre, mot = int(m.group(1)), m.group(2)
+        if _racine(mot) in UNITES_NON_PRODUIT or mot in UNITES_NON_PRODUIT:
+            continue
+        if _racine(mot) != cible or nombre != s.quantite_ref:
+            return f"{s.quantite_ref} {s.produit}", f"{nombre} {mot}"
+        return None
+    return None
+
+
+def _racine(mot: str) -> str:
+    """A crude comparison key for a French noun: unaccented, first five letters."""
+    plat = unicodedata.normalize("NFKD", mot).encode("ascii", "ignore").decode().lower()
+    return plat[:5]
+
+
 def jouer_reformulation(ctx: Contexte) -> Reponse:
-    """A reformulation of what was learnt builds rapport and restores a little patience."""
+    """A reformulation of what was learnt builds rapport and restores a little patience.
+
+    A reformulation whose figures contradict the facts is corrected (and builds no rapport); one
+    with nothing new to confirm is acknowledged without any gain.
+    """
     etat = ctx.etat
+    erreur = contredit(ctx)
+    if erreur is not None:
+        ctx.user(0.05)
+        attendu, dit = erreur
+        return ctx.repondre(
+            "reponse",
+            "reformulation_fausse",
+            "méfiant",
+            {"regle": "reformulation_fausse"},
+            {"attendu": attendu, "dit": dit},
+        )
+    if etat.faits_non_reformules == 0 and etat.rapport > 0:
+        ctx.user(0.02)
+        return ctx.repondre(
+            "reponse", "reformulation_deja", "neutre", {"regle": "reformulation_redite"}
+        )
     if etat.faits_non_reformules == 0:
         ctx.user(0.02)
         return ctx.repondre(

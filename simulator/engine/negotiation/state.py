@@ -39,6 +39,9 @@ class Etat:
     accord: TermesJson | None = None
     recap: TermesJson | None = None
     offres: list[dict[str, Any]] = field(default_factory=list)
+    dits: list[str] = field(
+        default_factory=list
+    )  # fingerprints of the buyer's replies (no repeats)
 
     @property
     def termine(self) -> bool:
@@ -56,10 +59,11 @@ class Etat:
             "accords_partiels",
         ):
             setattr(autre, nom, dict(getattr(self, nom)))
-        autre.faits, autre.priorites, autre.offres = (
+        autre.faits, autre.priorites, autre.offres, autre.dits = (
             list(self.faits),
             list(self.priorites),
             list(self.offres),
+            list(self.dits),
         )
         return autre
 
@@ -70,7 +74,7 @@ class Etat:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Etat:
         """Rebuild a state from its JSON form."""
-        return cls(**d)
+        return cls(**{"dits": [], **d})
 
 
 _CHAMPS = tuple(f.name for f in fields(Etat))

@@ -42,7 +42,7 @@ def debrief(
     mesures["couverture_comparee"] = bool(couvertures)
     mesures["ecarts_risque"] = _ecarts(s, mesures.get("accord"), couvertures)
     coups = classer_coups(s.espace, tr)
-    criteres = evaluer(relever(s, tr.tours, mesures, coups, preparation, suivi))
+    criteres = citer(evaluer(relever(s, tr.tours, mesures, coups, preparation, suivi)), tr.tours)
     criteres, plafond, raisons = plafonner(criteres, mesures, s.vendeur.marge_plancher)
     total = sum(c["niveau"] for c in criteres)
     note = (Decimal(total) * 20 / 30).quantize(Decimal("0.1"))
@@ -68,6 +68,33 @@ def _ecarts(
         if e.nature in ("acompte", "paiement") and e.cle in accord:
             lus[e.nature] = e.lire(accord[e.cle])
     return [ecart for c in couvertures for ecart in ecarts_couverture(lus, c)]
+
+
+CITATIONS_MAX = 3
+CITATION_LONGUEUR_MAX = 240
+
+
+def citer(criteres: list[dict[str, Any]], tours: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add to each criterion the student's own sentences of its evidence turns (`citations`).
+
+    Only words the student typed (`texte` of the move) are quoted, at most three per criterion,
+    cut at a sentence-friendly length; a structured move without words is cited by its turn only.
+    """
+    textes = {
+        int(t["index"]): " ".join(str(t["coup"].get("texte") or "").split())
+        for t in tours
+        if str(t["coup"].get("texte") or "").strip()
+    }
+    for c in criteres:
+        citations = []
+        for tour in c["preuves"]:
+            texte = textes.get(int(tour))
+            if texte:
+                if len(texte) > CITATION_LONGUEUR_MAX:
+                    texte = texte[: CITATION_LONGUEUR_MAX - 1].rsplit(" ", 1)[0] + "…"
+                citations.append({"tour": int(tour), "texte": texte})
+        c["citations"] = citations[:CITATIONS_MAX]
+    return criteres
 
 
 def cote_cache(s: NegotiationSetup, tr: Transcription) -> dict[str, Any]:

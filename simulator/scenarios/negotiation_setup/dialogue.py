@@ -7,6 +7,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from simulator.engine.negotiation.setup import Fait, Objection
+from simulator.engine.negotiation.utterances import DEFAUTS, PAR_PERSONA
 
 #: objection kind -> (engine theme, accepted techniques, trigger, issue it bears on)
 OBJECTIONS: dict[str, tuple[str, tuple[str, ...], str, str | None]] = {
@@ -34,6 +35,19 @@ REPLIQUES: dict[str, tuple[str, str]] = {
     "refusal": ("contre_offre_loin", "Sur {enjeu}, nous sommes loin. Je propose : {termes}."),
     "walk_away": ("rupture_patience", ""),
 }
+
+
+def produit_pluriel(designation: str) -> str:
+    """The counted product as a buyer says it: « Borne de recharge 22 kW » -> « bornes »."""
+    mots = designation.split()
+    if not mots:
+        return ""
+    mot = mots[0].lower()
+    if mot.endswith(("s", "x", "z")):
+        return mot
+    if mot.endswith(("eau", "eu")):
+        return mot + "x"
+    return mot + "s"
 
 
 def _contacts(snapshot: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -192,7 +206,10 @@ def faits(snapshot: dict[str, Any], champs: dict[str, str]) -> tuple[Fait, ...]:
 
 
 def repliques(snapshot: dict[str, Any], champs: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """The persona's utterances mapped to the engine's reply keys (placeholders kept or filled)."""
+    """The persona's utterances mapped to the engine's reply keys (placeholders kept or filled).
+
+    The pack's `formulations` are added in front of the engine's own for the same situation.
+    """
     propres = snapshot["utterances"].get(snapshot["buyer"]["persona"], {})
     resultat: dict[str, tuple[str, ...]] = {}
     for source, (cible, suffixe) in REPLIQUES.items():
@@ -201,4 +218,8 @@ def repliques(snapshot: dict[str, Any], champs: dict[str, str]) -> dict[str, tup
             resultat[cible] = tuple(textes)
     if "rupture_patience" in resultat:
         resultat["rupture_temps"] = resultat["rupture_patience"]
+    persona = snapshot["buyer"]["persona"]
+    for cle, ajout in propres.get("formulations", {}).items():
+        moteur = resultat.get(cle) or (PAR_PERSONA[persona].get(cle, ()) + DEFAUTS[cle])
+        resultat[cle] = tuple(_remplir(t, champs) for t in ajout) + tuple(moteur)
     return resultat
