@@ -17,10 +17,10 @@ WTForms they replace), the preparation sheet and the follow-up
 reply (`web/jury/forms.ConsoleForm`, `ReplyForm`), the fiche descriptive (shaped by
 `web/student/fiche_form.form_to_data`, validated by the fiche's own pydantic model, as a YAML
 fiche is); the move composer reads a move through a dispatch table
-(`web/negotiation_forms.MOVE_READERS`). Still to convert: the risk analysis
-(`operations/risk_inputs`, `risk_analysis.lire_saisie`, which also re-reads stored answers) and
-the prospection forms (`lire_filtres`, `lire_criteres_form`, `lire_plan_form`, `lire_activite`,
-still in operations).
+(`web/negotiation_forms.MOVE_READERS`). Moved to web but still read by hand (to convert): the
+prospection forms (`web/student/prospection_forms.py`: `lire_filtres`, `lire_criteres_form`,
+`lire_plan_form`, `lire_activite`). Still to convert and to move: the risk analysis
+(`operations/risk_inputs.lire_saisie`, which also re-reads stored answers).
 """
 
 from __future__ import annotations

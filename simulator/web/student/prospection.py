@@ -21,6 +21,7 @@ from simulator.operations.prospection_bilan import couts_svg, funnel_svg
 from simulator.operations.prospection_crm import opportunites
 from simulator.web.rendering import render_page
 from simulator.web.student import bp
+from simulator.web.student.prospection_forms import lire_criteres_form, lire_filtres, lire_plan_form
 from simulator.web.transaction import record_first_opening, savepoint
 
 RANG_PAR_PAGE = 25
@@ -67,7 +68,7 @@ def prospection_file() -> ResponseReturnValue:
     """The prospect file, filtered, sorted and paged in SQL (htmx swaps only the table)."""
     ex = _exercise()
     etat = _args()
-    filtres, signales = op.lire_filtres(request.args)
+    filtres, signales = lire_filtres(request.args)
     listing = op.lister(ex, filtres, signales, etat["tri"], etat["ordre"] == "desc", etat["page"])
     base = url_for("student.prospection_file")
 
@@ -176,7 +177,7 @@ def prospection_targeting() -> ResponseReturnValue:
 def prospection_targeting_save() -> ResponseReturnValue:
     """Save the grid (the file is then qualified), or show its problems in French."""
     ex = _exercise()
-    brut = camp.lire_criteres_form(request.form)
+    brut = lire_criteres_form(request.form)
     try:
         with savepoint():
             camp.enregistrer_criteres(ex, brut)
@@ -223,7 +224,7 @@ def prospection_campaign() -> ResponseReturnValue:
 def prospection_estimate() -> ResponseReturnValue:
     """Live cost and time of the plan as typed, with its French problems (htmx, nothing stored)."""
     ex = _exercise()
-    estimation, problemes = camp.estimer_plan(ex, camp.lire_plan_form(request.form))
+    estimation, problemes = camp.estimer_plan(ex, lire_plan_form(request.form))
     return render_page(
         "prospection/campagne.html",
         block="estimate",
@@ -240,7 +241,7 @@ def prospection_estimate() -> ResponseReturnValue:
 def prospection_run() -> ResponseReturnValue:
     """Run the campaign once and go to its results; a refused plan stays on the page."""
     ex = _exercise()
-    brut = camp.lire_plan_form(request.form)
+    brut = lire_plan_form(request.form)
     try:
         with savepoint():
             camp.lancer(ex, brut)
