@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
 
-.PHONY: run install test test-fast e2e-deps bench loadtest translations lint screenshots clean help
+.PHONY: run install test test-fast fuzz e2e-deps bench loadtest translations lint screenshots clean help
 
 help:
 	@echo "make run    installe, migre la base SQLite, charge la démo et sert sur http://$(HOST):$(PORT)"
@@ -30,6 +30,12 @@ run: install
 	$(BIN)/simulator init-db
 	$(BIN)/simulator demo
 	$(BIN)/simulator run --host $(HOST) --port $(PORT)
+
+# The full route fuzzer (tests/fuzz): every route as its owner, ≤ 10,000 requests, ≤ 5 minutes,
+# through Flask's test client (no network); `make test` runs a 300-request sample of it.
+fuzz: install
+	FUZZ_REQUESTS=$${FUZZ_REQUESTS:-9500} FUZZ_SECONDS=$${FUZZ_SECONDS:-300} \
+	  $(BIN)/python -m pytest tests/fuzz -q -s -p no:cacheprovider
 
 # Debian's Chromium (never a browser download) and pdftotext for the browser and PDF tests.
 e2e-deps:

@@ -36,12 +36,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from simulator.web.errors import register_error_handlers
     from simulator.web.i18n import register_template_helpers
     from simulator.web.labels import register_labels
+    from simulator.web.once import register_once
     from simulator.web.transaction import register_transaction
 
     register_transaction(app)
     register_error_handlers(app)
     register_template_helpers(app)
     register_labels(app)
+    register_once(app)
     return app
 
 
@@ -64,9 +66,12 @@ def _register_extensions(app: Flask) -> None:
     login_manager.login_message = None
     login_manager.session_protection = "strong"
 
-    @login_manager.user_loader
-    def load_user(user_id: str) -> models.User | None:
-        return db.session.get(models.User, int(user_id))
+    from simulator.web.auth.sessions import load_user
+
+    login_manager.user_loader(load_user)
+    from simulator.web.auth.throttling import init_throttling
+
+    init_throttling(app)
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -7,10 +7,15 @@ from flask import current_app
 from flask.cli import FlaskGroup
 
 from simulator import create_app
+from simulator.commands.french import FrenchGroupMixin
+
+
+class FrenchFlaskGroup(FrenchGroupMixin, FlaskGroup):
+    """The Flask CLI group, with French errors and no traceback (see commands/french.py)."""
 
 
 @click.group(
-    cls=FlaskGroup,
+    cls=FrenchFlaskGroup,
     create_app=lambda: create_app(),
     add_default_commands=False,
     add_version_option=False,
@@ -87,6 +92,7 @@ _DOMAIN_COMMANDS: list[tuple[str, str]] = [
     ("simulator.commands.commercial", "quote"),
     ("simulator.commands.commercial", "risk"),
     ("simulator.commands.negotiation", "negotiate_command"),
+    ("simulator.commands.negotiation", "calibrate_command"),
     ("simulator.commands.conversation", "understand_command"),
 ]
 _register_domain_commands()

@@ -41,8 +41,17 @@ def settings_from_env(instance_path: str) -> dict[str, object]:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": secure,
         "WTF_CSRF_TIME_LIMIT": None,
+        #: session lifetimes: a working day for staff, a school day for students
+        "STAFF_SESSION_HOURS": float(env.get("STAFF_SESSION_HOURS", "10")),
+        "STUDENT_SESSION_HOURS": float(env.get("STUDENT_SESSION_HOURS", "9")),
         "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_WINDOW_SECONDS": int(env.get("LOGIN_WINDOW_SECONDS", "900")),
+        #: failed logins from one address (any account), wrong join/resume codes from one address
+        "ADDRESS_MAX_FAILURES": int(env.get("ADDRESS_MAX_FAILURES", "20")),
+        "JOIN_MAX_FAILURES": int(env.get("JOIN_MAX_FAILURES", "20")),
+        "THROTTLE_MAX_DELAY_SECONDS": int(env.get("THROTTLE_MAX_DELAY_SECONDS", "900")),
+        #: failures counted in Redis instead of the database (optional dependency `redis`)
+        "REDIS_URL": env.get("REDIS_URL") or None,
         #: werkzeug hash method; tests use a one-iteration pbkdf2 to stay fast
         "PASSWORD_HASH_METHOD": env.get("PASSWORD_HASH_METHOD") or "scrypt",
         "PACKS_DIR": env.get("PACKS_DIR") or str(resource_dir("scenario_packs")),

@@ -3,6 +3,7 @@
 from simulator.models.class_session import ClassSession, ClassSessionJury, SessionMode
 from simulator.models.evaluation import Evaluation
 from simulator.models.event import Event, EventAppendOnlyError
+from simulator.models.form_token import FormToken
 from simulator.models.login_attempt import LoginAttempt
 from simulator.models.negotiation import Negotiation
 from simulator.models.pack import PackVersion
@@ -30,6 +31,7 @@ __all__ = [
     "Evaluation",
     "Event",
     "EventAppendOnlyError",
+    "FormToken",
     "LoginAttempt",
     "Negotiation",
     "PackVersion",

@@ -40,6 +40,8 @@ class User(UserMixin, Model):
     )
     #: short code a student types to come back to their own work from another browser
     resume_code: Mapped[str | None] = mapped_column(sa.String(16))
+    #: bumped on logout and password change: a session cookie carrying an older version is refused
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     class_session = relationship("ClassSession", foreign_keys=[class_session_id])

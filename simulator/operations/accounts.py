@@ -2,53 +2,48 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from simulator.extensions import db
-from simulator.models import ClassSession, LoginAttempt, Role, User
-from simulator.models._time import utcnow
+from simulator.models import ClassSession, Role, User
+from simulator.operations import throttle
 from simulator.operations.codes import new_code, normalise_code
 from simulator.operations.errors import OperationError
 
 
-class TooManyAttempts(OperationError):
-    """Login throttled after repeated failures."""
+@dataclass(frozen=True)
+class Throttling:
+    """Where failures are counted and the delays that apply (see :mod:`throttle`)."""
 
-    status_code = 429
-
-
-def _check_throttle(identifier: str, max_failures: int, window_seconds: int) -> None:
-    since = utcnow() - timedelta(seconds=window_seconds)
-    failures = db.session.scalar(
-        sa.select(sa.func.count(LoginAttempt.id)).where(
-            LoginAttempt.identifier == identifier, LoginAttempt.at >= since
-        )
-    )
-    if failures is not None and failures >= max_failures:
-        minutes = max(1, window_seconds // 60)
-        raise TooManyAttempts(
-            _("Trop de tentatives échouées. Réessayez dans %(minutes)d minutes.", minutes=minutes)
-        )
+    store: throttle.FailureStore
+    account: throttle.Policy
+    address: throttle.Policy
+    join: throttle.Policy
 
 
-def _record_failure(identifier: str, remote_addr: str) -> None:
-    db.session.add(LoginAttempt(identifier=identifier, remote_addr=remote_addr[:64]))
+def authenticate_staff(email: str, password: str, remote_addr: str, limits: Throttling) -> User:
+    """Return the trainer or jury member with these credentials, or raise a French error.
 
-
-def authenticate_staff(
-    email: str, password: str, remote_addr: str, max_failures: int, window_seconds: int
-) -> User:
-    """Return the trainer or jury member with these credentials, or raise a French error."""
+    A failure is counted for (account, address) and for the address; while one of them is in
+    its delay, the attempt is refused before the password is even checked.
+    """
     identifier = email.strip().lower()
-    _check_throttle(identifier, max_failures, window_seconds)
+    account_key, address_key = throttle.login_keys(identifier, remote_addr)
+    throttle.check(limits.store, [(account_key, limits.account), (address_key, limits.address)])
     user = db.session.scalar(sa.select(User).where(User.email == identifier))
     if user is None or not user.is_staff or not user.check_password(password):
-        _record_failure(identifier, remote_addr)
+        throttle.record(limits.store, [account_key, address_key], remote_addr)
         raise OperationError(_("Adresse e-mail ou mot de passe incorrect."), 401)
     return user
+
+
+def invalidate_sessions(user: User) -> None:
+    """Revoke every session cookie issued to this user so far (logout, password change)."""
+    user.session_version = (user.session_version or 0) + 1
+    db.session.flush()
 
 
 def create_staff(email: str, password: str, display_name: str, role: Role) -> User:
@@ -76,16 +71,19 @@ def join_class(
     display_name: str,
     resume_code: str,
     remote_addr: str,
-    max_failures: int,
-    window_seconds: int,
+    limits: Throttling,
 ) -> User:
     """Let a student join with a class code and a name, or come back with their resume code."""
     name = " ".join(display_name.split())
     if not name:
         raise OperationError(_("Indiquez votre nom."))
-    throttle_key = "join:" + normalise_code(join_code)
-    _check_throttle(throttle_key, max_failures * 4, window_seconds)
-    session = find_open_session(join_code)
+    key = throttle.join_key(remote_addr)
+    throttle.check(limits.store, [(key, limits.join)])
+    try:
+        session = find_open_session(join_code)
+    except OperationError:
+        throttle.record(limits.store, [key], remote_addr)
+        raise
     existing = db.session.scalar(
         sa.select(User).where(User.class_session_id == session.id, User.display_name == name)
     )
@@ -101,7 +99,8 @@ def join_class(
         return student
     if resume_code and normalise_code(resume_code) == existing.resume_code:
         return existing
-    _record_failure(throttle_key, remote_addr)
+    if resume_code:  # a wrong resume code counts; a name already taken alone does not
+        throttle.record(limits.store, [key], remote_addr)
     raise OperationError(
         _(
             "Le nom « %(name)s » est déjà pris dans cette session. Si c'est vous, saisissez votre "

@@ -8,6 +8,7 @@ from simulator.engine.negotiation import NegotiationSetup, public_reply, public_
 from simulator.engine.negotiation import vocabulary as voc
 from simulator.engine.negotiation.values import ValeurInvalide, afficher
 from simulator.operations.negotiations import Game
+from simulator.scenarios.negotiation_setup.standing import standing_figures
 
 #: how a buyer shows an emotion across the table: an icon and a few words
 EMOTIONS = {
@@ -141,6 +142,34 @@ def board(game: Game, services: dict[str, str]) -> dict[str, Any]:
         "objections": pub["objections"],
         "last_seller": pub["offre_vendeur"] or {},
         "has_counter": pub["contre_offre"] is not None,
+    }
+
+
+def seller_figures(game: Game) -> dict[str, Any]:
+    """Seller-side figures of the standing offers (the seller's last, the buyer's counter-offer):
+    totals HT/TTC, margin, mark-up against the floor (never the buyer's hidden side)."""
+    pub = public_view(game.state, game.setup)
+    snapshot = game.negotiation.situation_version.snapshot
+    standing = pub["accord"] or pub["offre_vendeur"]
+    return {
+        "seller": standing_figures(snapshot, game.setup, standing),
+        "buyer": standing_figures(snapshot, game.setup, pub["contre_offre"]),
+        "agreed": pub["accord"] is not None,
+    }
+
+
+def opening_rows(
+    setup: NegotiationSetup, opening: dict[str, Any] | None, services: dict[str, str]
+) -> dict[str, Any] | None:
+    """The issued quote as the opening offer, issue by issue in French (None without a quote)."""
+    if opening is None:
+        return None
+    return {
+        **opening,
+        "rows": [
+            (e.libelle, show(setup, e.cle, opening["terms"].get(e.cle), services))
+            for e in setup.enjeux
+        ],
     }
 
 

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.e2e.waiting import wait_until
+
 pytestmark = pytest.mark.e2e
 
 TECHNIQUES = ("compensation", "reformulation", "appui", "oui_mais", "temoignage", "boomerang")
@@ -29,9 +31,10 @@ def play(page, kind: str, **fields) -> None:
         else:
             page.select_option(f"#f-{name}", value)
     page.click("#play-move")
-    page.wait_for_function(
+    wait_until(
+        page,
         f"document.querySelectorAll('#transcript .neg-turn').length > {before}"
-        " || document.querySelector('#move-error')"
+        " || document.querySelector('#move-error')",
     )
     assert page.locator("#move-error").count() == 0, page.locator("#move-error").inner_text()
 

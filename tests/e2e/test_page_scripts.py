@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from tests.e2e.waiting import wait_until
+
 pytestmark = pytest.mark.e2e
 
 
@@ -25,9 +27,7 @@ def test_room_countdown_error_swap_and_fields(live_server, demo, browser):
 
     # one countdown module: mm:ss, ticking down every second
     first = page.inner_text("#clock")
-    page.wait_for_function(
-        f"document.getElementById('clock').textContent !== {first!r}", timeout=5000
-    )
+    wait_until(page, f"document.getElementById('clock').textContent !== {first!r}", timeout=5000)
     later = page.inner_text("#clock")
     assert re.fullmatch(r"\d\d:\d\d", later) and later < first
 
@@ -48,6 +48,4 @@ def test_room_countdown_error_swap_and_fields(live_server, demo, browser):
     assert page.evaluate("window.__same_page") is True
     # the swapped clock keeps counting
     swapped = page.inner_text("#clock")
-    page.wait_for_function(
-        f"document.getElementById('clock').textContent !== {swapped!r}", timeout=5000
-    )
+    wait_until(page, f"document.getElementById('clock').textContent !== {swapped!r}", timeout=5000)

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.e2e.waiting import wait_until
+
 pytestmark = pytest.mark.e2e
 
 NAF = ["25.62B", "22.29A", "25.11Z", "43.21A", "52.10B", "52.29A"]
@@ -29,12 +31,13 @@ def test_student_qualifies_plans_runs_and_moves_an_opportunity(
     page.wait_for_selector("#prospect-table tbody tr.flagged")
     second = page.locator("#prospect-table tbody tr").nth(1)
     second.locator("button[data-motif=doublon]").click()
-    page.wait_for_function("document.querySelectorAll('#prospect-table tr.flagged').length == 2")
+    wait_until(page, "document.querySelectorAll('#prospect-table tr.flagged').length == 2")
     page.select_option("select[name=departement]", "38")
     page.wait_for_url(re.compile(r"departement=38"))
-    page.wait_for_function(
+    wait_until(
+        page,
         "[...document.querySelectorAll('#prospect-table tbody tr')]"
-        ".every(tr => tr.textContent.includes('(38)'))"
+        ".every(tr => tr.textContent.includes('(38)'))",
     )
     assert page.locator("#prospect-table tbody tr").count() <= 25
     screenshot(page, "prospection-file")

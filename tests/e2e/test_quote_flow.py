@@ -7,6 +7,8 @@ import subprocess
 
 import pytest
 
+from tests.e2e.waiting import wait_until
+
 pytestmark = pytest.mark.e2e
 
 
@@ -17,9 +19,9 @@ def plain(text: str) -> str:
 
 def wait_for(page, condition: str) -> None:
     """Wait until the live panel shows a state and no htmx request is still running."""
-    page.wait_for_function(condition)
+    wait_until(page, condition)
     page.wait_for_timeout(400)  # the 300 ms input delay of a trigger still pending
-    page.wait_for_function("!document.querySelector('.htmx-request')")
+    wait_until(page, "!document.querySelector('.htmx-request')")
 
 
 def test_student_builds_issues_and_downloads_a_quote(live_server, demo, browser, screenshot):
@@ -39,7 +41,7 @@ def test_student_builds_issues_and_downloads_a_quote(live_server, demo, browser,
         rows.last.locator("button.remove-line").click()
     while (count := rows.count()) < 3:
         page.click("#add-line")
-        page.wait_for_function(f"document.querySelectorAll('#quote-lines tr').length > {count}")
+        wait_until(page, f"document.querySelectorAll('#quote-lines tr').length > {count}")
     for index in (1, 2):
         page.locator("#quote-lines tr").nth(index).locator("select").select_option(index=index + 1)
     wait_for(page, "document.querySelector('#quote-result .lines-detail tbody').rows.length === 3")

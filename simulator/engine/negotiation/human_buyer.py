@@ -11,7 +11,7 @@ from typing import Any
 
 from simulator.engine.negotiation.context import lire_termes
 from simulator.engine.negotiation.history import enregistrer_offre
-from simulator.engine.negotiation.moves import DUREE_COUP_DEFAUT_S, Coup, valider
+from simulator.engine.negotiation.moves import DUREE_COUP_DEFAUT_S, Coup, valider, verifier_terme
 from simulator.engine.negotiation.reply import Reponse
 from simulator.engine.negotiation.setup import NegotiationSetup
 from simulator.engine.negotiation.state import Etat, TermesJson
@@ -99,6 +99,9 @@ def jouer_humain(
     suite.temps_s = max(suite.temps_s, horloge)
     _effet_vendeur(setup, suite, coup)
     rep = Reponse.from_dict({**reponse, "tour": suite.tour})
+    for cle, valeur in (rep.termes or {}).items():
+        if cle in setup.index:
+            verifier_terme(setup, cle, valeur)  # the juror's counter-offer obeys the same ranges
     if suite.statut == "abandon":
         return suite, rep
     _effet_acheteur(setup, suite, rep)

@@ -149,6 +149,11 @@ def setup_from_snapshot(snapshot: dict[str, Any]) -> NegotiationSetup:
         objections=dialogue.objections(snapshot, hidden["reservation"], set(cles)),
         faits=dialogue.faits(snapshot, champs),
         repliques=dialogue.repliques(snapshot, champs),
+        designations={
+            str(x["ref"]): str(x["designation"])
+            for x in snapshot["catalogue"]["products"] + snapshot["catalogue"]["services"]
+        },
+        produit=dialogue.produit_pluriel(need["lines"][0]["designation"]),
         duree_s=int(neg["duration_minutes"]) * 60,
         paiement_max_jours=int(snapshot["terms"]["max_payment_days"]),
         delai_min_semaines=delai_min,

@@ -41,6 +41,11 @@ class OverrideError(ValueError):
         self.problems = problems
 
 
+#: overrides are bounded before any arithmetic (rounding 1e30 to cents would overflow)
+MAX_DIGITS = 15
+MAX_MAGNITUDE = Decimal(10) ** 15
+
+
 def _show(param: Parameter, value: Decimal) -> str:
     """Display a bound the way the jury reads it."""
     return format_eur(value) if param.type == "money" else f"{value.normalize():f}"
@@ -71,16 +76,20 @@ def _parse(param: Parameter, raw: str, situation: Situation) -> Value:
         if text not in allowed:
             raise ValueError(f"« {text} » n'est pas une valeur possible ({', '.join(allowed)})")
         return text
+    shown = text if len(text) <= 40 else text[:40] + "…"
     if param.type == "integer":
-        if not text.lstrip("-").isdigit():
-            raise ValueError(f"« {text} » n'est pas un nombre entier")
+        digits = text[1:] if text.startswith("-") else text
+        # ASCII digits only: "²".isdigit() is True but int("²") fails
+        if not (digits.isascii() and digits.isdigit()) or len(digits) > MAX_DIGITS:
+            raise ValueError(f"« {shown} » n'est pas un nombre entier")
         number = Decimal(int(text))
     else:
         try:
             number = to_decimal(text.replace("%", ""), param.label)
         except MoneyError:
-            raise ValueError(f"« {text} » n'est pas un nombre") from None
-        number = cents(number) if param.type == "money" else number
+            raise ValueError(f"« {shown} » n'est pas un nombre") from None
+        if not number.is_finite() or abs(number) >= MAX_MAGNITUDE:
+            raise ValueError(f"valeur {shown} trop grande")
     limits = limits_for(param, situation)
     low, high = limits.min, limits.max
     if (low is not None and number < low) or (high is not None and number > high):
@@ -88,7 +97,9 @@ def _parse(param: Parameter, raw: str, situation: Situation) -> Value:
             f"[{_show(param, low) if low is not None else '…'} ; "
             f"{_show(param, high) if high is not None else '…'}]"
         )
-        raise ValueError(f"valeur {text} hors plage {bounds}")
+        raise ValueError(f"valeur {shown} hors plage {bounds}")
+    if param.type == "money":  # rounded only once known to be in range
+        return cents(number)
     return int(number) if param.type == "integer" else number
 
 

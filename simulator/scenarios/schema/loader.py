@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from simulator.os_errors import french_os_error
 from simulator.scenarios.errors import PackError, PackInvalid, field_path, french_message
 from simulator.scenarios.schema.pack import Pack
 from simulator.scenarios.schema.semantics import check_pack
@@ -69,7 +70,7 @@ def validate_file(path: str | Path) -> tuple[Pack | None, list[PackError]]:
             ]
         raw = file.read_bytes()
     except OSError as exc:
-        return None, [PackError(name, 1, "fichier", f"lecture impossible ({exc.strerror})")]
+        return None, [PackError(name, 1, "fichier", f"lecture impossible ({french_os_error(exc)})")]
     return validate_text(raw, name)
 
 

@@ -70,6 +70,10 @@ def _refuse_unsafe_events(text: str) -> None:
             depth -= 1
 
 
+#: the longest integer literal read (a pack's numbers have at most a dozen digits)
+MAX_INT_CHARS = 40
+
+
 def _scalar(node: yaml.ScalarNode, ints: SafeConstructor) -> Any:
     """Convert a scalar node; floats become Decimal so money never goes through float."""
     text = node.value
@@ -78,11 +82,15 @@ def _scalar(node: yaml.ScalarNode, ints: SafeConstructor) -> Any:
     if node.tag == _BOOL:
         return text.lower() in ("yes", "true", "on", "y")
     if node.tag == _INT:
+        if len(text) > MAX_INT_CHARS:  # Python refuses int() past 4,300 digits; we stop sooner
+            raise YamlProblem(
+                node.start_mark.line + 1, f"nombre entier trop long ({len(text)} caractères)"
+            )
         return ints.construct_yaml_int(node)
     if node.tag == _FLOAT:
         try:
             value = Decimal(text.replace("_", ""))
-        except InvalidOperation:
+        except (InvalidOperation, ValueError):
             raise YamlProblem(
                 node.start_mark.line + 1, f"nombre non fini refusé : {text}"
             ) from None

@@ -21,6 +21,7 @@ from simulator.operations.errors import OperationError
 from simulator.web.forms import parse_form
 from simulator.web.grid_export import grid_document
 from simulator.web.jury import bp
+from simulator.web.once import replay_of
 from simulator.web.jury.grid_evidence import suggestions
 from simulator.web.jury.live_view import interview_questions
 from simulator.web.pdf import pdf_response
@@ -150,7 +151,9 @@ def grid_board_save(student_id: int) -> ResponseReturnValue:
 
 @bp.post("/candidats/<id:student_id>/grille/signer")
 def grid_sign(student_id: int) -> ResponseReturnValue:
-    """Sign the board's grid, which locks it."""
+    """Sign the board's grid, which locks it; a replay of the same form shows the signed grid."""
+    if replay_of() is not None:
+        return redirect(url_for("jury.grid", student_id=student_id) + "#commission", 303)
     return _page(student_id, lambda st: evaluations.sign(_board(st), current_user, _posted().lock))
 
 

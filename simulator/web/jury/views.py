@@ -85,7 +85,7 @@ def preset(student_id: int, key: str) -> ResponseReturnValue:
     return _console_action(student_id, run)
 
 
-@bp.post("/candidats/<id:student_id>/retour/<id:n>")
+@bp.post("/candidats/<id:student_id>/retour/<num:n>")
 def revert(student_id: int, n: int) -> ResponseReturnValue:
     """Go back to version n (as a new version)."""
     return _console_action(

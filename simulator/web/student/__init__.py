@@ -12,6 +12,7 @@ from simulator.web.student import (  # noqa: E402,F401  # noqa: E402,F401
     fiche,  # noqa: E402,F401
     negotiation,
     negotiation_end,
+    negotiation_free_text,
     prospection,
     prospection_crm,
     quotes,  # noqa: E402,F401

@@ -13,6 +13,7 @@ from simulator.engine.negotiation import vocabulary as voc
 from simulator.models import Negotiation
 from simulator.models._time import utcnow
 from simulator.operations import negotiations as ops
+from simulator.operations.negotiation_opening import opening_quote
 from simulator.operations.errors import OperationError
 from simulator.web.negotiation_forms import (
     arguments_of,
@@ -23,10 +24,13 @@ from simulator.web.negotiation_view import (
     board,
     identity,
     issues,
+    opening_rows,
+    seller_figures,
     service_names,
     tail,
     turns,
 )
+from simulator.web.once import replay_of
 from simulator.web.rendering import render_page, wants_fragment
 from simulator.web.student import bp
 from simulator.web.transaction import record_first_opening, savepoint
@@ -121,13 +125,19 @@ def _room(
         for o in game.setup.objections
         if game.state.objections.get(o.id) in ("exprimee", "reportee")
     ]
+    opening = opening_quote(n)
+    shown_board = board(game, services)
+    if opening is not None and not shown_board["last_seller"]:
+        shown_board["last_seller"] = opening["terms"]  # the composer starts from the quote
     return render_page(
         ROOM,
         block=block,
         status=status,
         n=n,
         card=identity(view),
-        board=board(game, services),
+        board=shown_board,
+        figures=seller_figures(game),
+        opening=opening_rows(game.setup, opening, services),
         turns=turns(game, services),
         tail=tail(game, services),
         waiting=game.pending is not None,
@@ -162,6 +172,8 @@ def negotiation_room(nid: int) -> ResponseReturnValue:
 def negotiation_move(nid: int) -> ResponseReturnValue:
     """Play a move (htmx): the transcript, the board and the composer come back updated."""
     negotiation = ops.negotiation_of(current_user, nid)
+    if replay_of() is not None:  # already played (double click, resubmission): not again
+        return _room(ops.game_of(negotiation), block="live")
     setup = ops.setup_of(negotiation.situation_version)
     posted = request.form.to_dict()
     try:

@@ -19,7 +19,8 @@ from simulator.operations import prospection_campagne as camp
 from simulator.operations.errors import OperationError
 from simulator.operations.prospection_bilan import couts_svg, funnel_svg
 from simulator.operations.prospection_crm import opportunites
-from simulator.web.rendering import render_page
+from simulator.web.rendering import render_page, wants_fragment
+from simulator.web.once import replay_of
 from simulator.web.student import bp
 from simulator.web.student.prospection_forms import lire_criteres_form, lire_filtres, lire_plan_form
 from simulator.web.transaction import record_first_opening, savepoint
@@ -224,7 +225,10 @@ def prospection_campaign() -> ResponseReturnValue:
 def prospection_estimate() -> ResponseReturnValue:
     """Live cost and time of the plan as typed, with its French problems (htmx, nothing stored)."""
     ex = _exercise()
-    estimation, problemes = camp.estimer_plan(ex, lire_plan_form(request.form))
+    brut = lire_plan_form(request.form)
+    if not wants_fragment():  # a plain POST (no htmx): the whole page, with the plan as typed
+        return _campaign(ex, brut)
+    estimation, problemes = camp.estimer_plan(ex, brut)
     return render_page(
         "prospection/campagne.html",
         block="estimate",
@@ -241,6 +245,8 @@ def prospection_estimate() -> ResponseReturnValue:
 def prospection_run() -> ResponseReturnValue:
     """Run the campaign once and go to its results; a refused plan stays on the page."""
     ex = _exercise()
+    if replay_of() is not None:  # launched already by this very form: its results
+        return redirect(url_for("student.prospection_results"), 303)
     brut = lire_plan_form(request.form)
     try:
         with savepoint():

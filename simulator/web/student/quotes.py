@@ -17,6 +17,7 @@ from simulator.operations.quote_analysis import analyse_quote
 from simulator.operations.quote_forms import blank_line
 from simulator.operations.quote_view import to_document
 from simulator.web.rendering import render_page
+from simulator.web.once import remember_result, replay_of
 from simulator.web.student import bp
 from simulator.web.student.quote_form import read_quote_form
 from simulator.web.student.quote_pdf import document_pdf, pdf_filename
@@ -110,6 +111,9 @@ def quote_save() -> ResponseReturnValue:
 def quote_issue() -> ResponseReturnValue:
     """Number and freeze the quote, or show what must be corrected first."""
     ws = quotes.workspace(current_user)
+    previous = replay_of()
+    if previous is not None:  # already issued by this very form: show that quote again
+        return redirect(previous.result_url or url_for("student.quote_builder"), 303)
     inputs, quote_id, lock = _posted()
     draft = quotes.draft_of(current_user, ws.situation_id)
     try:
@@ -129,7 +133,9 @@ def quote_issue() -> ResponseReturnValue:
             lock=lock,
         )
     flash(_("Devis %(number)s émis.", number=issued.number))
-    return redirect(url_for("student.quote_show", quote_id=issued.id), 303)
+    shown = url_for("student.quote_show", quote_id=issued.id)
+    remember_result(shown)
+    return redirect(shown, 303)
 
 
 @bp.get("/devis/<id:quote_id>")
