@@ -15,6 +15,7 @@ from simulator.scenarios.schema.common import Persona, Soncas
 from simulator.scenarios.schema.common import Role as BuyingRole
 from simulator.web.rendering import render_page
 from simulator.web.student import bp
+from simulator.web.student.fiche_form import form_to_data
 
 
 def _rows(value: Any) -> list[Any]:
@@ -84,7 +85,7 @@ def fiche() -> ResponseReturnValue:
 @bp.post("/fiche")
 def fiche_save() -> ResponseReturnValue:
     """Validate the form and store it as the student's new situation (origin « fiche »)."""
-    return _save(fiche_ops.form_to_data(request.form), {})
+    return _save(form_to_data(request.form), {})
 
 
 @bp.post("/fiche/import")

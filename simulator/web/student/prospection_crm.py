@@ -20,6 +20,7 @@ from simulator.operations.opportunity_situation import open_as_situation
 from simulator.web.rendering import render_page
 from simulator.web.student import bp
 from simulator.web.student.prospection import _exercise
+from simulator.web.student.prospection_forms import lire_activite
 from simulator.web.transaction import savepoint
 
 
@@ -118,7 +119,7 @@ def prospection_opportunity(opp_id: int) -> ResponseReturnValue:
 def prospection_activity(opp_id: int) -> ResponseReturnValue:
     """Log an activity with its next action and date, or list what to correct."""
     ex = _exercise()
-    brut = crm.lire_activite(request.form)
+    brut = lire_activite(request.form)
     try:
         with savepoint():
             crm.ajouter_activite(ex, opp_id, brut)
