@@ -66,7 +66,8 @@ def _register_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> models.User | None:
-        return db.session.get(models.User, int(user_id))
+        user = db.session.get(models.User, int(user_id))
+        return user if user is not None and user.active else None
 
 
 def _register_blueprints(app: Flask) -> None:

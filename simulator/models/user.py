@@ -40,6 +40,10 @@ class User(UserMixin, db.Model):
     )
     #: short code a student types to come back to their own work from another browser
     resume_code: Mapped[str | None] = mapped_column(sa.String(16))
+    #: a deactivated account can no longer log in; its work is kept
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    #: created by `simulator demo`; removable in one action
+    is_demo: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     class_session = relationship("ClassSession", foreign_keys=[class_session_id])
@@ -56,6 +60,11 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         """Tell whether the password matches the stored hash."""
         return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses inactive users."""
+        return bool(self.active)
 
     @property
     def is_staff(self) -> bool:

@@ -35,6 +35,7 @@ def create_situation(
     if transform is not None:
         snapshot = transform(snapshot)
     situation = Situation(
+        attempt=next_attempt(student) if student else 1,
         pack_version_id=stored.id,
         seed=seed,
         origin=origin,
@@ -51,6 +52,14 @@ def create_situation(
     )
     db.session.flush()
     return situation
+
+
+def next_attempt(student: User) -> int:
+    """The number a new situation of this student gets: the previous attempts are all kept."""
+    last = db.session.scalar(
+        sa.select(sa.func.max(Situation.attempt)).where(Situation.student_id == student.id)
+    )
+    return (last or 0) + 1
 
 
 def situation_of(student: User) -> Situation | None:
