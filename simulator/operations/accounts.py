@@ -8,10 +8,11 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from simulator.extensions import db
-from simulator.models import ClassSession, LoginAttempt, Role, User
+from simulator.models import ClassSession, ClassSessionJury, LoginAttempt, Role, User
 from simulator.models._time import utcnow
 from simulator.operations.codes import new_code, normalise_code
 from simulator.operations.errors import OperationError
+from simulator.operations.session_admin import delete_session
 
 
 class TooManyAttempts(OperationError):
@@ -234,8 +235,7 @@ def remove_demo_accounts() -> tuple[int, int]:
 
     Refused while no other active trainer exists: the school would lock itself out.
     """
-    from simulator.models import ClassSession
-    from simulator.operations.demo import DEMO_JOIN_CODE
+    from simulator.operations.demo import DEMO_JOIN_CODE  # demo imports this module
 
     demo = list(db.session.scalars(sa.select(User).where(User.is_demo.is_(True))))
     keeping = db.session.scalar(
@@ -259,21 +259,19 @@ def remove_demo_accounts() -> tuple[int, int]:
             )
         )
     )
-    from simulator.operations.session_admin import delete_session
-
     for session in sessions:
         delete_session(session)
     for user in demo:
-        _reassign_or_detach(user)
-        db.session.delete(user)
-    db.session.flush()
+        _refuse_if_owner(user)
+    ids = [u.id for u in demo]
+    db.session.execute(sa.delete(ClassSessionJury).where(ClassSessionJury.user_id.in_(ids)))
+    db.session.execute(sa.delete(User).where(User.id.in_(ids)))
+    db.session.expire_all()
     return len(demo), len(sessions)
 
 
-def _reassign_or_detach(user: User) -> None:
-    """Sessions a demo trainer still owns go to the trainer deleting them... kept simple: refuse."""
-    from simulator.models import ClassSession
-
+def _refuse_if_owner(user: User) -> None:
+    """A demo trainer who owns sessions other than the demo one is not removed: delete them first."""
     owned = db.session.scalar(
         sa.select(sa.func.count(ClassSession.id)).where(ClassSession.trainer_id == user.id)
     )

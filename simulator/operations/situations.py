@@ -78,7 +78,7 @@ def ensure_student_situation(student: User) -> Situation | None:
     if existing is not None:
         return existing
     session = student.class_session
-    if session is None or not session.pack_slug:
+    if session is None or not session.pack_slug or not session.is_open:
         return None
     stored = packs.latest(session.pack_slug)
     if stored is None:
