@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, request, send_from_directory, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from pydantic import BaseModel
 
 from simulator.operations import accounts
@@ -35,21 +35,26 @@ def _password_page(status: int = 200, error: str | None = None) -> ResponseRetur
     )
 
 
-@bp.get("/mot-de-passe")
-@login_required
-def own_password() -> ResponseReturnValue:
-    """The form to change one's own password (trainers and jurors; students have none)."""
+def _refuse_non_staff() -> ResponseReturnValue | None:
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()  # type: ignore[attr-defined,no-any-return]
     if not current_user.is_staff:
         abort(403)
-    return _password_page()
+    return None
+
+
+@bp.get("/mot-de-passe")
+def own_password() -> ResponseReturnValue:
+    """The form to change one's own password (trainers and jurors; students have none)."""
+    return _refuse_non_staff() or _password_page()
 
 
 @bp.post("/mot-de-passe")
-@login_required
 def own_password_change() -> ResponseReturnValue:
     """Change one's own password: the current one is checked, the new one follows the rule."""
-    if not current_user.is_staff:
-        abort(403)
+    refused_here = _refuse_non_staff()
+    if refused_here is not None:
+        return refused_here
     form, _errors = parse_form(OwnPasswordForm, request.form.to_dict())
     try:
         with savepoint():

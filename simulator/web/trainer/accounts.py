@@ -38,7 +38,7 @@ class PasswordResetForm(BaseModel):
 
 def _page(
     status: int = 200, errors: dict[str, str] | None = None, typed: dict[str, str] | None = None
-):
+) -> ResponseReturnValue:
     return render_page(
         "trainer/accounts.html",
         status=status,
