@@ -45,7 +45,7 @@ def _context(session_id: int) -> dict[str, Any]:
         "counts": phase_counts(rows),
         "chart": scatter(attempts),  # every finished attempt, not only the latest
         "exam": session.mode == SessionMode.EXAM,
-        "held": sum(r.to_release for r in rows),
+        "held": sum(r.to_release for r in attempts),  # release_all publishes every attempt
         "phases": PHASE_LABELS,
         "outcomes": OUTCOME_LABELS,
         "prospection": PROSPECTION_LABELS,
