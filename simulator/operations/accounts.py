@@ -167,7 +167,7 @@ def staff_accounts() -> list[User]:
 def staff_by_email(email: str) -> User:
     """The trainer or juror with this e-mail, or a French 404."""
     address = email.strip().lower()
-    user = db.session.scalar(sa.select(User).where(User.email == address))
+    user: User | None = db.session.scalar(sa.select(User).where(User.email == address))
     if user is None or not user.is_staff:
         raise OperationError(
             _("Aucun compte formateur ou jury pour %(email)s.", email=address), 404
