@@ -33,6 +33,10 @@ class ClassSession(Model):
     pack_slug: Mapped[str | None] = mapped_column(sa.String(80))
     trainer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), index=True)
     is_open: Mapped[bool] = mapped_column(default=True)
+    #: closed = no new joins and the work is read-only; closed_at starts the retention period
+    closed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    #: archived sessions leave the trainer's list of current sessions
+    archived: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     #: the exam's name and timings are settings: the 2024 reform renumbered units (E4 or E5)
     exam_label: Mapped[str] = mapped_column(sa.String(16), default="E4", server_default="E4")
     negotiation_minutes: Mapped[int] = mapped_column(default=20, server_default="20")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 from flask_babel import format_datetime
 
 from simulator.config import LANGUAGES
@@ -12,7 +12,9 @@ from simulator.engine.money import format_eur
 
 
 def select_locale() -> str:
-    """French unless the user chose another supported language."""
+    """French unless the user chose another supported language (the CLI speaks French)."""
+    if not has_request_context():
+        return "fr"
     lang = session.get("lang")
     return lang if lang in LANGUAGES else "fr"
 

@@ -13,6 +13,7 @@ from flask_login import current_user
 from simulator.engine.prospection import TRANSITIONS, Etape
 from simulator.engine.prospection.pipeline import LIBELLES_ACTIVITES
 from simulator.models import ProspectionExercise
+from simulator.operations import attempts
 from simulator.operations import prospection as op
 from simulator.operations import prospection_crm as crm
 from simulator.operations.errors import OperationError
@@ -44,6 +45,7 @@ def _kanban(
         alerte=alerte,
         ok=ok,
         step="pipeline",
+        has_attempt=attempts.has_attempt(current_user),
     )
 
 
@@ -98,6 +100,7 @@ def _detail(
         kind_names={k.value: v for k, v in LIBELLES_ACTIVITES.items()},
         etape=Etape(opp.stage),
         step="pipeline",
+        has_attempt=attempts.has_attempt(current_user),
     )
 
 
@@ -135,6 +138,9 @@ def prospection_negotiate(opp_id: int) -> ResponseReturnValue:
     ex = _exercise()
     try:
         with savepoint():
+            attempts.require_confirmation(
+                current_user, request.form.get("nouvelle_tentative") == "oui"
+            )
             open_as_situation(ex, crm.opportunite_of(ex, opp_id), current_user)
     except OperationError as refused:
         brut = {

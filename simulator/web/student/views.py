@@ -6,6 +6,7 @@ from flask import abort
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from simulator.operations.attempts import attempt_of, attempts_of
 from simulator.operations.handover import open_for_candidate
 from simulator.operations.situation_versions import announced_changes, version_n
 from simulator.operations.situations import current_version, ensure_student_situation
@@ -27,6 +28,19 @@ def dashboard() -> ResponseReturnValue:
         class_session=current_user.class_session,
         situation=situation,
         s=summary,
+        attempts=attempts_of(current_user),
+    )
+
+
+@bp.get("/tentatives/<id:number>")
+def attempt(number: int) -> ResponseReturnValue:
+    """One of the student's attempts, read-only: its client, its issued quotes, its negotiations."""
+    record = attempt_of(current_user, number)
+    return render_page(
+        "student/attempt.html",
+        record=record,
+        number=number,
+        s=student_view(current_version(record.situation).snapshot),
     )
 
 
