@@ -234,14 +234,14 @@ def _add_negotiations(rows: dict[int, Progress], now: datetime | None) -> None:
         .where(SituationVersion.situation_id.in_(list(rows)))
         .order_by(Negotiation.id)
     )
-    for situation_id, n in db.session.execute(query):
-        rows[situation_id].negotiation = n  # the attempt's latest negotiation
+    for found in db.session.execute(query):
+        rows[int(found[0])].negotiation = found[1]  # the attempt's latest negotiation
     latest = [r.negotiation for r in rows.values() if r.negotiation is not None]
     figures = figures_of([n for n in latest if n.finished])
     for row in rows.values():
-        n = row.negotiation
-        if n is None:
+        if row.negotiation is None:
             continue
+        n = row.negotiation
         row.figures = figures.get(n.id)
         deadline = ops.aware(n.deadline)
         row.overdue = bool(now and n.status == "running" and deadline and deadline <= now)
@@ -297,9 +297,10 @@ def _add_risk(rows: dict[int, Progress]) -> None:
         Event.kind == "analyse_soumise",
         Event.stream_id.in_(list(rows)),
     )
-    for situation_id, payload in db.session.execute(query):
-        result = (payload or {}).get("resultat", {})
-        row = rows[situation_id]
+    for found in db.session.execute(query):
+        payload: dict[str, Any] = found[1] or {}
+        result = payload.get("resultat", {})
+        row = rows[int(found[0])]
         row.risk_attempts += 1
         attempt = (int(result.get("justes", 0)), int(result.get("total", 0)))
         if row.risk_best is None or attempt[0] > row.risk_best[0]:
