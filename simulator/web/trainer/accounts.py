@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from flask import flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from simulator.models import Role
 from simulator.operations import accounts
 from simulator.operations.errors import OperationError
-from simulator.web.forms import Text, parse_form
+from simulator.web.forms import parse_form, trimmed
 from simulator.web.rendering import render_page
 from simulator.web.trainer import bp
 from simulator.web.transaction import savepoint
@@ -25,8 +25,8 @@ class AccountForm(BaseModel):
     """A new trainer or juror account."""
 
     role: Literal["formateur", "jury"]
-    email: Text(254)  # type: ignore[valid-type]
-    name: Text(80)  # type: ignore[valid-type]
+    email: Annotated[str, trimmed(254)]
+    name: Annotated[str, trimmed(80)]
     password: str = ""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from flask import Response, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
@@ -18,7 +18,7 @@ from simulator.operations import personal_data, session_admin
 from simulator.operations.errors import OperationError
 from simulator.operations.packs import latest_versions
 from simulator.web.documents import slug
-from simulator.web.forms import Text, parse_form
+from simulator.web.forms import parse_form, trimmed
 from simulator.web.rendering import render_page
 from simulator.web.student.quote_pdf import document_pdf, pdf_filename
 from simulator.web.trainer import bp
@@ -38,9 +38,9 @@ COUNT_LABELS = {
 class SessionEditForm(BaseModel):
     """A session's name, mode and pack."""
 
-    name: Text(120)  # type: ignore[valid-type]
+    name: Annotated[str, trimmed(120)]
     mode: Literal["practice", "exam"]
-    pack_slug: Text(80) = ""  # type: ignore[valid-type]
+    pack_slug: Annotated[str, trimmed(80)] = ""
 
 
 def _back(session_id: int) -> ResponseReturnValue:
