@@ -133,3 +133,31 @@ def test_unknown_formulation_situations_are_refused() -> None:
         PersonaTexts(**base, formulations={"salut_inconnu": ["Oui ?"]})
     with pytest.raises(ValidationError):
         PersonaTexts(**base, formulations={"message": []})
+
+
+def test_the_need_is_told_in_the_first_person() -> None:
+    from simulator.scenarios.negotiation_setup.dialogue import premiere_personne
+
+    assert premiere_personne(
+        "Un client tertiaire de l'installateur veut équiper son parking de bornes."
+    ).startswith("Un de nos clients du tertiaire veut")
+    assert premiere_personne("L'entreprise renouvelle ; la direction veut agir.") == (
+        "Notre entreprise renouvelle ; notre direction veut agir."
+    )
+    for slug in PACKS:
+        for graine in range(1, 6):
+            s = setup(slug, graine)
+            delai = [f.texte for f in s.faits if f.theme == "delai"][0]
+            assert not PLURIEL_FAUX.search(delai) and "1 semaines" not in delai
+
+
+def test_the_card_does_not_repeat_the_role_its_job_title_says() -> None:
+    from simulator.web.negotiation_view import identity
+
+    view = {
+        "buyer": {"contact_id": "c1", "name": "Nath Arnaud", "role": "acheteur"},
+        "client": {"contacts": [{"id": "c1", "job_title": "Acheteuse industrielle"}]},
+    }
+    assert identity(view)["role"] == ""
+    view["client"]["contacts"][0]["job_title"] = "Directrice générale"
+    assert identity(view)["role"] == "acheteur"
