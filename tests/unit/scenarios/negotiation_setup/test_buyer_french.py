@@ -161,3 +161,23 @@ def test_the_card_does_not_repeat_the_role_its_job_title_says() -> None:
     assert identity(view)["role"] == ""
     view["client"]["contacts"][0]["job_title"] = "Directrice générale"
     assert identity(view)["role"] == "acheteur"
+
+
+@pytest.mark.parametrize("slug", PACKS)
+def test_the_buyers_demands_make_sense_together(slug: str) -> None:
+    for graine in GRAINES:
+        s = setup(slug, graine)
+        snap = snapshot(slug, graine)
+        extensions = {
+            x["ref"] for x in snap["catalogue"]["services"] if x["kind"] == "garantie_etendue"
+        }
+        options = [v for e in s.enjeux if e.cle == "services" for v in e.valeurs]
+        if "garantie_mois" in s.index:
+            assert not any(r in str(o) for o in options for r in extensions), options
+        assert len(options) == len(set(options))
+        q = next((i for i in snap["negotiation"]["issues"] if i["key"] == "quantite"), None)
+        if q is not None:
+            bornes = int(q["min"]), int(q["max"])
+            assert all(
+                bornes[0] <= int(v) <= bornes[1] for v in s.enjeux[s.index["quantite"]].valeurs
+            )
