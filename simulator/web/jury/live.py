@@ -17,6 +17,8 @@ from simulator.operations.negotiation_settings import save_settings
 from simulator.operations.situations import ensure_student_situation
 from simulator.web.jury import bp
 from simulator.web.jury.live_view import live_context, settings_context
+from simulator.operations.negotiation_replay import Game
+from simulator.operations.negotiation_understanding import buyer_terms
 from simulator.web.negotiation_forms import terms_from_form
 from simulator.web.negotiation_view import issues
 from simulator.web.rendering import render_page, wants_fragment
@@ -127,13 +129,16 @@ def live_event(student_id: int) -> ResponseReturnValue:
     )
 
 
-def _reply_fields(setup) -> dict[str, Any]:
+def _reply_fields(game: Game) -> dict[str, Any]:
     form = request.form
+    setup = game.setup
+    texte = (form.get("texte") or "").strip()
+    termes = terms_from_form(setup, form) or buyer_terms(game, form.get("type", ""), texte)
     return {
         "type": form.get("type", ""),
-        "texte": (form.get("texte") or "").strip(),
+        "texte": texte,
         "emotion": form.get("emotion") if form.get("emotion") in EMOTIONS else "neutre",
-        "termes": terms_from_form(setup, form),
+        "termes": termes,
         "objection": form.get("objection") or None,
         "enjeux_acceptes": [k for k in form.getlist("enjeux") if k in setup.index],
     }
@@ -147,12 +152,12 @@ def live_reply(student_id: int) -> ResponseReturnValue:
     status = 200
     try:
         with savepoint():
-            setup = negotiations.game_of(negotiation).setup if negotiation else None
-            if setup is None:
+            game = negotiations.game_of(negotiation) if negotiation else None
+            if game is None:
                 raise OperationError(_("La négociation n’est pas en cours."), 409)
             warnings = jury_live.record_reply(
                 negotiation,
-                _reply_fields(setup),
+                _reply_fields(game),
                 current_user,
                 request.form.get("confirme") == "1",
                 utcnow(),
