@@ -43,6 +43,13 @@ REPLY_LABELS = {
 }
 
 
+def _role_unless_said(role: str, job_title: str) -> str:
+    """The buying-centre role, unless the job title already says it (no « Acheteuse — acheteur »)."""
+    if role and role[:5] in job_title.lower():
+        return ""
+    return role
+
+
 def identity(view: dict[str, Any]) -> dict[str, Any]:
     """The buyer as a salesperson knows them: name, job, company, need (from the student view)."""
     buyer = view.get("buyer", {})
@@ -54,7 +61,7 @@ def identity(view: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": buyer.get("name", ""),
         "job_title": contact.get("job_title", ""),
-        "role": buyer.get("role", ""),
+        "role": _role_unless_said(buyer.get("role", ""), contact.get("job_title", "")),
         "company": company.get("raison_sociale", ""),
         "city": company.get("address", {}).get("city", ""),
         "segment": company.get("segment", ""),

@@ -301,3 +301,25 @@ def test_the_grid_offers_interview_questions_linked_to_the_turns(app, jury, exam
     section = html[html.index('id="entretien"') : html.index('id="ma-grille"')]
     assert "Vous n'avez pas exploré le thème" in section.replace("&#39;", "'")
     assert f'{exam["url"]}/negociation#turn-' in section
+
+
+def test_the_juror_types_the_counter_offer_in_french_and_its_figures_become_terms(app, jury, exam):
+    settings(jury, exam, "human")
+    candidate = exam["candidate"]
+    nid = start(candidate)
+    g = game(app, nid)
+    paiement = next(e for e in g.setup.enjeux if e.cle == "delai_paiement_jours")
+    remise = next(e for e in g.setup.enjeux if e.cle == "remise_pct")
+    ouverture = {e.cle: str(e.valeurs[len(e.valeurs) // 2]) for e in g.setup.enjeux}
+    move(candidate, nid, type="offre", **{f"terme-{k}": v for k, v in ouverture.items()})
+    jours, taux = paiement.valeurs[-1], remise.valeurs[-1]
+    texte = (
+        f"Je vous propose {str(taux).replace('.', ',')} % de remise et un paiement à {jours} jours."
+    )
+    sent = reply(jury, exam, type="contre_offre", texte=texte, emotion="neutre", confirme="1")
+    assert sent.status_code == 200, sent.get_data(as_text=True)[:400]
+    termes = game(app, nid).replies[-1]["termes"]
+    assert int(termes["delai_paiement_jours"]) == int(jours)
+    assert float(termes["remise_pct"]) == float(taux)
+    autres = set(ouverture) - {"delai_paiement_jours", "remise_pct"}
+    assert {k: str(termes[k]) for k in autres} == {k: ouverture[k] for k in autres}

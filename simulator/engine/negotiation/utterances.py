@@ -16,10 +16,10 @@ DEFAUTS: dict[str, tuple[str, ...]] = {
         "Je vous ai dit l'essentiel sur ce sujet.",
     ),
     "priorite": (
-        "Ce qui compte le plus pour nous, c'est {enjeu}.",
-        "Pour nous, le point clé, c'est {enjeu}.",
-        "Je serai très attentif à {enjeu}.",
-        "Ce que je regarde en premier, c'est {enjeu}.",
+        "Ce qui compte le plus pour nous : {enjeu}.",
+        "Pour nous, le point clé, c'est ce critère : {enjeu}.",
+        "Je serai très attentif à ce point : {enjeu}.",
+        "Ce que je regarde en premier : {enjeu}.",
     ),
     "priorite_reservee": (
         "Disons que plusieurs critères comptent. Voyons déjà votre proposition.",
