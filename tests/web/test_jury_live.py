@@ -6,6 +6,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from decimal import Decimal
+
 import sqlalchemy as sa
 
 from simulator.extensions import db
@@ -168,7 +170,17 @@ def test_a_jury_event_takes_effect_at_the_next_turn_and_is_logged(app, jury, exa
         logged = db.session.scalar(sa.select(Event).where(Event.kind == "evenement_jury"))
         version = db.session.get(SituationVersion, logged.payload["version_id"])
         assert logged.actor == "jury" and logged.payload["a_partir_du_tour"] == 2
-        assert version.overrides == {"competitor.price_index": "95"}
+        before = db.session.scalar(
+            sa.select(SituationVersion.snapshot).where(
+                SituationVersion.situation_id == version.situation_id,
+                SituationVersion.n == version.n - 1,
+            )
+        )
+        old_offer = Decimal(before["competitors"][0]["offer_total_ht"])
+        new_offer = Decimal(version.snapshot["competitors"][0]["offer_total_ht"])
+        assert set(version.overrides) == {"competitor.price_index"}
+        assert abs(new_offer - old_offer * Decimal("0.95")) <= Decimal("0.05")  # 5 % cheaper
+        assert "€" in version.reason and "→" in version.reason
         new_setup = ops.setup_of(version, 1200)
     pending = candidate.client.get(f"{ROOT}/{nid}/salle").get_data(as_text=True)
     assert "offre concurrente" in pending and "prochain coup" in pending

@@ -12,6 +12,8 @@ from simulator.engine.scoring.interview import questions_entretien
 from simulator.models import Negotiation, Situation, User
 from simulator.models._time import utcnow
 from simulator.operations import negotiations
+from simulator.scenarios.registry.core import OverrideError, apply
+from simulator.scenarios.registry.readable import ReadableChange, readable_changes
 from simulator.operations.jury_live import JURY_EVENTS, checklist, version_in_force
 from simulator.operations.negotiation_settings import jury_settings
 from simulator.operations.situations import current_version
@@ -97,6 +99,17 @@ def settings_context(situation: Situation) -> dict[str, Any]:
     }
 
 
+def event_previews(snapshot: dict[str, Any]) -> dict[str, list[ReadableChange]]:
+    """Each usual event applied to the version in force: before -> after, shown before it is sent."""
+    previews: dict[str, list[ReadableChange]] = {}
+    for key, (_label, build) in JURY_EVENTS.items():
+        try:
+            previews[key] = readable_changes(snapshot, apply(snapshot, build(snapshot)))
+        except (OverrideError, StopIteration, IndexError, KeyError):
+            previews[key] = []
+    return previews
+
+
 def live_context(negotiation: Negotiation) -> dict[str, Any]:
     """During and after the negotiation: everything the jury's live page shows."""
     game = negotiations.game_of(negotiation)
@@ -115,6 +128,7 @@ def live_context(negotiation: Negotiation) -> dict[str, Any]:
         "seq": game.last_seq,
         "pending": game.pending,
         "events": JURY_EVENTS,
+        "event_previews": event_previews(version.snapshot),
         "version": version,
         "parameters": [
             (p.key, p.label) for p in PARAMETERS if p.key in version.snapshot.get("registry", {})
