@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import secrets
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -58,6 +60,39 @@ def create_staff(email: str, password: str, display_name: str, role: Role) -> Us
     db.session.add(user)
     db.session.flush()
     return user
+
+
+#: characters of generated initial passwords (no 0/O, 1/l/I to read them aloud)
+_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def initial_password(length: int = 14) -> str:
+    """A random initial password, shown once to whoever creates the account."""
+    return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(length))
+
+
+def create_account(
+    email: str, display_name: str, role: Role, password: str | None = None
+) -> tuple[User, str]:
+    """Create a trainer or jury account; return it and its initial password (shown once).
+
+    Refuses an invalid or already used e-mail address and an empty name (French messages).
+    """
+    if role not in (Role.TRAINER, Role.JURY):
+        raise OperationError(_("Seuls les comptes formateur et jury se créent ici."))
+    address = email.strip().lower()
+    name = " ".join(display_name.split())
+    if len(name) < 2 or len(name) > 120:
+        raise OperationError(_("Indiquez le nom (2 à 120 caractères)."))
+    if len(address) > 254 or not _EMAIL.match(address):
+        raise OperationError(_("Adresse e-mail invalide."))
+    if db.session.scalar(sa.select(User.id).where(User.email == address)) is not None:
+        raise OperationError(
+            _("Un compte existe déjà avec l'adresse %(email)s.", email=address), 409
+        )
+    chosen = password or initial_password()
+    return create_staff(address, chosen, name, role), chosen
 
 
 def find_open_session(join_code: str) -> ClassSession:

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, redirect, url_for
+from flask import Response, abort, make_response, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from simulator.extensions import db
-from simulator.models import ClassSession, SessionMode
+from simulator.models import ClassSession, Role, SessionMode
 from simulator.operations import jury
+from simulator.operations.accounts import create_account
+from simulator.operations.errors import OperationError
 from simulator.operations.class_sessions import create_class_session, sessions_of
 from simulator.operations.packs import latest_versions
 from simulator.web.grid_export import session_csv
+from simulator.web.forms import parse_form
 from simulator.web.inputs import form_int
 from simulator.web.rendering import render_page
 from simulator.web.trainer import bp
 from simulator.web.trainer.forms import ClassSessionForm, ExamSettingsForm
+from simulator.web.trainer.jury_forms import NewJurorForm
+from simulator.web.transaction import savepoint
 
 
 def _session_form() -> ClassSessionForm:
@@ -58,15 +63,31 @@ def session_detail(session_id: int) -> ResponseReturnValue:
     return _session_page(session, ExamSettingsForm(obj=session))
 
 
-def _session_page(session: ClassSession, settings: ExamSettingsForm, status: int = 200):
+def _session_page(
+    session: ClassSession,
+    settings: ExamSettingsForm,
+    status: int = 200,
+    created: dict[str, str] | None = None,
+    juror_error: str | None = None,
+    juror_typed: dict[str, str] | None = None,
+) -> Response:
     candidates = [u for u in jury.jury_users() if u not in session.jury_members]
-    return render_page(
-        "trainer/session.html",
-        status=status,
-        session=session,
-        jury_candidates=candidates,
-        settings=settings,
+    response = make_response(
+        render_page(
+            "trainer/session.html",
+            status=status,
+            session=session,
+            jury_candidates=candidates,
+            settings=settings,
+            created=created,
+            juror_error=juror_error,
+            juror_typed=juror_typed or {},
+            max_jurors=jury.MAX_MEMBERS,
+        )
     )
+    if created:
+        response.headers["Cache-Control"] = "no-store"  # the initial password is shown once
+    return response
 
 
 @bp.post("/sessions/<id:session_id>/reglages")
@@ -91,6 +112,34 @@ def add_jury(session_id: int) -> ResponseReturnValue:
     """Put a jury member on the exam session's board."""
     session = _own_session(session_id)
     jury.assign(session, form_int("jury_id", 0))
+    return redirect(url_for("trainer.session_detail", session_id=session_id), 303)
+
+
+@bp.post("/sessions/<id:session_id>/jury/nouveau")
+def new_juror(session_id: int) -> ResponseReturnValue:
+    """Create a juror account, seat it on this exam's board, show its password once."""
+    session = _own_session(session_id)
+    form, _errors = parse_form(NewJurorForm, request.form.to_dict())
+    typed = form.model_dump() if form else {}
+    try:
+        with savepoint():
+            user, password = create_account(
+                typed.get("email", ""), typed.get("display_name", ""), Role.JURY
+            )
+            jury.assign(session, user.id)
+    except OperationError as error:
+        settings = ExamSettingsForm(obj=session)
+        return _session_page(
+            session, settings, error.status_code, juror_error=error.message, juror_typed=typed
+        )
+    created = {"name": user.display_name, "email": user.email or "", "password": password}
+    return _session_page(session, ExamSettingsForm(obj=session), created=created)
+
+
+@bp.post("/sessions/<id:session_id>/jury/<id:jury_id>/retrait")
+def remove_juror(session_id: int, jury_id: int) -> ResponseReturnValue:
+    """Take a juror off the exam's board (the account stays; their grids stay on record)."""
+    jury.remove(_own_session(session_id), jury_id)
     return redirect(url_for("trainer.session_detail", session_id=session_id), 303)
 
 
