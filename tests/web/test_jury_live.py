@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-import pytest
 from decimal import Decimal
 
+import pytest
 import sqlalchemy as sa
 
 from simulator.extensions import db
@@ -133,6 +133,39 @@ def test_a_human_reply_beyond_the_limits_is_held_until_the_juror_confirms(app, j
     assert_nothing_hidden(app, nid, [room])
     grid = jury.client.get(exam["url"] + "/grille")  # the debrief also reads a human transcript
     assert grid.status_code == 200 and 'id="entretien"' in grid.get_data(as_text=True)
+
+
+def test_a_counter_offer_asking_less_than_already_offered_is_flagged_first(app, jury, exam):
+    settings(jury, exam, "human")
+    candidate = exam["candidate"]
+    nid = start(candidate)
+    enjeux = game(app, nid).setup.enjeux
+    best = {
+        e.cle: str(e.valeurs[-1] if e.sens_acheteur == "hausse" else e.valeurs[0]) for e in enjeux
+    }
+    move(candidate, nid, type="offre", **{f"terme-{k}": v for k, v in best.items()})
+    first = enjeux[0]
+    less = str(first.valeurs[0] if first.sens_acheteur == "hausse" else first.valeurs[-1])
+    fields = {"type": "contre_offre", "texte": "Faites un effort.", f"terme-{first.cle}": less}
+    held = reply(jury, exam, **fields)
+    body = held.get_data(as_text=True)
+    assert held.status_code == 422 and "demander moins que ce qui est offert" in body
+    assert first.libelle in body and len(game(app, nid).transcript.tours) == 0
+    assert reply(jury, exam, **fields, confirme="1").status_code == 200
+
+
+def test_a_partial_offer_is_on_the_board(app, jury, exam):
+    candidate = exam["candidate"]
+    nid = start(candidate)
+    enjeux = game(app, nid).setup.enjeux[:2]
+    chosen = {e.cle: str(e.valeurs[len(e.valeurs) // 2]) for e in enjeux}
+    move(candidate, nid, type="offre", **{f"terme-{k}": v for k, v in chosen.items()})
+    assert len(game(app, nid).transcript.tours) == 1
+    page = jury.client.get(exam["url"] + "/negociation").get_data(as_text=True)
+    board = page.split('id="jury-board"')[1].split("</table>")[0]
+    for e in enjeux:
+        cell = re.search(rf'<th scope="row">{re.escape(e.libelle)}</th><td>([^<]*)</td>', board)
+        assert cell is not None and cell.group(1).strip() not in ("", "—"), (e.libelle, board)
 
 
 def test_a_second_juror_watches_live_from_the_database(app, trainer, jury, exam):
