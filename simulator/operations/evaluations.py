@@ -84,8 +84,13 @@ def save(
     comments: dict[int, str],
     interview: dict[str, str],
     mark: str = "",
+    shown: set[int] | None = None,
 ) -> None:
-    """Store the grid if nobody saved it since the juror loaded it; a signed grid is locked."""
+    """Store the grid if nobody saved it since the juror loaded it; a signed grid is locked.
+
+    Only the criteria in `shown` (all when None) are replaced: a criterion the form did not show
+    keeps its level and comment (a reconciled grid never loses what a juror scored).
+    """
     if grid.signed_at is not None:
         raise ConflictError(_("Cette grille est signée : elle ne peut plus être modifiée."))
     if grid.lock_version != lock:
@@ -105,10 +110,15 @@ def save(
         ),
         (StaleDataError,),
     ):
-        grid.levels = {str(n): level for n, level in sorted(levels.items())}
-        grid.comments = {
-            str(n): text.strip()[:2000] for n, text in sorted(comments.items()) if text.strip()
+        replaced = set(range(1, 11)) if shown is None else shown
+        kept_levels = {int(n): v for n, v in grid.levels.items() if int(n) not in replaced}
+        kept_comments = {int(n): v for n, v in grid.comments.items() if int(n) not in replaced}
+        new_levels = {n: lv for n, lv in levels.items() if n in replaced}
+        new_comments = {
+            n: text.strip()[:2000] for n, text in comments.items() if n in replaced and text.strip()
         }
+        grid.levels = {str(n): lv for n, lv in sorted({**kept_levels, **new_levels}.items())}
+        grid.comments = {str(n): t for n, t in sorted({**kept_comments, **new_comments}.items())}
         grid.interview = {k: v.strip()[:4000] for k, v in interview.items()}
         grid.final_mark = final_mark
 

@@ -7,8 +7,10 @@ import subprocess
 
 import pytest
 
+import sqlalchemy as sa
+
 from simulator.extensions import db
-from simulator.models import Role, User
+from simulator.models import Evaluation, Role, User
 from simulator.operations.accounts import create_staff
 from tests.conftest import Actions
 
@@ -58,6 +60,41 @@ def test_grids_disagree_reconcile_and_sign(app, jury, second_juror, exam):
     assert sign.status_code == 303
     locked = jury.post(url + "/commission", {"lock": "2", "level-3": "0"})
     assert locked.status_code == 409 and "signée" in locked.get_data(as_text=True)
+
+
+def test_reconciliation_keeps_every_criterion_both_jurors_scored(
+    app, trainer, jury, second_juror, exam
+):
+    url = exam["url"] + "/grille"
+    first = {n: (n % 4) for n in range(1, 11)}
+    second = {n: (n % 4 if n not in (2, 5) else 3 - n % 4) for n in range(1, 11)}
+    assert _fill(jury, url, first).status_code == 303
+    assert _fill(second_juror, url, second).status_code == 303
+    assert jury.post(url + "/concilier").status_code == 303
+    # the default page (situation 2) still shows every scored criterion, each one flagged
+    html = jury.client.get(url).get_data(as_text=True)
+    board = html[html.index('id="commission"') :]
+    for n in range(1, 11):
+        assert f'id="critere-{n}"' in board, n
+    assert 'id="critere-2" class="warn"' in html and 'id="critere-3" class="warn"' not in html
+    # the board agrees on criterion 2 from a form that listed only three criteria
+    lock = _lock(board, url + "/commission")
+    saved = jury.post(
+        url + "/commission", {"lock": lock, "shown": "2,3", "level-2": "3", "level-3": "0"}
+    )
+    assert saved.status_code == 303
+    with app.app_context():
+        grid = db.session.scalar(sa.select(Evaluation).where(Evaluation.kind == "reconciled"))
+        levels = {int(n): v for n, v in grid.levels.items()}
+    assert set(levels) == set(range(1, 11))
+    assert levels[2] == 3 and levels[3] == 0 and levels[7] == first[7]
+    with app.app_context():
+        session_id = db.session.get(User, exam["student_id"]).class_session_id
+    text = trainer.client.get(f"/formateur/sessions/{session_id}/grilles.csv").data.decode(
+        "utf-8-sig"
+    )
+    line = next(row for row in text.splitlines() if row.startswith("Camille Petit"))
+    assert "—" not in line.split(";")[3:13], line
 
 
 def test_a_stale_grid_is_refused(jury, exam):

@@ -46,6 +46,8 @@ class GridForm(BaseModel):
     comments: dict[int, str]
     interview: dict[str, str]
     final_mark: str
+    #: the criteria the form showed: only those are replaced, the others keep their levels
+    shown: list[int]
 
     @staticmethod
     def shape(form: MultiDict) -> dict[str, Any]:
@@ -60,7 +62,16 @@ class GridForm(BaseModel):
             "comments": {n: form.get(f"comment-{n}", "") for n in CRITERIA},
             "interview": {k: form.get(k, "") for k in INTERVIEW_FIELDS},
             "final_mark": form.get("final_mark", ""),
+            "shown": _shown(form.get("shown")),
         }
+
+
+def _shown(raw: str | None) -> list[int]:
+    """The criteria numbers a grid form listed (all ten when the field is missing)."""
+    if raw is None:
+        return list(CRITERIA)
+    numbers = {int_or_none(part.strip(), high=10) for part in raw.split(",")[:10]}
+    return sorted(n for n in numbers if n is not None and n in CRITERIA)
 
 
 def _posted() -> GridForm:
@@ -73,13 +84,19 @@ def _posted() -> GridForm:
 def _context(student, error: str | None = None) -> dict:
     mine = evaluations.my_grid(current_user, student)
     show_all = request.values.get("criteres") == "tous"
+    others = evaluations.individual_grids(student)
+    board = evaluations.reconciled_grid(student)
+    # a criterion anyone scored is always shown, whatever the default selection
+    scored = {int(n) for g in [mine, *others, *([board] if board else [])] for n in g.levels}
+    default = {r.numero for r in lignes(SITUATION_2)}
+    rows = [r for r in lignes() if show_all or r.numero in default or r.numero in scored]
     return {
         "student": student,
         "mine": mine,
-        "others": evaluations.individual_grids(student),
-        "board": evaluations.reconciled_grid(student),
+        "others": others,
+        "board": board,
         "error": error,
-        "rows": lignes(None if show_all else SITUATION_2),
+        "rows": rows,
         "show_all": show_all,
         "competences": COMPETENCES,
         "scale": NIVEAUX,
@@ -116,7 +133,13 @@ def _save(grid_of) -> callable:
     def run(student):
         form = _posted()
         evaluations.save(
-            grid_of(student), form.lock, form.levels, form.comments, form.interview, form.final_mark
+            grid_of(student),
+            form.lock,
+            form.levels,
+            form.comments,
+            form.interview,
+            form.final_mark,
+            set(form.shown),
         )
 
     return run
