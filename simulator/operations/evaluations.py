@@ -158,8 +158,22 @@ def start_reconciliation(student: User, jury: User) -> Evaluation:
     return grid
 
 
-def sign(grid: Evaluation, jury: User, lock: int) -> None:
-    """Sign the reconciled grid; from now on it is locked."""
+#: negotiation statuses during which a grid is signed only « malgré tout »
+NOT_ENDED = ("preparing", "running")
+
+
+def sign(
+    grid: Evaluation,
+    jury: User,
+    lock: int,
+    negotiation_status: str | None = None,
+    despite: bool = False,
+) -> None:
+    """Sign the reconciled grid; from now on it is locked.
+
+    While the negotiation has not ended the board signs only « malgré tout » (despite), and the
+    negotiation's status at that moment is recorded with the signature.
+    """
     if grid.kind != "reconciled":
         raise OperationError(_("Seule la grille conciliée de la commission se signe."))
     if grid.signed_at is not None:
@@ -173,8 +187,25 @@ def sign(grid: Evaluation, jury: User, lock: int) -> None:
         raise OperationError(
             _("La grille est vide : renseignez au moins un critère avant de signer.")
         )
+    if negotiation_status in NOT_ENDED and not despite:
+        raise OperationError(
+            _(
+                "La négociation n’est pas terminée : attendez sa fin pour signer, ou cochez "
+                "« signer malgré tout » (l’état de la négociation sera consigné)."
+            ),
+            409,
+        )
     grid.signed_at = utcnow()
     grid.signed_by_id = jury.id
+    grid.signed_state = negotiation_status or "aucune"
+    db.session.flush()
+
+
+def freeze(grid: Evaluation, document: str) -> None:
+    """Keep the signed grid's document as signed: its PDF never changes afterwards."""
+    if grid.signed_at is None or grid.signed_document is not None:
+        raise OperationError(_("Seule une grille signée se fige, une seule fois."), 409)
+    grid.signed_document = document
     db.session.flush()
 
 

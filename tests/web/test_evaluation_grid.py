@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from simulator.extensions import db
-from simulator.models import Evaluation, Role, User
+from simulator.models import Evaluation, Negotiation, Role, User
 from simulator.operations.accounts import create_staff
 from tests.conftest import Actions
 
@@ -140,3 +140,71 @@ def test_the_candidate_never_reaches_the_grid(exam):
     candidate = exam["candidate"]
     assert candidate.client.get(exam["url"] + "/grille").status_code == 403
     assert candidate.client.get(exam["url"] + "/grille.pdf").status_code == 403
+
+
+def _pdf_text(tmp_path, juror: Actions, url: str, name: str) -> str:
+    response = juror.client.get(url + ".pdf")
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    path = tmp_path / name
+    path.write_bytes(response.data)
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_signing_waits_for_the_end_or_is_forced_and_the_pdf_is_frozen(
+    tmp_path, app, trainer, jury, exam
+):
+    from simulator.web.i18n import exam_time
+    from tests.web.test_negotiation_room import move, start
+
+    candidate = exam["candidate"]
+    nid = start(candidate)
+    url = exam["url"] + "/grille"
+    _fill(jury, url, {3: 2, 6: 1}, final_mark="12,5")
+    jury.post(url + "/concilier")
+    html = jury.client.get(url).get_data(as_text=True)
+    lock = _lock(html[html.index('id="commission"') :], url + "/commission")
+    early = jury.post(url + "/signer", {"lock": lock})
+    assert early.status_code == 409 and "malgré tout" in early.get_data(as_text=True)
+    forced = jury.post(url + "/signer", {"lock": lock, "malgre_tout": "1"})
+    assert forced.status_code == 303
+    with app.app_context():
+        grid = db.session.scalar(sa.select(Evaluation).where(Evaluation.kind == "reconciled"))
+        assert grid.signed_state == "running" and grid.signed_document
+        signed_at, session_id = grid.signed_at, grid.class_session_id
+    before = _pdf_text(tmp_path, jury, url, "before.pdf")
+    local = exam_time(signed_at, "Europe/Paris")
+    assert "en cours" in before and local in before
+    move(candidate, nid, type="rupture")  # the negotiation ends after the signature
+    with app.app_context():
+        assert db.session.get(Negotiation, nid).status not in ("running", "preparing")
+    assert _pdf_text(tmp_path, jury, url, "after.pdf") == before
+    page = jury.client.get(url).get_data(as_text=True)
+    assert local in page and "malgré tout" in page
+    csv = trainer.client.get(f"/formateur/sessions/{session_id}/grilles.csv").data.decode()
+    assert local in csv
+
+
+def test_the_exam_form_sets_the_default_criteria(app, trainer, jury, exam):
+    with app.app_context():
+        session_id = db.session.get(User, exam["student_id"]).class_session_id
+    url = exam["url"] + "/grille"
+    html = jury.client.get(url).get_data(as_text=True)
+    assert 'id="critere-3"' in html and 'id="critere-1"' not in html
+    settings = {
+        "exam_label": "E4",
+        "negotiation_minutes": "20",
+        "interview_minutes": "10",
+        "exam_form": "ponctuelle",
+        "exam_timezone": "America/Cayenne",
+    }
+    saved = trainer.post(f"/formateur/sessions/{session_id}/reglages", settings)
+    assert saved.status_code == 303
+    html = jury.client.get(url).get_data(as_text=True)
+    assert all(f'id="critere-{n}"' in html for n in range(1, 11))
+    assert "forme ponctuelle" in html and 'id="exam-parts"' in html
+    wrong = trainer.post(
+        f"/formateur/sessions/{session_id}/reglages", {**settings, "exam_timezone": "Mars/Olympus"}
+    )
+    assert wrong.status_code == 400 and "Fuseau horaire inconnu" in wrong.get_data(as_text=True)

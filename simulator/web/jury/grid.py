@@ -14,8 +14,8 @@ from werkzeug.datastructures import MultiDict
 from simulator.engine.numbers import int_or_none
 from simulator.engine.scoring.criteria import NIVEAUX
 from simulator.engine.scoring.grid import COMPETENCES, SITUATION_2, lignes
-from simulator.models import Evaluation
-from simulator.operations import evaluations, jury
+from simulator.models import ClassSession, Evaluation, User
+from simulator.operations import evaluations, jury, negotiations
 from simulator.operations.errors import OperationError
 from simulator.web.forms import parse_form
 from simulator.web.grid_export import grid_document
@@ -74,6 +74,11 @@ def _shown(raw: str | None) -> list[int]:
     return sorted(n for n in numbers if n is not None and n in CRITERIA)
 
 
+def default_criteria(session: ClassSession) -> tuple[str, ...] | None:
+    """Competences the grid shows by default: situation 2 in CCF, all ten in the ponctuelle form."""
+    return None if session.exam_form == "ponctuelle" else SITUATION_2
+
+
 def _posted() -> GridForm:
     parsed, errors = parse_form(GridForm, GridForm.shape(request.form))
     if parsed is None:  # cannot happen: every field is shaped to be valid
@@ -88,7 +93,7 @@ def _context(student, error: str | None = None) -> dict:
     board = evaluations.reconciled_grid(student)
     # a criterion anyone scored is always shown, whatever the default selection
     scored = {int(n) for g in [mine, *others, *([board] if board else [])] for n in g.levels}
-    default = {r.numero for r in lignes(SITUATION_2)}
+    default = {r.numero for r in lignes(default_criteria(student.class_session))}
     rows = [r for r in lignes() if show_all or r.numero in default or r.numero in scored]
     return {
         "student": student,
@@ -172,8 +177,21 @@ def grid_board_save(student_id: int) -> ResponseReturnValue:
 
 @bp.post("/candidats/<id:student_id>/grille/signer")
 def grid_sign(student_id: int) -> ResponseReturnValue:
-    """Sign the board's grid, which locks it."""
-    return _page(student_id, lambda st: evaluations.sign(_board(st), current_user, _posted().lock))
+    """Sign the board's grid, which locks it and freezes its document (and so its PDF)."""
+
+    def run(student: User) -> None:
+        board = _board(student)
+        negotiation = negotiations.latest_of(student)
+        evaluations.sign(
+            board,
+            current_user,
+            _posted().lock,
+            negotiation.status if negotiation else None,
+            request.form.get("malgre_tout") == "1",
+        )
+        evaluations.freeze(board, grid_document(student, current_user)[0])
+
+    return _page(student_id, run)
 
 
 @bp.get("/candidats/<id:student_id>/grille.pdf")

@@ -1,10 +1,19 @@
 """Trainer forms."""
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 
 class ClassSessionForm(FlaskForm):
@@ -44,3 +53,33 @@ class ExamSettingsForm(FlaskForm):
         _l("Durée de l’entretien (minutes)"),
         validators=[InputRequired(), NumberRange(min=0, max=30)],
     )
+
+    exam_form = RadioField(
+        _l("Forme de l’épreuve"),
+        choices=[
+            SelectChoice(
+                "ccf_situation_2",
+                _l("CCF, situation d’évaluation n°2 (critères C1.2, C1.4, C1.5)"),
+            ),
+            SelectChoice(
+                "ponctuelle",
+                _l("Forme ponctuelle : présentation puis simulation (les dix critères)"),
+            ),
+        ],
+        default="ccf_situation_2",
+        validators=[Optional()],
+    )
+    exam_timezone = StringField(
+        _l("Fuseau horaire de l’épreuve"),
+        default="Europe/Paris",
+        validators=[Optional(), Length(max=64)],
+    )
+
+    def validate_exam_timezone(self, field: StringField) -> None:
+        """A time zone the machine knows (Europe/Paris, America/Cayenne, Indian/Reunion…)."""
+        if not field.data:
+            return
+        try:
+            ZoneInfo(str(field.data))
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationError(_l("Fuseau horaire inconnu (ex. Europe/Paris).")) from None

@@ -97,7 +97,11 @@ def exam_settings(session_id: int) -> ResponseReturnValue:
     form = ExamSettingsForm()
     if not form.validate_on_submit():
         return _session_page(session, form, 400)
+    kept = {"exam_form": session.exam_form, "exam_timezone": session.exam_timezone}
     form.populate_obj(session)
+    for name, value in kept.items():  # a form without these fields keeps the session's
+        if not getattr(session, name):
+            setattr(session, name, value)
     return redirect(url_for("trainer.session_detail", session_id=session_id), 303)
 
 
