@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from cachetools import LRUCache
 
 from simulator.extensions import db
+from simulator.operations.evaluations import signed_grades
 from simulator.models import (
     ClassSession,
     Event,
@@ -81,6 +82,15 @@ class Progress:
     prospection: str | None = None
     overdue: bool = False
     exam: bool = False
+    #: the board's signed mark (exam sessions): the grade of record
+    jury_grade: Decimal | None = None
+
+    @property
+    def grade(self) -> Decimal | None:
+        """The grade of record: the board's signed mark in an exam, else the simulator's."""
+        if self.exam:
+            return self.jury_grade
+        return self.figures.score if self.figures else None
 
     @property
     def preparation_saved(self) -> bool:
@@ -137,6 +147,9 @@ def class_progress(session: ClassSession, now: datetime | None = None) -> list[P
     _add_quotes(rows, ids)
     _add_negotiations(rows, ids, now)
     _add_risk(rows, ids)
+    if session.mode == SessionMode.EXAM:
+        for student_id, mark in signed_grades(ids).items():
+            rows[student_id].jury_grade = mark
     for student_id, status in db.session.execute(
         sa.select(ProspectionExercise.student_id, ProspectionExercise.status).where(
             ProspectionExercise.student_id.in_(ids)

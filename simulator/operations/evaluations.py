@@ -212,3 +212,15 @@ def freeze(grid: Evaluation, document: str) -> None:
 def level_label(index: int | None) -> str:
     """The French name of a level."""
     return NIVEAUX[index] if index is not None and niveau_valide(index) else "—"
+
+
+def signed_grades(student_ids: list[int]) -> dict[int, Decimal]:
+    """The board's signed mark of each candidate who has one: the grade of record of an exam."""
+    if not student_ids:
+        return {}
+    query = sa.select(Evaluation.reconciled_for, Evaluation.final_mark).where(
+        Evaluation.reconciled_for.in_(student_ids),
+        Evaluation.signed_at.is_not(None),
+        Evaluation.final_mark.is_not(None),
+    )
+    return {int(sid): Decimal(mark) for sid, mark in db.session.execute(query)}

@@ -208,3 +208,49 @@ def test_the_exam_form_sets_the_default_criteria(app, trainer, jury, exam):
         f"/formateur/sessions/{session_id}/reglages", {**settings, "exam_timezone": "Mars/Olympus"}
     )
     assert wrong.status_code == 400 and "Fuseau horaire inconnu" in wrong.get_data(as_text=True)
+
+
+def test_the_signed_jury_grade_is_the_grade_of_record_everywhere(app, trainer, jury, exam):
+    from tests.web.test_negotiation_room import ROOT, game, move, start
+
+    candidate = exam["candidate"]
+    nid = start(candidate)
+    move(candidate, nid, type="rupture")
+    automatic = str(debrief_score(app, nid)).replace(".", ",")
+    url = exam["url"] + "/grille"
+    _fill(jury, url, {3: 2, 6: 1}, final_mark="10,5")
+    jury.post(url + "/concilier")
+    html = jury.client.get(url).get_data(as_text=True)
+    board = html[html.index('id="commission"') :]
+    lock = _lock(board, url + "/commission")
+    assert (
+        jury.post(
+            url + "/commission", {"lock": lock, "shown": "", "final_mark": "10,5"}
+        ).status_code
+        == 303
+    )
+    html = jury.client.get(url).get_data(as_text=True)
+    lock = _lock(html[html.index('id="commission"') :], url + "/commission")
+    assert jury.post(url + "/signer", {"lock": lock}).status_code == 303
+    with app.app_context():
+        session_id = db.session.get(User, exam["student_id"]).class_session_id
+    base = f"/formateur/sessions/{session_id}"
+    assert automatic != "10,5"
+    view = trainer.client.get(base + "/classe").get_data(as_text=True)
+    assert "<strong>10,5</strong> / 20" in view and f"<strong>{automatic}</strong>" not in view
+    csv = trainer.client.get(base + "/resultats.csv").data.decode("utf-8-sig")
+    line = next(row for row in csv.splitlines() if row.startswith("Camille Petit"))
+    assert ";10,5;" in line and f";{automatic};" not in line
+    trainer.post(base + "/classe/publier-tout")
+    debrief = candidate.client.get(f"{ROOT}/{nid}/debrief").get_data(as_text=True)
+    assert 'id="score"' in debrief and "10,5 / 20" in debrief
+    assert f">{automatic} / 20" not in debrief
+    assert game(app, nid).negotiation.status != "running"
+
+
+def debrief_score(app, nid: int):
+    from simulator.operations.negotiation_debrief import debrief_of
+    from tests.web.test_negotiation_room import game
+
+    with app.app_context():
+        return debrief_of(game(app, nid))["note_sur_20"]
