@@ -163,4 +163,4 @@ def test_a_tougher_persona_shows_in_the_difficulty(jury, exam):
     body = jury.client.get(exam["url"] + "/difficulte", headers={"HX-Request": "true"}).get_data(
         as_text=True
     )
-    assert "directif, très dur" in body
+    assert "directif, très dur" in body and "cède tard" in body and "e = " not in body

@@ -175,6 +175,7 @@ def test_a_second_juror_watches_live_from_the_database(app, trainer, jury, exam)
     move(candidate, nid, type="question", theme="besoin")
     page = other.client.get(exam["url"] + "/negociation").get_data(as_text=True)
     assert 'id="turn-1"' in page and "Raison cachée" in page and 'id="clock"' in page
+    assert "répond à une question de découverte" in page and "decouverte" not in page
     seq = re.search(r"seq=(\d+)", page).group(1)
     direct = f"{exam['url']}/negociation/direct?status=running&seq={seq}"
     assert other.client.get(direct, headers={"HX-Request": "true"}).status_code == 204

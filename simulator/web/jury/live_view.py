@@ -18,6 +18,7 @@ from simulator.operations.jury_live import JURY_EVENTS, checklist, version_in_fo
 from simulator.operations.negotiation_settings import jury_settings
 from simulator.operations.situations import current_version
 from simulator.scenarios.registry.core import PARAMETERS
+from simulator.web.negotiation_reasons import reasons
 from simulator.web.negotiation_view import board, service_names, show, tail, turns
 
 #: what each social style means for a juror playing it
@@ -116,6 +117,8 @@ def live_context(negotiation: Negotiation) -> dict[str, Any]:
     version = version_in_force(negotiation)
     services = service_names(negotiations.view_of(negotiation.situation_version))
     rows = turns(game, services, reveal=True)
+    for row in rows:  # the same sentences as the trainer's replay
+        row["why"] = reasons(row["reply"].get("raison", {}), game.setup)
     return {
         "game": game,
         "turns": rows,
