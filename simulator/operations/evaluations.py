@@ -223,4 +223,8 @@ def signed_grades(student_ids: list[int]) -> dict[int, Decimal]:
         Evaluation.signed_at.is_not(None),
         Evaluation.final_mark.is_not(None),
     )
-    return {int(sid): Decimal(mark) for sid, mark in db.session.execute(query)}
+    return {
+        int(sid): Decimal(mark)
+        for sid, mark in db.session.execute(query)
+        if sid is not None and mark is not None
+    }
