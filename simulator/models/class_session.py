@@ -41,6 +41,14 @@ class ClassSession(Model):
     exam_label: Mapped[str] = mapped_column(sa.String(16), default="E4", server_default="E4")
     negotiation_minutes: Mapped[int] = mapped_column(default=20, server_default="20")
     interview_minutes: Mapped[int] = mapped_column(default=10, server_default="10")
+    #: ccf_situation_2 (C1.2, C1.4, C1.5 by default) or ponctuelle (two parts, all ten criteria)
+    exam_form: Mapped[str] = mapped_column(
+        sa.String(24), default="ccf_situation_2", server_default="ccf_situation_2"
+    )
+    #: the exam's time zone: signatures and times on grids, PDF and CSV are shown in it
+    exam_timezone: Mapped[str] = mapped_column(
+        sa.String(64), default="Europe/Paris", server_default="Europe/Paris"
+    )
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     trainer = relationship("User", foreign_keys=[trainer_id])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -54,6 +55,27 @@ def create_staff(email: str, password: str, display_name: str, role: Role) -> Us
     db.session.add(user)
     db.session.flush()
     return user
+
+
+#: characters of generated initial passwords (no 0/O, 1/l/I to read them aloud)
+_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def initial_password(length: int = 14) -> str:
+    """A random initial password that follows the password rule, shown once to its creator."""
+    while True:
+        password = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(length))
+        if any(c.isalpha() for c in password) and any(c.isdigit() for c in password):
+            return password
+
+
+def create_account_with_initial_password(
+    email: str, display_name: str, role: Role
+) -> tuple[User, str]:
+    """Create a trainer or jury account with a random initial password; return both (the
+    password is shown once, e.g. to the trainer who seats a new juror on an exam board)."""
+    password = initial_password()
+    return create_account(role=role, email=email, name=display_name, password=password), password
 
 
 def find_open_session(join_code: str) -> ClassSession:

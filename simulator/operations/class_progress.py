@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from cachetools import LRUCache
 
 from simulator.extensions import db
+from simulator.operations.evaluations import signed_grades
 from simulator.models import (
     ClassSession,
     Event,
@@ -87,6 +88,15 @@ class Progress:
     prospection: str | None = None
     overdue: bool = False
     exam: bool = False
+    #: the board's signed mark (exam sessions): the grade of record
+    jury_grade: Decimal | None = None
+
+    @property
+    def grade(self) -> Decimal | None:
+        """The grade of record: the board's signed mark in an exam, else the simulator's."""
+        if self.exam:
+            return self.jury_grade
+        return self.figures.score if self.figures else None
 
     @property
     def preparation_saved(self) -> bool:
@@ -196,6 +206,9 @@ def class_attempts(
     _add_quotes(by_situation)
     _add_negotiations(by_situation, now)
     _add_risk(by_situation)
+    if exam:  # the board's signed mark is the grade of record of the exam (latest) attempt
+        for student_id, mark in signed_grades(ids).items():
+            by_student[student_id][-1].jury_grade = mark
     prospection = dict(
         db.session.execute(
             sa.select(ProspectionExercise.student_id, ProspectionExercise.status).where(

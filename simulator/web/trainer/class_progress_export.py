@@ -102,7 +102,7 @@ def cells(row: Progress, decimal: str) -> list[str]:
         num(f.zopa_share if f else None),
         num(f.value_left if f else None),
         num(f.concessions_given if f else None),
-        num(f.score if f else None),
+        num(row.grade),
         _yes(row.follow_up_done),
         _yes(row.debrief_shown),
         _("%(a)d sur %(b)d", a=row.risk_best[0], b=row.risk_best[1]) if row.risk_best else "",
