@@ -21,6 +21,12 @@ REPERES: dict[str, tuple[Decimal | None, Decimal | None, str]] = {
     "liquidite_immediate": (D("0.2"), None, "≈ 0,2–0,3"),
     "capacite_remboursement": (None, D("4"), "≤ 3 à 4 ans"),
     "dso_jours": (None, D("60"), "à comparer au plafond légal de 60 jours"),
+    # functional balance sheet (€): read by its sign, and the BFR against the FRNG
+    "frng": (D("0"), None, "≥ 0 : les ressources stables financent les immobilisations"),
+    "bfr": (None, None, "≤ FRNG : le besoin de financement du cycle est couvert"),
+    "tresorerie_nette": (D("0"), None, "≥ 0 ; négative = le BFR est financé par la banque"),
+    "delai_fournisseurs_jours": (None, D("60"), "à comparer au plafond légal de 60 jours"),
+    "rotation_stocks_jours": (None, None, "à comparer au secteur (plus court = moins de stock)"),
 }
 
 #: Conan & Holder (1979): coefficients of R1..R5 (ratios as decimals).
