@@ -243,3 +243,22 @@ def test_new_line_is_a_table_row(student):
         as_text=True
     )
     assert body.strip().startswith("<tr") and 'name="line_key"' in body
+
+
+def test_the_quote_shows_the_risk_page_class_reasons_and_cover(app, student):
+    """One source: the class, its reasons and the cover of the risk correction, word for word."""
+    import html as html_lib
+
+    from simulator.operations.risk_analysis import analyser
+
+    page = html_lib.unescape(student.client.get(BUILDER).get_data(as_text=True))
+    with app.app_context():
+        user = db.session.scalar(db.select(User).where(User.display_name == "Léa Dubois"))
+        analyse = analyser(quotes.workspace(user).snapshot)
+    classe = analyse.classe
+    assert f"Client de classe {classe.niveau} (risque {classe.libelle})" in page
+    for raison in classe.raisons:
+        assert raison in page
+    assert "Couverture recommandée" in page
+    if classe.niveau >= 3:
+        assert "l'assurance-crédit ne suffit pas" in page

@@ -65,5 +65,8 @@ QUOTITE_GARANTIE = D("0.90")
 
 #: Acompte (%) recommended at order for each class; 100 means paiement comptant.
 ACOMPTE_PAR_CLASSE = {1: D("0"), 2: D("0"), 3: D("30"), 4: D("100")}
+#: Longest payment term (days from invoice) recommended for each class; 0 means comptant.
+#: Same figures as the « delai » recommendations of cover.PAR_CLASSE.
+DELAI_MAX_PAR_CLASSE = {1: 60, 2: 45, 3: 30, 4: 0}
 #: An acompte computed to bring the exposure under the limit is rounded up to this step (%).
 PAS_ACOMPTE = D("5")
