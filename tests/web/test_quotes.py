@@ -262,3 +262,56 @@ def test_the_quote_shows_the_risk_page_class_reasons_and_cover(app, student):
     assert "Couverture recommandée" in page
     if classe.niveau >= 3:
         assert "l'assurance-crédit ne suffit pas" in page
+
+
+def test_the_pdf_carries_every_mention_of_a_b2b_devis_on_one_font(app, student):
+    """Seller identity from the pack, both parties, dates, lines, VAT, terms, penalties, 40 €,
+    CGV, bon pour accord; the signature on the page of the totals; DejaVu Sans only."""
+    from simulator.scenarios.generator.identifiers import format_siren
+
+    location = issue(student, acompte_pct="30")
+    pdf = student.client.get(f"{location}/pdf").data
+    text = plain(
+        subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+        .stdout.decode()
+    )
+    flat = " ".join(text.split())
+    snap = snapshot_of(app)
+    seller, identity = snap["seller"], snap["seller"]["identity"]
+    client = snap["client"]["company"]
+    siren = format_siren(identity["siren"])
+    expected = [
+        seller["name"],
+        f"{seller['legal_form']} au capital de",
+        plain(format_eur(Decimal(identity["share_capital"]))),
+        f"{identity['street']}, {identity['postcode']} {seller['city']}",
+        f"SIREN {siren}",
+        f"SIRET {siren} {identity['siret'][9:]}",
+        f"RCS {identity['rcs_city']} {siren}",
+        identity["vat_number"],
+        client["raison_sociale"],
+        format_siren(client["siren"]),
+        client["tva_intracommunautaire"],
+        "DEVIS n° D-",
+        "Offre valable jusqu",
+        "Total HT",
+        "TVA 20 %",
+        "Total TTC",
+        "Conditions de règlement",
+        "Paiement à 30 jours",
+        "pénalités au taux de",
+        "indemnité forfaitaire pour frais de recouvrement de 40,00 €",
+        "conditions générales de vente",
+        "Acompte à la commande",
+        "Livraison",
+        "Bon pour accord",
+    ]
+    missing = [m for m in expected if m not in flat]
+    assert not missing, missing
+    assert "Grenoble" not in text or seller["city"] == "Grenoble"  # nothing invented
+    pages = text.split("\f")
+    on_page = [i for i, page in enumerate(pages) if "Total TTC" in page]
+    assert on_page and "Bon pour accord" in pages[on_page[-1]]
+    fonts = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True)
+    names = [line.split()[0] for line in fonts.stdout.decode().splitlines()[2:]]
+    assert names and all(n.split("+")[-1].startswith("DejaVu-Sans") for n in names), names
