@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -29,7 +30,7 @@ def test_student_qualifies_plans_runs_and_moves_an_opportunity(
     page.wait_for_selector("#prospect-table tbody tr.flagged")
     second = page.locator("#prospect-table tbody tr").nth(1)
     second.locator("button[data-motif=doublon]").click()
-    page.wait_for_function("document.querySelectorAll('#prospect-table tr.flagged').length == 2")
+    expect(page.locator("#prospect-table tr.flagged")).to_have_count(2)  # no eval under the CSP
     page.select_option("select[name=departement]", "38")
     page.wait_for_url(re.compile(r"departement=38"))
     page.wait_for_function(
@@ -66,8 +67,23 @@ def test_student_qualifies_plans_runs_and_moves_an_opportunity(
     page.wait_for_selector("#plan-problems >> text=négatif")
     page.fill("#budget", "3000")
     page.wait_for_selector("#plan-ok")
+    # a one-time action asks first: dismissing keeps the plan, accepting runs it
+    questions: list[str] = []
+
+    def answer(dialog, accept: bool) -> None:
+        questions.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda d: answer(d, False))
+    page.click("#run-campaign")
+    page.wait_for_timeout(300)
+    assert questions and "définitif" in questions[0]
+    assert page.url.endswith("/prospection/campagne") and page.locator("#plan-ok").count() == 1
+    page.once("dialog", lambda d: answer(d, True))
     page.click("#run-campaign")
     page.wait_for_url(re.compile(r"/prospection/resultats$"))
+    assert len(questions) == 2
+    assert "Score de ciblage" in page.locator("#targeting-score").inner_text()
     assert page.locator("#kpi-contact strong").inner_text().endswith("%")
     assert page.locator("#chart-funnel rect").count() == 4
     screenshot(page, "prospection-kpi")

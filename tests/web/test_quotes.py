@@ -272,8 +272,9 @@ def test_the_pdf_carries_every_mention_of_a_b2b_devis_on_one_font(app, student):
     location = issue(student, acompte_pct="30")
     pdf = student.client.get(f"{location}/pdf").data
     text = plain(
-        subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
-        .stdout.decode()
+        subprocess.run(
+            ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
     )
     flat = " ".join(text.split())
     snap = snapshot_of(app)
