@@ -260,8 +260,11 @@ def test_the_quote_shows_the_risk_page_class_reasons_and_cover(app, student):
     for raison in classe.raisons:
         assert raison in page
     assert "Couverture recommandée" in page
-    if classe.niveau >= 3:
-        assert "l'assurance-crédit ne suffit pas" in page
+    if (
+        classe.niveau >= 3
+    ):  # never « covered » alone when the risk page says insurance is not enough
+        assert "l'assurance-crédit ne suffit pas" in page or "au-delà de l'encours garanti" in page
+        assert not re.search(r"dans la limite de l'encours garanti[^.]*\)\.", page)
 
 
 def test_the_pdf_carries_every_mention_of_a_b2b_devis_on_one_font(app, student):
