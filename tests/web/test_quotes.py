@@ -319,3 +319,28 @@ def test_the_pdf_carries_every_mention_of_a_b2b_devis_on_one_font(app, student):
     fonts = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True)
     names = [line.split()[0] for line in fonts.stdout.decode().splitlines()[2:]]
     assert names and all(n.split("+")[-1].startswith("DejaVu-Sans") for n in names), names
+
+
+def test_the_draft_is_autosaved_and_restored(app, student):
+    html = student.client.get(BUILDER).get_data(as_text=True)
+    assert 'hx-post="/etudiant/devis/brouillon"' in html and "delay:800ms" in html
+    data = form_of(html)
+    data["payment_days"] = "45"
+    first = student.post(f"{BUILDER}/brouillon", data, htmx=True)
+    body = first.get_data(as_text=True)
+    assert first.status_code == 200 and "Brouillon enregistré automatiquement" in body
+    quote_id = re.search(r'name="quote_id" value="(\d+)" id="quote-id"', body).group(1)
+    lock = re.search(r'name="lock_version" value="(\d+)" id="quote-lock"', body).group(1)
+    # the next autosave carries the new id and lock version: no conflict
+    data.update(quote_id=quote_id, lock_version=lock, payment_days="40")
+    assert student.post(f"{BUILDER}/brouillon", data, htmx=True).status_code == 200
+    # a stale lock version is refused, nothing overwritten
+    data.update(payment_days="10")
+    stale = student.post(f"{BUILDER}/brouillon", data, htmx=True)
+    assert stale.status_code == 409
+    with app.app_context():
+        assert db.session.get(Quote, int(quote_id)).inputs["payment_days"] == "40"
+    # coming back: the builder restores the draft
+    again = student.client.get(BUILDER).get_data(as_text=True)
+    assert re.search(r'name="payment_days"[^>]*value="40"', again)
+    assert "Brouillon repris" in again
