@@ -58,9 +58,9 @@ def test_a_board_has_at_most_three_members_and_emails_are_unique(app, trainer):
     assert refused.status_code == 409 and "au plus 3 membres" in refused.get_data(as_text=True)
     other = _exam(trainer)
     twice = _new_juror(trainer, other, "Autre", "JURE0@lycee.test")
-    assert twice.status_code == 409 and "existe déjà" in twice.get_data(as_text=True)
+    assert twice.status_code == 409 and "déjà utilisée" in twice.get_data(as_text=True)
     bad = _new_juror(trainer, other, "Autre", "pas-une-adresse")
-    assert bad.status_code == 400 and 'value="Autre"' in bad.get_data(as_text=True)
+    assert bad.status_code == 422 and 'value="Autre"' in bad.get_data(as_text=True)
     with app.app_context():
         assert (
             db.session.scalar(sa.select(sa.func.count(User.id)).where(User.role == Role.JURY)) == 4

@@ -249,8 +249,9 @@ def test_the_signed_jury_grade_is_the_grade_of_record_everywhere(app, trainer, j
 
 
 def debrief_score(app, nid: int):
+    from simulator.models import Negotiation
     from simulator.operations.negotiation_debrief import debrief_of
-    from tests.web.test_negotiation_room import game
+    from simulator.operations.negotiations import game_of
 
-    with app.app_context():
-        return debrief_of(game(app, nid))["note_sur_20"]
+    with app.app_context():  # the game's rows stay attached while the debrief reads them
+        return debrief_of(game_of(db.session.get(Negotiation, nid)))["note_sur_20"]
