@@ -17,10 +17,11 @@ WTForms they replace), the preparation sheet and the follow-up
 reply (`web/jury/forms.ConsoleForm`, `ReplyForm`), the fiche descriptive (shaped by
 `web/student/fiche_form.form_to_data`, validated by the fiche's own pydantic model, as a YAML
 fiche is); the move composer reads a move through a dispatch table
-(`web/negotiation_forms.MOVE_READERS`). Moved to web but still read by hand (to convert): the
-prospection forms (`web/student/prospection_forms.py`: `lire_filtres`, `lire_criteres_form`,
-`lire_plan_form`, `lire_activite`). Still to convert and to move: the risk analysis
-(`operations/risk_inputs.lire_saisie`, which also re-reads stored answers).
+(`web/negotiation_forms.MOVE_READERS`); the prospection forms (`web/student/prospection_forms`:
+`FilterForm`, `CriteriaForm`, `PlanForm`, `ActivityForm`) and the risk analysis
+(`web/student/risk_form.RiskForm`; `operations/risk_inputs.lire_saisie` reads its answers, posted
+or stored) are read through `read_form`: their values are kept as typed (`Typed`, `as_typed`) and
+the use case validates them, so a refused form shows again as it was.
 """
 
 from __future__ import annotations
@@ -52,6 +53,30 @@ def trimmed(limit: int | None = None) -> BeforeValidator:
 
 # A text field of any length (mypy accepts no call in an annotation: hence the alias).
 Text = Annotated[str, trimmed()]
+
+
+def as_typed(limit: int | None = None) -> BeforeValidator:
+    """Kept as typed (not trimmed), cut at `limit` characters, missing means empty: for the
+    fields a use case validates itself and a refused form shows again as they were."""
+
+    def keep(value: Any) -> str:
+        text = "" if value is None else str(value)
+        return text[:limit] if limit is not None else text
+
+    return BeforeValidator(keep)
+
+
+# A text kept as typed, of any length.
+Typed = Annotated[str, as_typed()]
+
+
+def read_form(model: type[M], data: Mapping[str, Any]) -> M:
+    """`parse_form` for a model that accepts any input (text kept as typed, validated later by
+    the use case): the model itself."""
+    parsed, errors = parse_form(model, data)
+    if parsed is None:  # a model read this way has no field that can refuse
+        raise ValueError(f"{model.__name__}: {errors}")
+    return parsed
 
 
 def _message(error: Mapping[str, Any]) -> str:
