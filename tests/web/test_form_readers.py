@@ -3,8 +3,11 @@ typed, unknown choices dropped, the stored answers re-read the same way."""
 
 from __future__ import annotations
 
+import pytest
 from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import BadRequest
 
+from simulator.web.jury.forms import hand_over_form, live_event_form, live_settings_form
 from simulator.operations.risk_inputs import JUSTIFICATION_MAX, lire_saisie
 from simulator.web.student.prospection_forms import (
     lire_activite,
@@ -103,3 +106,29 @@ def test_risk_answers_from_the_form_and_from_storage_read_alike() -> None:
     assert {k: e.code for k, e in again.erreurs.items()} == {
         k: e.code for k, e in saisie.erreurs.items()
     }
+
+
+def test_hand_over_and_live_forms_read_as_the_views_did(app) -> None:
+    data = MultiDict([("annexes", "a"), ("annexes", "b"), ("highlight", "1"), ("message", " m ")])
+    with app.test_request_context("/", method="POST", data=data):
+        form = hand_over_form()
+    assert (form.version, form.preparation_minutes) == (-1, 0)  # blank: the defaults
+    assert form.highlight is True and form.annexes == ["a", "b"] and form.message == " m "
+    with app.test_request_context(
+        "/", method="POST", data={"version": "2", "preparation_minutes": " 15 "}
+    ):
+        form = hand_over_form()
+    assert (form.version, form.preparation_minutes, form.highlight) == (2, 15, False)
+    for forged in ({"version": "deux"}, {"preparation_minutes": "9" * 12}, {"version": "-2"}):
+        with app.test_request_context("/", method="POST", data=forged):
+            with pytest.raises(BadRequest):
+                hand_over_form()
+
+    data = MultiDict([("mode", "ai"), ("garanties", "o1"), ("garanties", "o2")])
+    with app.test_request_context("/", method="POST", data=data):
+        assert live_settings_form().model_dump() == {"mode": "ai", "garanties": ["o1", "o2"]}
+    data = MultiDict({"evenement": "budget_reduit", "cle": "client.budget_ht", "valeur": " 3000 "})
+    with app.test_request_context("/", method="POST", data=data):
+        event = live_event_form()
+    assert event.evenement == "budget_reduit" and event.annonce == ""
+    assert event.free() == {"client.budget_ht": "3000"}
