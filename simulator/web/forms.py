@@ -9,19 +9,26 @@ ready for the template. CSRF is not a form concern: Flask-WTF's `CSRFProtect` ch
 `Annotated[str, trimmed(n)]` is the usual text field (`Text` when it has no limit): trimmed and
 cut at n characters, never refused for its length, so that what the user typed comes back as typed.
 
-Converted so far: the quote builder (`web/student/quote_form.QuoteForm`), the jury's grid
+Converted: the quote builder (`web/student/quote_form.QuoteForm`), the jury's grid
 (`web/jury/grid.GridForm`), the login and join forms (`web/auth/forms.py`), the class session and
 exam settings forms (`web/trainer/forms.py`: rendered through `FormView` below, same HTML as the
 WTForms they replace), the preparation sheet and the follow-up
 (`web/negotiation_forms.PreparationForm`, `FollowUpForm`), the jury console and the live buyer
-reply (`web/jury/forms.ConsoleForm`, `ReplyForm`), the fiche descriptive (shaped by
-`web/student/fiche_form.form_to_data`, validated by the fiche's own pydantic model, as a YAML
-fiche is); the move composer reads a move through a dispatch table
+reply (`web/jury/forms.ConsoleForm`, `ReplyForm`), the hand-over and the live settings and
+events (`web/jury/forms.HandOverForm`, `LiveSettingsForm`, `LiveEventForm`), the fiche
+descriptive (shaped by `web/student/fiche_form.form_to_data`, validated by the fiche's own
+pydantic model, as a YAML fiche is); the move composer reads a move through a dispatch table
 (`web/negotiation_forms.MOVE_READERS`); the prospection forms (`web/student/prospection_forms`:
 `FilterForm`, `CriteriaForm`, `PlanForm`, `ActivityForm`) and the risk analysis
 (`web/student/risk_form.RiskForm`; `operations/risk_inputs.lire_saisie` reads its answers, posted
 or stored) are read through `read_form`: their values are kept as typed (`Typed`, `as_typed`) and
 the use case validates them, so a refused form shows again as it was.
+
+Every form is read this way; what is left are control fields read where they are used (the
+`lock_version` and a draft's id with `get(..., type=int)`, an opportunity's target stage, a
+confirmation, a yes/no switch, one free-text phrase or reason) and bounded integers through
+`web/inputs.form_int` / `arg_int`. WTForms is no longer a dependency
+(Flask-WTF, which requires it, stays for `CSRFProtect`).
 """
 
 from __future__ import annotations
