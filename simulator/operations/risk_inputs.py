@@ -1,8 +1,10 @@
-"""Pure adapters for the risk page: snapshot → engine inputs, and the student's French numbers."""
+"""Pure adapters for the risk page: snapshot → engine inputs, and the student's answers (stored,
+or posted as `web/student/risk_form` reads them) → French numbers."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -165,15 +167,14 @@ class Saisie:
     erreurs: dict[str, SaisieInvalide] = field(default_factory=dict)
 
 
-def champs(form: Any) -> dict[str, Any]:
-    """Copy the useful fields of a form (a MultiDict or a plain dict) into a JSON-ready dict."""
-    getlist = getattr(form, "getlist", None)
-    outils = getlist("outils") if getlist else form.get("outils", [])
+def champs(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Copy the useful answers (stored, or posted as read by `web/student/risk_form`) into a
+    JSON-ready dict."""
     brut: dict[str, Any] = {
-        k: str(form.get(k, "") or "")[:JUSTIFICATION_MAX]
+        k: str(answers.get(k, "") or "")[:JUSTIFICATION_MAX]
         for k in (*RATIOS_SAISIS, "classe", "acompte", "justification")
     }
-    brut["outils"] = [o for o in outils if o in OUTILS]
+    brut["outils"] = [o for o in answers.get("outils", []) if o in OUTILS]
     return brut
 
 
@@ -186,9 +187,10 @@ def unites_de(code: str) -> tuple[str, ...]:
     return ()
 
 
-def lire_saisie(form: Any) -> Saisie:
-    """Parse the student's answers; every unreadable field gets an error, the rest is kept."""
-    brut = champs(form)
+def lire_saisie(answers: Mapping[str, Any]) -> Saisie:
+    """Parse the student's answers (stored, or the posted form as `web/student/risk_form` reads
+    it); every unreadable field gets an error, the rest is kept."""
+    brut = champs(answers)
     valeurs: dict[str, Decimal | None] = {}
     erreurs: dict[str, SaisieInvalide] = {}
     for code in RATIOS_SAISIS:

@@ -9,18 +9,26 @@ ready for the template. CSRF is not a form concern: Flask-WTF's `CSRFProtect` ch
 `Annotated[str, trimmed(n)]` is the usual text field (`Text` when it has no limit): trimmed and
 cut at n characters, never refused for its length, so that what the user typed comes back as typed.
 
-Converted so far: the quote builder (`web/student/quote_form.QuoteForm`), the jury's grid
+Converted: the quote builder (`web/student/quote_form.QuoteForm`), the jury's grid
 (`web/jury/grid.GridForm`), the login and join forms (`web/auth/forms.py`), the class session and
 exam settings forms (`web/trainer/forms.py`: rendered through `FormView` below, same HTML as the
 WTForms they replace), the preparation sheet and the follow-up
 (`web/negotiation_forms.PreparationForm`, `FollowUpForm`), the jury console and the live buyer
-reply (`web/jury/forms.ConsoleForm`, `ReplyForm`), the fiche descriptive (shaped by
-`web/student/fiche_form.form_to_data`, validated by the fiche's own pydantic model, as a YAML
-fiche is); the move composer reads a move through a dispatch table
-(`web/negotiation_forms.MOVE_READERS`). Moved to web but still read by hand (to convert): the
-prospection forms (`web/student/prospection_forms.py`: `lire_filtres`, `lire_criteres_form`,
-`lire_plan_form`, `lire_activite`). Still to convert and to move: the risk analysis
-(`operations/risk_inputs.lire_saisie`, which also re-reads stored answers).
+reply (`web/jury/forms.ConsoleForm`, `ReplyForm`), the hand-over and the live settings and
+events (`web/jury/forms.HandOverForm`, `LiveSettingsForm`, `LiveEventForm`), the fiche
+descriptive (shaped by `web/student/fiche_form.form_to_data`, validated by the fiche's own
+pydantic model, as a YAML fiche is); the move composer reads a move through a dispatch table
+(`web/negotiation_forms.MOVE_READERS`); the prospection forms (`web/student/prospection_forms`:
+`FilterForm`, `CriteriaForm`, `PlanForm`, `ActivityForm`) and the risk analysis
+(`web/student/risk_form.RiskForm`; `operations/risk_inputs.lire_saisie` reads its answers, posted
+or stored) are read through `read_form`: their values are kept as typed (`Typed`, `as_typed`) and
+the use case validates them, so a refused form shows again as it was.
+
+Every form is read this way; what is left are control fields read where they are used (the
+`lock_version` and a draft's id with `get(..., type=int)`, an opportunity's target stage, a
+confirmation, a yes/no switch, one free-text phrase or reason) and bounded integers through
+`web/inputs.form_int` / `arg_int`. WTForms is no longer a dependency
+(Flask-WTF, which requires it, stays for `CSRFProtect`).
 """
 
 from __future__ import annotations
@@ -52,6 +60,30 @@ def trimmed(limit: int | None = None) -> BeforeValidator:
 
 # A text field of any length (mypy accepts no call in an annotation: hence the alias).
 Text = Annotated[str, trimmed()]
+
+
+def as_typed(limit: int | None = None) -> BeforeValidator:
+    """Kept as typed (not trimmed), cut at `limit` characters, missing means empty: for the
+    fields a use case validates itself and a refused form shows again as they were."""
+
+    def keep(value: Any) -> str:
+        text = "" if value is None else str(value)
+        return text[:limit] if limit is not None else text
+
+    return BeforeValidator(keep)
+
+
+# A text kept as typed, of any length.
+Typed = Annotated[str, as_typed()]
+
+
+def read_form(model: type[M], data: Mapping[str, Any]) -> M:
+    """`parse_form` for a model that accepts any input (text kept as typed, validated later by
+    the use case): the model itself."""
+    parsed, errors = parse_form(model, data)
+    if parsed is None:  # a model read this way has no field that can refuse
+        raise ValueError(f"{model.__name__}: {errors}")
+    return parsed
 
 
 def _message(error: Mapping[str, Any]) -> str:

@@ -1,4 +1,5 @@
-"""Reading the jury's console forms and the human buyer's reply."""
+"""Reading the jury's console forms (changes, hand-over), the live settings and events, and the human
+buyer's reply."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from simulator.engine.numbers import DB_INT_MAX, NumberRefused, parse_int
 from simulator.scenarios.registry.core import PARAMETERS
 from simulator.operations.negotiation_replay import Game
 from simulator.operations.negotiation_understanding import buyer_terms
-from simulator.web.forms import Text, invalid, parse_form
+from simulator.web.forms import Text, Typed, invalid, parse_form, read_form
 
 from simulator.web.negotiation_forms import terms_from_form
 
@@ -88,3 +89,80 @@ def reply_fields(game: Game) -> dict[str, Any]:
     if parsed is None:  # cannot happen: every field is shaped to be valid
         raise ValueError(errors)
     return parsed.model_dump()
+
+
+def _bounded(name: str, default: int) -> BeforeValidator:
+    """A bounded whole number (-1 to 2^31 - 1), blank meaning `default`, as `inputs.form_int`."""
+
+    def check(value: Any) -> int:
+        raw = "" if value is None else str(value)
+        if raw.strip() == "":
+            return default
+        try:
+            return parse_int(raw, name, low=-1, high=DB_INT_MAX)
+        except NumberRefused as refused:
+            raise invalid(refused.message) from None
+
+    return BeforeValidator(check)
+
+
+class HandOverForm(BaseModel):
+    """The hand-over of a version: which one, what to highlight, the annexes, the preparation
+    time and the jury's message."""
+
+    version: Annotated[int, _bounded("version", -1)]
+    highlight: bool
+    annexes: list[str]
+    preparation_minutes: Annotated[int, _bounded("preparation_minutes", 0)]
+    message: Typed
+
+
+def hand_over_form() -> HandOverForm:
+    """The posted hand-over; a number out of bounds or not a number is a forged request: 400."""
+    form = request.form
+    parsed, _errors = parse_form(
+        HandOverForm,
+        {
+            "version": form.get("version", ""),
+            "highlight": form.get("highlight") == "1",
+            "annexes": form.getlist("annexes"),
+            "preparation_minutes": form.get("preparation_minutes", ""),
+            "message": form.get("message", ""),
+        },
+    )
+    if parsed is None:
+        abort(400)
+    return parsed
+
+
+class LiveSettingsForm(BaseModel):
+    """Who plays the buyer and the objections to test (checked by the use case)."""
+
+    mode: Typed
+    garanties: list[str]
+
+
+def live_settings_form() -> LiveSettingsForm:
+    form = request.form
+    return read_form(
+        LiveSettingsForm, {"mode": form.get("mode", ""), "garanties": form.getlist("garanties")}
+    )
+
+
+class LiveEventForm(BaseModel):
+    """A jury event: its key, a free value for the parameter it names, the announcement."""
+
+    evenement: Typed
+    cle: Typed
+    valeur: Text
+    annonce: Typed
+
+    def free(self) -> dict[str, str]:
+        return {self.cle: self.valeur}
+
+
+def live_event_form() -> LiveEventForm:
+    return read_form(
+        LiveEventForm,
+        {k: request.form.get(k, "") for k in ("evenement", "cle", "valeur", "annonce")},
+    )

@@ -17,7 +17,12 @@ from simulator.operations.negotiation_settings import save_settings
 from simulator.operations.situations import ensure_student_situation
 from simulator.web.jury import bp
 from simulator.web.jury.live_view import live_context, settings_context
-from simulator.web.jury.forms import EMOTIONS, reply_fields
+from simulator.web.jury.forms import (
+    EMOTIONS,
+    live_event_form,
+    live_settings_form,
+    reply_fields,
+)
 from simulator.web.negotiation_view import issues
 from simulator.web.rendering import render_page, wants_fragment
 from simulator.web.transaction import record_first_opening, savepoint
@@ -98,13 +103,8 @@ def live_settings(student_id: int) -> ResponseReturnValue:
         if negotiation is not None and negotiation.status != "preparing":
             raise OperationError(_("La négociation a commencé : ces réglages sont figés."), 409)
         known = {o.id for o in settings_context(situation)["objections"]}
-        save_settings(
-            situation,
-            request.form.get("mode", ""),
-            request.form.getlist("garanties"),
-            known,
-            current_user,
-        )
+        form = live_settings_form()
+        save_settings(situation, form.mode, form.garanties, known, current_user)
 
     return _act(student_id, run)
 
@@ -112,16 +112,11 @@ def live_settings(student_id: int) -> ResponseReturnValue:
 @bp.post("/candidats/<id:student_id>/negociation/evenement")
 def live_event(student_id: int) -> ResponseReturnValue:
     """Announce an event: a new version the buyer plays on from the next turn."""
-    free = {request.form.get("cle", ""): request.form.get("valeur", "").strip()}
+    form = live_event_form()
     return _act(
         student_id,
         lambda situation, negotiation: jury_live.inject(
-            situation,
-            negotiation,
-            request.form.get("evenement", ""),
-            current_user,
-            free,
-            request.form.get("annonce", ""),
+            situation, negotiation, form.evenement, current_user, form.free(), form.annonce
         ),
     )
 

@@ -7,15 +7,16 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from simulator.models import Situation
 from simulator.operations import handover, jury, situation_versions
 from simulator.operations.difficulty import assess
 from simulator.operations.errors import OperationError
 from simulator.operations.situations import ensure_student_situation, situation_of
 from simulator.scenarios.registry.core import PRESETS
-from simulator.web.inputs import arg_int, form_int
+from simulator.web.inputs import arg_int
 from simulator.web.jury import bp
 from simulator.web.jury.console_view import console_context
-from simulator.web.jury.forms import base_version, parameter_changes
+from simulator.web.jury.forms import HandOverForm, base_version, hand_over_form, parameter_changes
 from simulator.web.rendering import render_page
 from simulator.web.transaction import record_first_opening, savepoint
 
@@ -98,15 +99,19 @@ def hand_over(student_id: int) -> ResponseReturnValue:
     """Hand the chosen version over to the candidate."""
     return _console_action(
         student_id,
-        lambda sit: handover.hand_over(
-            sit,
-            form_int("version", -1),
-            current_user,
-            request.form.get("highlight") == "1",
-            request.form.getlist("annexes"),
-            form_int("preparation_minutes", 0),
-            request.form.get("message", ""),
-        ),
+        lambda sit: _hand_over(sit, hand_over_form()),
+    )
+
+
+def _hand_over(situation: Situation, form: HandOverForm) -> None:
+    handover.hand_over(
+        situation,
+        form.version,
+        current_user,
+        form.highlight,
+        form.annexes,
+        form.preparation_minutes,
+        form.message,
     )
 
 

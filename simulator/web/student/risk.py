@@ -12,6 +12,7 @@ from simulator.operations.situations import current_version, ensure_student_situ
 from simulator.scenarios.situation.visibility import student_view
 from simulator.web.rendering import render_page, wants_fragment
 from simulator.web.student import bp
+from simulator.web.student.risk_form import risk_answers
 from simulator.web.transaction import keep_despite_refusal, record_first_opening
 
 
@@ -53,7 +54,9 @@ def risk() -> ResponseReturnValue:
 def risk_submit() -> ResponseReturnValue:
     """Correct the submitted analysis; htmx gets only the work area back."""
     situation = _situation()
-    work = risk_analysis.soumettre(situation, current_user, risk_analysis.lire_saisie(request.form))
+    work = risk_analysis.soumettre(
+        situation, current_user, risk_analysis.lire_saisie(risk_answers(request.form))
+    )
     refused = work.correction is None and not wants_fragment()
     if refused:
         keep_despite_refusal()  # what soumettre logged stands, as before
