@@ -15,17 +15,23 @@ from simulator.models import (
     Situation,
     User,
 )
-from simulator.operations import events
+from simulator.operations import events, packs
 from simulator.operations.errors import OperationError
 from simulator.operations.situations import create_situation
-from simulator.scenarios.generator.from_prospect import with_prospect
+from simulator.scenarios.generator.from_prospect import (
+    NoFittingArchetype,
+    pack_for_prospect,
+    with_prospect,
+)
 
 #: an opportunity is negotiated once a proposal is on the table
 NEGOTIABLE = (Etape.proposition.value, Etape.negociation.value)
 
 
 def open_as_situation(ex: ProspectionExercise, opp: Opportunity, student: User) -> Situation:
-    """Generate a situation for this opportunity (same pack), with the prospect's identity."""
+    """Generate a situation for this opportunity (same pack): the client is the prospect, its
+    need drawn from the archetype fitting its sector and size; 422 with the reason when none
+    fits."""
     if opp.stage not in NEGOTIABLE:
         raise OperationError(
             _(
@@ -42,6 +48,12 @@ def open_as_situation(ex: ProspectionExercise, opp: Opportunity, student: User) 
     stored = db.session.get(PackVersion, ex.pack_version_id)
     if row is None or stored is None:
         raise OperationError(_("Ce prospect n’existe plus dans votre fichier."), 404)
+    try:
+        narrowed = pack_for_prospect(packs.parse(stored), row.data)
+    except NoFittingArchetype as exc:
+        raise OperationError(
+            _("Impossible de négocier avec ce prospect : %(reason)s", reason=exc.message), 422
+        ) from None
     number = int("".join(ch for ch in opp.prospect_id if ch.isdigit()) or 0)
     seed = (ex.seed * 10_000 + number) % 2_000_000_000  # fits the integer column everywhere
     situation = create_situation(
@@ -50,6 +62,7 @@ def open_as_situation(ex: ProspectionExercise, opp: Opportunity, student: User) 
         student,
         student.class_session_id,
         transform=lambda snapshot: with_prospect(snapshot, row.data),
+        narrow=lambda _pack: narrowed,
         origin="opportunite",
     )
     events.append(

@@ -9,7 +9,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm.exc import StaleDataError
 
-from simulator.engine.money import cents
+from simulator.engine.prospection.kpi import montant_opportunite
 from simulator.engine.prospection import (
     Activite,
     Etape,
@@ -66,7 +66,11 @@ def ouvrir(ex: ProspectionExercise, pid: str) -> Opportunity:
     )
     if existe is not None:
         return existe
-    montant = cents(Decimal(lead["potentiel_annuel_ht"]) * cadre().part_captee_pct / 100)
+    montant = (  # the amount the results page showed for this lead (older results: same rule)
+        Decimal(lead["montant_ht"])
+        if "montant_ht" in lead
+        else montant_opportunite(Decimal(lead["potentiel_annuel_ht"]), cadre().part_captee_pct)
+    )
     opp = Opportunity(
         exercise_id=ex.id,
         prospect_id=pid,

@@ -68,6 +68,9 @@ class QuoteAnalysis:
     business: RisqueAffaire | None = None
     warnings: list[str] = field(default_factory=list)
     units: dict[str, str] = field(default_factory=dict)
+    #: False until the student has submitted their own risk analysis of the client: the class,
+    #: its reasons and the warnings that depend on the class are then kept back
+    risk_revealed: bool = True
 
     @property
     def issuable(self) -> bool:
@@ -84,9 +87,16 @@ def catalogue_index(snapshot: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def analyse_quote(
-    inputs: dict[str, Any], snapshot: dict[str, Any], today: date, number: str = ""
+    inputs: dict[str, Any],
+    snapshot: dict[str, Any],
+    today: date,
+    number: str = "",
+    risk_revealed: bool = True,
 ) -> QuoteAnalysis:
-    """Parse, compute and check a quote; prices and costs come from the catalogue only."""
+    """Parse, compute and check a quote; prices and costs come from the catalogue only.
+
+    `risk_revealed` is False while the student has not submitted a risk analysis of the client:
+    the client's class, its reasons and the class-dependent warnings are then left out."""
     catalogue = catalogue_index(snapshot)
     parsed = parse(inputs, set(catalogue))
     show_costs = bool(snapshot.get("pack", {}).get("allow_student_costs", True))
@@ -96,6 +106,7 @@ def analyse_quote(
         show_costs,
         parsed,
         units={ref: item.get("unit", "") for ref, item in catalogue.items()},
+        risk_revealed=risk_revealed,
     )
     if analysis.errors or not parsed.lines:
         return analysis
@@ -242,7 +253,7 @@ def coherence(analysis: QuoteAnalysis) -> None:
             f"l'escompte récompense un paiement anticipé (sous {ESCOMPTE_DELAI_MAX_JOURS} jours) ; "
             "proposez-le sans le déduire, ou raccourcissez le délai."
         )
-    if credit is None:
+    if credit is None or not analysis.risk_revealed:
         return
     effectif = parsed.payment_days + (DEMI_MOIS_JOURS if parsed.end_of_month else 0)
     if effectif > credit.delai_max_jours:

@@ -19,6 +19,12 @@ SUBTOTALS = {
     "net_a_payer",
 }
 LEVELS = {ERREUR: "error", AVERTISSEMENT: "warn"}
+#: shown instead of the client's class until the student has submitted their risk analysis
+RISK_FIRST = (
+    "Faites d'abord l'analyse du risque de ce client (page « Analyse du risque ») : sa classe de "
+    "risque, ses raisons et les conditions de paiement et l'acompte recommandés s'afficheront "
+    "ici une fois votre analyse soumise."
+)
 
 
 def to_document(
@@ -51,7 +57,7 @@ def to_document(
         has_escompte=bool(a.result.escompte.taux),
         legal=en_json(a.legal),
         feasibility=en_json(a.feasibility),
-        credit=en_json(a.credit),
+        credit=en_json(a.credit) if a.risk_revealed else None,
         business=en_json(a.business) if doc["show_costs"] else None,
         notices=notices(a, doc["show_costs"]),
     )
@@ -102,7 +108,9 @@ def notices(a: QuoteAnalysis, show_costs: bool) -> list[dict[str, str]]:
                 {"level": "info", "topic": f"Solution {ligne.ref}", "text": s.detail}
                 for s in ligne.solutions
             ]
-    if a.credit is not None:
+    if a.credit is not None and not a.risk_revealed:
+        out.append({"level": "info", "topic": "Risque client", "text": RISK_FIRST})
+    elif a.credit is not None:
         out.append(
             {
                 "level": "warn" if a.credit.insufficient else "ok",

@@ -319,6 +319,23 @@ def tentatives(situation: Situation, user: User) -> list[Event]:
     )
 
 
+def soumise(situation_id: int, user: User) -> bool:
+    """Whether this student has submitted a risk analysis of this situation (a logged attempt):
+    until then the quote page keeps the class and its reasons to itself."""
+    return (
+        db.session.scalar(
+            sa.select(Event.id)
+            .where(
+                Event.stream_type == STREAM,
+                Event.stream_id == situation_id,
+                Event.user_id == user.id,
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
 @dataclass
 class Travail:
     """Everything the form, the correction and the attempts need."""

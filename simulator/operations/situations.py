@@ -14,12 +14,17 @@ from simulator.models import PackVersion, Situation, SituationVersion, User
 from simulator.operations import packs
 from simulator.operations.handover import candidate_version
 from simulator.scenarios.generator.core import generate
+from simulator.scenarios.schema.pack import Pack
 from simulator.scenarios.situation.model import to_json
 
 
-def preview_snapshot(stored: PackVersion, seed: int) -> dict[str, Any]:
-    """Generate the snapshot of (pack version, seed) without storing it."""
-    return json.loads(to_json(generate(packs.parse(stored), seed)))
+def preview_snapshot(
+    stored: PackVersion, seed: int, narrow: Callable[[Pack], Pack] | None = None
+) -> dict[str, Any]:
+    """Generate the snapshot of (pack version, seed) without storing it; `narrow` may first
+    reduce the pack (e.g. to the archetype that fits a prospect)."""
+    pack = packs.parse(stored)
+    return json.loads(to_json(generate(narrow(pack) if narrow else pack, seed)))
 
 
 def create_situation(
@@ -29,9 +34,10 @@ def create_situation(
     class_session_id: int | None = None,
     transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     origin: str = "generated",
+    narrow: Callable[[Pack], Pack] | None = None,
 ) -> Situation:
     """Generate and store a situation with its version 0 (optionally transformed first)."""
-    snapshot = preview_snapshot(stored, seed)
+    snapshot = preview_snapshot(stored, seed, narrow)
     if transform is not None:
         snapshot = transform(snapshot)
     situation = Situation(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.waiting import wait_until
 
@@ -32,6 +33,10 @@ def test_student_qualifies_plans_runs_and_moves_an_opportunity(
     second = page.locator("#prospect-table tbody tr").nth(1)
     second.locator("button[data-motif=doublon]").click()
     wait_until(page, "document.querySelectorAll('#prospect-table tr.flagged').length == 2")
+    # the « lignes signalées » counter follows without a reload (out-of-band swap)
+    expect(page.locator("#flag-count")).to_contain_text("2 ligne(s) signalée(s)")
+    assert page.locator("#prospect-table template").count() == 0  # nothing left in the table
+    assert page.locator("#flag-count").count() == 1
     page.select_option("select[name=departement]", "38")
     page.wait_for_url(re.compile(r"departement=38"))
     wait_until(

@@ -175,6 +175,68 @@ def test_a_deal_gives_the_order_built_from_the_agreed_terms(app, demo, seeded):
     assert 'id="order-total-ttc"' in html
 
 
+def _folded(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    return _folded(text)
+
+
+def test_a_signed_deal_gives_a_numbered_dated_purchase_order_and_its_pdf(app, demo, seeded):
+    from simulator.web.student.purchase_order import PARIS
+    from simulator.web.student.negotiation_order import order_of
+
+    seeded(11)
+    student = Actions(app.test_client())
+    student.join("DEMO42", "Léo Martin")
+    nid = start(student)
+    to_the_end(app, student, nid)
+    g = game(app, nid)
+    assert g.state.statut == "conclue"
+    with app.app_context():
+        negotiation = db.session.get(Negotiation, nid)
+        snapshot = negotiation.situation_version.snapshot
+        signed = negotiation.finished_at.astimezone(PARIS).date()
+        order = order_of(g, snapshot)
+    number = f"BC-{signed:%Y}-{nid:05d}"
+    end = student.client.get(f"{ROOT}/{nid}/fin").get_data(as_text=True)
+    assert number in end and f"{signed:%d/%m/%Y}" in end
+    assert f'href="{ROOT}/{nid}/bon-de-commande.pdf"' in end
+    printed = student.client.get(f"{ROOT}/{nid}/bon-de-commande")
+    assert printed.status_code == 200 and number in printed.get_data(as_text=True)
+    response = student.client.get(f"{ROOT}/{nid}/bon-de-commande.pdf")
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    assert response.headers["Content-Type"] == "application/pdf"
+    assert f'filename="bon-de-commande-{number}-' in response.headers["Content-Disposition"]
+    text = " ".join(_pdf_text(response.data).split())
+    r = order["result"]
+    company = snapshot["client"]["company"]
+    seller = snapshot["seller"]
+    assert f"BON DE COMMANDE n° {number}" in text
+    assert f"Date de la commande : {signed:%d/%m/%Y}" in text
+    assert seller["name"] in text and seller["identity"]["siren"][:3] in text
+    assert company["raison_sociale"] in text and company["siret"] in text
+    for line in r.lignes:
+        assert line.ref in text
+    for amount in (r.total_ht, r.total_tva, r.total_ttc):
+        assert " ".join(_folded(format_eur(amount)).split()) in text
+    for label in ("Total HT", "TVA", "Total TTC", "Conditions de règlement"):
+        assert label in text
+    assert "jours date de facture" in text and "indemnité forfaitaire" in text
+    assert "Bon pour commande" in text and "réserve de propriété" in text
+
+
+def test_no_purchase_order_without_a_signed_deal(app, student):
+    nid = start(student)
+    assert student.client.get(f"{ROOT}/{nid}/bon-de-commande.pdf").status_code == 303
+
+
 def test_the_student_resumes_after_a_server_restart(app, student):
     nid = start(student)
     move(student, nid, type="question", theme="besoin")

@@ -108,6 +108,31 @@ def test_flag_toggles_and_sirene_answer_swap_the_row(student, app):
     assert bad.status_code == 422
 
 
+def _counter(body: str) -> str:
+    """The text of the « lignes signalées » counter in a page or fragment."""
+    found = re.search(r'<span id="flag-count"[^>]*>(.*?)</span>', body, re.DOTALL)
+    assert found, "le compteur de lignes signalées manque"
+    return re.sub(r"<[^>]+>", "", found.group(1))
+
+
+def test_the_flag_counter_follows_each_flag_out_of_band(student):
+    page = student.client.get(f"{BASE}/fichier").get_data(True)
+    assert _counter(page).startswith("0 ligne(s) signalée(s)")
+    on = student.post(f"{BASE}/fichier/P0001/signaler", {"motif": "telephone_errone"}, htmx=True)
+    body = on.get_data(True)
+    # the row is swapped in place; the counter rides along in a <template>, out of band
+    assert body.strip().startswith('<tr id="row-P0001"')
+    oob = re.search(r"<template>\s*(<span id=\"flag-count\"[^>]*>)", body)
+    assert oob and 'hx-swap-oob="true"' in oob.group(1)
+    assert _counter(body).startswith("1 ligne(s) signalée(s)") and "Passer au ciblage" in body
+    two = student.post(f"{BASE}/fichier/P0002/signaler", {"motif": "doublon"}, htmx=True)
+    assert _counter(two.get_data(True)).startswith("2 ligne(s)")
+    off = student.post(f"{BASE}/fichier/P0001/signaler", {"motif": "telephone_errone"}, htmx=True)
+    assert _counter(off.get_data(True)).startswith("1 ligne(s)")
+    assert _counter(student.client.get(f"{BASE}/fichier").get_data(True)).startswith("1 ligne(s)")
+    assert "hx-swap-oob" not in student.client.get(f"{BASE}/fichier").get_data(True)
+
+
 def _hidden_values(app) -> list[str]:
     """Strings that would betray the truth of a few rows (potential, receptivity, duplicates)."""
     values = []
@@ -289,3 +314,31 @@ def test_another_student_cannot_see_this_exercise(student, app, demo):
     assert moved.status_code == 404
     assert opp.title not in other.client.get(f"{BASE}/pipeline").get_data(as_text=True)
     assert other.client.get(f"{BASE}/resultats").status_code == 303  # their own, not run
+
+
+def test_one_amount_per_opportunity_on_the_results_the_card_and_the_detail(student, app):
+    """Issue 17: the card showed « 19 992 € HT/an » where the results gave « 99 960 € »."""
+    from simulator.engine.prospection.kpi import montant_opportunite
+    from simulator.operations.prospection_campagne import cadre
+
+    opp = _opportunity(student, app)
+    with app.app_context():
+        lead = next(
+            x
+            for x in db.session.scalars(sa.select(ProspectionExercise.result)).one()["leads"]
+            if x["prospect_id"] == opp.prospect_id
+        )
+        expected = montant_opportunite(
+            Decimal(lead["potentiel_annuel_ht"]), cadre().part_captee_pct
+        )
+    assert Decimal(lead["montant_ht"]) == expected == opp.amount_estimate
+    shown = format_eur(expected)
+    results = student.client.get(f"{BASE}/resultats").get_data(as_text=True)
+    cell = re.search(rf'class="num lead-amount" data-lead="{opp.prospect_id}">([^<]*)<', results)
+    assert cell and cell.group(1) == shown
+    assert "Montant estimé (HT la 1re année)" in results
+    board = student.client.get(f"{BASE}/pipeline").get_data(as_text=True)
+    card = re.search(r'<span class="opp-amount">([^<]*)</span> HT la 1re année', board)
+    assert card and card.group(1) == shown and "HT/an" not in board
+    detail = student.client.get(f"{BASE}/pipeline/{opp.id}").get_data(as_text=True)
+    assert f"{shown} HT la 1re année" in detail

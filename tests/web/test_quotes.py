@@ -245,17 +245,63 @@ def test_new_line_is_a_table_row(student):
     assert body.strip().startswith("<tr") and 'name="line_key"' in body
 
 
-def test_the_quote_shows_the_risk_page_class_reasons_and_cover(app, student):
-    """One source: the class, its reasons and the cover of the risk correction, word for word."""
-    import html as html_lib
-
+def _risk_facts(app):
     from simulator.operations.risk_analysis import analyser
 
-    page = html_lib.unescape(student.client.get(BUILDER).get_data(as_text=True))
     with app.app_context():
         user = db.session.scalar(db.select(User).where(User.display_name == "Léa Dubois"))
-        analyse = analyser(quotes.workspace(user).snapshot)
+        return analyser(quotes.workspace(user).snapshot)
+
+
+def _late_terms_with_escompte(student: Actions) -> dict:
+    """A quote at 45 days end of month, no acompte, and the escompte deducted anyway."""
+    data = form_of(student.client.get(BUILDER).get_data(as_text=True))
+    data.update(payment_days="45", payment_mode="fin_de_mois", acompte_pct="0")
+    data.update(escompte_pct="2", escompte_taken="1")
+    return data
+
+
+def test_before_the_risk_analysis_the_quote_keeps_the_class_to_itself(app, student):
+    """No answer given away: neither the class nor its reasons nor the class-dependent warnings,
+    but a line inviting the student to do the risk analysis first; the escompte warning stays."""
+    import html as html_lib
+
+    from simulator.operations.quote_view import RISK_FIRST
+
+    classe = _risk_facts(app).classe
+    data = _late_terms_with_escompte(student)
+    for page in (
+        html_lib.unescape(student.client.get(BUILDER).get_data(as_text=True)),
+        html_lib.unescape(recompute(student, data).get_data(as_text=True)),
+    ):
+        assert RISK_FIRST in page
+        assert "Client de classe" not in page and "de classe " not in page
+        assert "Couverture recommandée" not in page
+        assert "l'analyse du risque recommande" not in page
+        for raison in classe.raisons:
+            assert raison not in page
+    assert "Escompte de 2\xa0% déduit alors que le paiement est à 45 jours fin de mois" in page
+
+
+def test_after_the_risk_analysis_the_quote_shows_the_risk_page_class_reasons_and_cover(
+    app, student
+):
+    """One source: the class, its reasons and the cover of the risk correction, word for word,
+    once the student has submitted their own analysis (right or wrong)."""
+    import html as html_lib
+
+    from simulator.operations.quote_view import RISK_FIRST
+
+    from simulator.operations.risk_inputs import RATIOS_SAISIS
+
+    student.client.get("/etudiant/risque")
+    wrong = {code: "1" for code in RATIOS_SAISIS}  # a wrong analysis reveals the class too
+    wrong.update(classe="1", acompte="0", justification="Première analyse.")
+    assert student.post("/etudiant/risque", wrong).status_code == 200
+    analyse = _risk_facts(app)
     classe = analyse.classe
+    page = html_lib.unescape(student.client.get(BUILDER).get_data(as_text=True))
+    assert RISK_FIRST not in page
     assert f"Client de classe {classe.niveau} (risque {classe.libelle})" in page
     for raison in classe.raisons:
         assert raison in page
@@ -265,6 +311,13 @@ def test_the_quote_shows_the_risk_page_class_reasons_and_cover(app, student):
     ):  # never « covered » alone when the risk page says insurance is not enough
         assert "l'assurance-crédit ne suffit pas" in page or "au-delà de l'encours garanti" in page
         assert not re.search(r"dans la limite de l'encours garanti[^.]*\)\.", page)
+    live = html_lib.unescape(
+        recompute(student, _late_terms_with_escompte(student)).get_data(as_text=True)
+    )
+    assert f"Client de classe {classe.niveau}" in live
+    assert "Escompte de 2\xa0% déduit" in live
+    if classe.niveau >= 2:  # 45 days end of month exceed what the analysis recommends
+        assert "l'analyse du risque recommande" in live
 
 
 def test_the_pdf_carries_every_mention_of_a_b2b_devis_on_one_font(app, student):

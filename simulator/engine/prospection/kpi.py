@@ -76,6 +76,13 @@ def roi(marge: Decimal, cout: Decimal) -> Decimal | None:
     return pourcentage(marge - cout, cout) if cout > 0 else None
 
 
+def montant_opportunite(potentiel: Decimal, part_captee_pct: Decimal) -> Decimal:
+    """The amount of an opportunity: what the client would buy from us in year 1 (€ HT, cents),
+    its yearly potential × the share captured the first year. The one amount shown for an
+    opportunity, on the results page and in the pipeline alike."""
+    return cents(potentiel * part_captee_pct / 100)
+
+
 def marge_opportunite(
     potentiel: Decimal,
     part_captee_pct: Decimal,
@@ -83,7 +90,7 @@ def marge_opportunite(
     proba_signature_pct: Decimal,
 ) -> Decimal:
     """Expected year-1 margin: potentiel × part captée × taux de marque × probabilité (cents)."""
-    achats = cents(potentiel * part_captee_pct / 100)
+    achats = montant_opportunite(potentiel, part_captee_pct)
     marge = cents(achats * taux_de_marque_pct / 100)
     return cents(marge * proba_signature_pct / 100)
 

@@ -16,6 +16,7 @@ from simulator.engine.prospection.kpi import (
     calculer_indicateurs,
     comparer_objectifs,
     marge_opportunite,
+    montant_opportunite,
 )
 from simulator.engine.prospection.prospect_file import FichierProspects
 from simulator.engine.prospection.rates import pourcentage
@@ -42,6 +43,8 @@ class Lead:
     canal: Canal
     potentiel_annuel_ht: Decimal
     marge_attendue: Decimal
+    #: the opportunity's amount (year-1 purchases, € HT): `kpi.montant_opportunite`
+    montant_ht: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,9 @@ def bilan(
                 cadre.part_captee_pct,
                 cadre.taux_de_marque_pct,
                 cadre.proba_signature_pct,
+            ),
+            montant_opportunite(
+                fichier.verite[a.prospect_id].potentiel_annuel_ht, cadre.part_captee_pct
             ),
         )
         for a in d.actions

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -17,7 +19,9 @@ from simulator.web.negotiation_forms import follow_up_from_form
 from simulator.web.negotiation_view import service_names, turns
 from simulator.web.rendering import render_page
 from simulator.web.student import bp
+from simulator.web.pdf import pdf_response
 from simulator.web.student.negotiation_order import order_of
+from simulator.web.student.purchase_order import order_filename, order_html, purchase_order
 from simulator.web.transaction import record_first_opening, savepoint
 
 
@@ -41,6 +45,7 @@ def _end_page(
         status=status,
         n=negotiation,
         order=order_of(game, negotiation.situation_version.snapshot),
+        po=purchase_order(negotiation, game),
         turns=turns(game, service_names(view)),
         alert=alert,
         follow_up=follow_up if follow_up is not None else negotiation.follow_up or {},
@@ -107,3 +112,29 @@ def negotiation_debrief(nid: int) -> ResponseReturnValue:
         chart=chart(d["courbes"], game.setup.duree_s, game.setup.acheteur.reservation),
         labels={e.cle: e.libelle for e in game.setup.enjeux},
     )
+
+
+def _signed_order(nid: int) -> dict[str, Any] | None:
+    """The bon de commande of this student's signed negotiation, or None."""
+    negotiation = _finished(nid)
+    if negotiation is None:
+        return None
+    return purchase_order(negotiation, ops.game_of(negotiation))
+
+
+@bp.get("/negociation/<id:nid>/bon-de-commande")
+def negotiation_order_print(nid: int) -> ResponseReturnValue:
+    """The bon de commande as a printable page (only for a signed agreement)."""
+    po = _signed_order(nid)
+    if po is None:
+        return redirect(url_for("student.negotiation_end", nid=nid), 303)
+    return render_page("negotiation/purchase_order.html", po=po, for_pdf=False)
+
+
+@bp.get("/negociation/<id:nid>/bon-de-commande.pdf")
+def negotiation_order_pdf(nid: int) -> ResponseReturnValue:
+    """The bon de commande as a PDF download with a French file name."""
+    po = _signed_order(nid)
+    if po is None:
+        return redirect(url_for("student.negotiation_end", nid=nid), 303)
+    return pdf_response(order_html(po, for_pdf=True), order_filename(po))

@@ -118,10 +118,17 @@ def _row(ex: ProspectionExercise, row: Any) -> ResponseReturnValue:
 
 @bp.post("/prospection/fichier/<pid>/signaler")
 def prospection_flag(pid: str) -> ResponseReturnValue:
-    """Flag or unflag a row for one reason (htmx swaps the row)."""
+    """Flag or unflag a row for one reason (htmx swaps the row and, out of band, the counter)."""
     ex = _exercise()
     row = op.basculer(ex, pid, request.form.get("motif", ""))
-    return _row(ex, row)
+    return render_page(
+        "prospection/_row.html",
+        block="row",
+        row=row,
+        t=_row_texts(ex),
+        nb_signales=op.nombre_signales(ex),
+        oob_count=True,  # the « lignes signalées » counter follows (out-of-band swap)
+    )
 
 
 @bp.post("/prospection/fichier/<pid>/sirene")

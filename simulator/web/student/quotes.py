@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from simulator.models import Quote
-from simulator.operations import quotes
+from simulator.operations import quotes, risk_analysis
 from simulator.operations.errors import ConflictError
 from simulator.operations.quote_analysis import analyse_quote
 from simulator.operations.quote_forms import blank_line
@@ -35,7 +35,7 @@ def _builder(
     lock: int | None = None,
 ) -> ResponseReturnValue:
     """Render the builder with the student's inputs and their live analysis."""
-    doc = to_document(analyse_quote(inputs, ws.view, date.today()))
+    doc = _live_document(ws, inputs)
     catalogue = ws.view.get("catalogue", {})
     return render_page(
         PAGE,
@@ -50,6 +50,12 @@ def _builder(
         alert=alert,
         issued=quotes.issued_quotes(current_user),
     )
+
+
+def _live_document(ws: quotes.Workspace, inputs: dict[str, Any]) -> dict[str, Any]:
+    """The builder's analysis; the client's risk class only once the student analysed it."""
+    revealed = risk_analysis.soumise(ws.situation_id, current_user)
+    return to_document(analyse_quote(inputs, ws.view, date.today(), risk_revealed=revealed))
 
 
 def _posted() -> tuple[dict[str, Any], int | None, int | None]:
@@ -73,7 +79,7 @@ def quote_recompute() -> ResponseReturnValue:
     """Recompute the result panel from the form as it is now (htmx, nothing stored)."""
     ws = quotes.workspace(current_user)
     inputs = read_quote_form(request.form)
-    doc = to_document(analyse_quote(inputs, ws.view, date.today()))
+    doc = _live_document(ws, inputs)
     return render_page(PAGE, block="result", doc=doc, inputs=inputs, s=ws.view, oob=True)
 
 
