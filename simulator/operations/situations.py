@@ -14,12 +14,18 @@ from simulator.models import PackVersion, Situation, SituationVersion, User
 from simulator.operations import packs
 from simulator.operations.handover import candidate_version
 from simulator.scenarios.generator.core import generate
+from simulator.scenarios.schema.pack import Pack
 from simulator.scenarios.situation.model import to_json
 
 
 def preview_snapshot(stored: PackVersion, seed: int) -> dict[str, Any]:
     """Generate the snapshot of (pack version, seed) without storing it."""
     return json.loads(to_json(generate(packs.parse(stored), seed)))
+
+
+def draft_snapshot(pack: Pack, seed: int) -> dict[str, Any]:
+    """Generate the snapshot of an unsaved, valid pack draft for a seed; nothing is stored."""
+    return json.loads(to_json(generate(pack, seed)))
 
 
 def create_situation(
