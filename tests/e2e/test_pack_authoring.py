@@ -75,7 +75,7 @@ def test_trainer_fixes_a_broken_pack_and_previews_it(live_server, demo, browser,
         )
         wait_until(page, f"{marker} >= 1")
         assert page.evaluate("document.activeElement.classList.contains('cm-content')")
-    screenshot(page, "pack-editor-error")
+    screenshot(page, "pack-editor-error", full_page=False)
 
     # the unsaved draft (valid again) previewed in a new tab, nothing stored
     _type(page, original)
