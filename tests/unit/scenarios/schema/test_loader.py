@@ -156,3 +156,20 @@ def test_yaml_syntax_errors_are_explained_in_french(text: str, line: int, meanin
     assert meaning in errors[0].message_fr
     for english in ("expected", "found", "mapping", "while ", "block"):
         assert english not in errors[0].message_fr
+
+
+def test_schema_and_semantic_errors_are_reported_together() -> None:
+    """Every stage at once: a schema error (version) does not hide a semantic one (catalogue)."""
+    text = (FIXTURES / "prix-sous-cout.yaml").read_text(encoding="utf-8")
+    text = text.replace("version: 1", "version: deux", 1)
+    _pack, errors = validate_text(text, "brouillon.yaml")
+    found = {(e.field_path, e.message_fr.split(" (")[0]) for e in errors}
+    assert ("version", "doit être un nombre entier") in found
+    assert ("catalogue.products.0.list_price_ht", "prix catalogue HT") in found
+    assert len(errors) == 2
+
+
+def test_a_check_needing_a_refused_section_is_skipped() -> None:
+    """A schema error in the catalogue: no guessed semantic error about the catalogue's users."""
+    _pack, errors = validate_text((FIXTURES / "mauvais-type.yaml").read_text(encoding="utf-8"))
+    assert [e.field_path for e in errors] == ["catalogue.products.0.list_price_ht"]
