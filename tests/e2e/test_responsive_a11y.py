@@ -66,6 +66,9 @@ STUDENT_PAGES = {
     "devis": "/etudiant/devis",
     "analyse du risque": "/etudiant/risque",
     "prospection": "/etudiant/prospection",
+    "fichier de prospection": "/etudiant/prospection/fichier",
+    "ciblage": "/etudiant/prospection/ciblage",
+    "pipeline": "/etudiant/prospection/pipeline",
     "fiche": "/etudiant/fiche",
 }
 
