@@ -27,6 +27,11 @@ def preview_snapshot(
     return json.loads(to_json(generate(narrow(pack) if narrow else pack, seed)))
 
 
+def draft_snapshot(pack: Pack, seed: int) -> dict[str, Any]:
+    """Generate the snapshot of an unsaved, valid pack draft for a seed; nothing is stored."""
+    return json.loads(to_json(generate(pack, seed)))
+
+
 def create_situation(
     stored: PackVersion,
     seed: int,

@@ -96,10 +96,12 @@ def screenshot(tmp_path: Path):
     NEGOLAB_SCREENSHOTS names it (`make screenshots`); tests never write into tracked files."""
     folder = Path(os.environ.get(SCREENSHOTS_ENV) or tmp_path / "screenshots")
 
-    def save(page, name: str) -> Path:
+    def save(page, name: str, full_page: bool = True) -> Path:
+        """full_page=False: the viewport only (pages whose inner scroller, such as the code
+        editor, would otherwise be drawn at full length)."""
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
     return save

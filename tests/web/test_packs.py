@@ -107,3 +107,36 @@ def test_student_keeps_the_same_situation(app, student):
 
 def test_student_cannot_reach_pack_pages(student):
     assert student.client.get("/formateur/packs").status_code == 403
+
+
+def test_a_failed_save_keeps_the_breadcrumb_of_the_edited_version(trainer):
+    editor = trainer.client.get("/formateur/packs/materiel-electrique/v1/modifier")
+    assert 'name="base_version" value="1"' in editor.get_data(as_text=True)
+    text = "slug: materiel-electrique\nversion: 2\ntitle: [\n"
+    response = trainer.post(
+        "/formateur/packs",
+        {"yaml_text": text, "base_slug": "materiel-electrique", "base_version": "1"},
+    )
+    body = response.get_data(as_text=True)
+    crumbs = body[body.index('class="crumbs"') : body.index("</p>", body.index('class="crumbs"'))]
+    assert response.status_code == 422
+    assert "(v1)" in crumbs and "Nouveau pack" not in crumbs
+
+
+def test_an_unsaved_draft_can_be_previewed_without_storing_it(app, trainer):
+    text = _bumped(PACK.read_text(encoding="utf-8"), 7)
+    response = trainer.post(
+        "/formateur/packs/apercu",
+        {"yaml_text": text, "seed": "3", "base_slug": "materiel-electrique", "base_version": "1"},
+    )
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200, body[:400]
+    assert "Brouillon non enregistré" in body and 'id="draft-preview"' in body
+    assert 'name="yaml_text"' in body  # a new seed re-posts the same draft
+    with app.app_context():
+        versions = db.session.scalars(
+            db.select(PackVersion.version).where(PackVersion.slug == "materiel-electrique")
+        ).all()
+    assert versions == [1]
+    broken = trainer.post("/formateur/packs/apercu", {"yaml_text": "slug: x\ntitle: [\n"})
+    assert broken.status_code == 422 and "erreur de syntaxe YAML" in broken.get_data(as_text=True)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from simulator.os_errors import french_os_error
 from simulator.scenarios.errors import PackError, PackInvalid, field_path, french_message
 from simulator.scenarios.schema.pack import Pack
-from simulator.scenarios.schema.semantics import check_pack
+from simulator.scenarios.schema.semantics import SECTION_CHECKS, Problem, check_pack
 from simulator.scenarios.schema.yaml_safe import MAX_BYTES, LocatedData, YamlProblem, load_located
 
 
@@ -29,6 +31,30 @@ def _schema_errors(exc: ValidationError, located: LocatedData, filename: str) ->
     return errors
 
 
+def _checks_of_valid_sections(data: dict[str, Any]) -> list[Problem]:
+    """When the schema refuses the pack, the semantic checks still run on every section that is
+    valid on its own: a check needing a refused section is skipped, so every stage's errors show
+    at once without guessing about the refused parts."""
+    sections: dict[str, Any] = {}
+    for name, info in Pack.model_fields.items():
+        try:
+            if name in data:
+                adapter: TypeAdapter[Any] = TypeAdapter(cast(Any, info.annotation))
+                sections[name] = adapter.validate_python(data[name])
+            elif not info.is_required():
+                sections[name] = info.get_default(call_default_factory=True)
+        except ValidationError:
+            continue
+    partial = cast(Pack, SimpleNamespace(**sections))
+    problems: list[Problem] = []
+    for check in SECTION_CHECKS:
+        try:
+            problems.extend(check(partial))
+        except (AttributeError, TypeError, KeyError):
+            continue  # this check reads a section the schema refused
+    return problems
+
+
 def validate_text(
     text: str | bytes, filename: str = "<pack>"
 ) -> tuple[Pack | None, list[PackError]]:
@@ -44,7 +70,11 @@ def validate_text(
     try:
         pack = Pack.model_validate(located.data)
     except ValidationError as exc:
-        return None, sorted(_schema_errors(exc, located, filename))
+        semantic = [
+            PackError(filename, located.line_of(loc), field_path(loc), message)
+            for loc, message in _checks_of_valid_sections(located.data)
+        ]
+        return None, sorted(set(_schema_errors(exc, located, filename) + semantic))
     problems = check_pack(pack)
     errors = [
         PackError(filename, located.line_of(loc), field_path(loc), message)

@@ -182,6 +182,10 @@ def _registry(pack: Pack) -> list[Problem]:
     return problems
 
 
+#: the semantic checks, one per part of the pack (each reads only the sections it needs)
+SECTION_CHECKS = (_catalogue, _suppliers, _archetypes, _frame, _registry)
+
+
 def check_pack(pack: Pack) -> list[Problem]:
     """Return every semantic problem of a schema-valid pack."""
-    return _catalogue(pack) + _suppliers(pack) + _archetypes(pack) + _frame(pack) + _registry(pack)
+    return [problem for check in SECTION_CHECKS for problem in check(pack)]

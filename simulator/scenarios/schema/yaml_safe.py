@@ -128,14 +128,75 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], ints: SafeConstru
     return result
 
 
+#: PyYAML's English problems (prefix, or the whole problem) and what they mean for a pack author
+_PROBLEMS_FR: tuple[tuple[str, str], ...] = (
+    ("expected ',' or ']'", "« , » ou « ] » attendu : une liste entre crochets n'est pas fermée"),
+    (
+        "expected ',' or '}'",
+        "« , » ou « } » attendu : un dictionnaire entre accolades n'est pas fermé",
+    ),
+    (
+        "expected <block end>",
+        "indentation incohérente : cette ligne n'est pas alignée sur ses voisines",
+    ),
+    (
+        "mapping values are not allowed here",
+        "« : » inattendu : mettez la valeur entre guillemets si elle contient « : », "
+        "ou corrigez l'indentation",
+    ),
+    ("could not find expected ':'", "« : » manquant après une clé"),
+    ("did not find expected key", "clé attendue : vérifiez l'indentation de cette ligne"),
+    (
+        "did not find expected '-' indicator",
+        "élément de liste « - » attendu : vérifiez l'indentation de cette ligne",
+    ),
+    ("did not find expected node content", "valeur attendue après « - » ou « : »"),
+    (
+        "found character '\\t' that cannot start any token",
+        "tabulation interdite : indentez avec des espaces",
+    ),
+    ("found a tab character", "tabulation interdite : indentez avec des espaces"),
+    (
+        "found unexpected end of stream",
+        "fin du texte inattendue : un guillemet, un crochet ou une accolade n'est pas fermé",
+    ),
+    (
+        "found unknown escape character",
+        "séquence d'échappement inconnue entre guillemets doubles (utilisez des guillemets simples)",
+    ),
+    (
+        "expected a comment or a line break",
+        "texte inattendu après la valeur : un commentaire (#) ou un retour à la ligne était attendu",
+    ),
+    ("found unexpected ':'", "« : » inattendu : mettez cette valeur entre guillemets"),
+    ("expected alphabetic or numeric character", "nom d'ancre ou d'alias invalide"),
+    (
+        "found character",
+        "caractère qui ne peut pas commencer une valeur : mettez-la entre guillemets",
+    ),
+    ("expected a single document", "un seul document YAML est attendu (pas de « --- » en trop)"),
+    ("but found another document", "un seul document YAML est attendu (pas de « --- » en trop)"),
+    ("expected '<document start>'", "un seul document YAML est attendu (pas de « --- » en trop)"),
+)
+
+
+def french_yaml_problem(problem: str | None) -> str:
+    """The French meaning of a PyYAML syntax problem (never the parser's English)."""
+    text = (problem or "").strip()
+    for prefix, french in _PROBLEMS_FR:
+        if text.startswith(prefix):
+            return french
+    return "structure non reconnue : vérifiez l'indentation, les « : » et les guillemets"
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
     """A French syntax message at the line where the parser stopped, with the opening line."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     opened = ""
     if exc.context_mark is not None and exc.context_mark.line + 1 != line:
-        opened = f", structure ouverte ligne {exc.context_mark.line + 1}"
-    return YamlProblem(line, f"erreur de syntaxe YAML (détail : {exc.problem or exc}{opened})")
+        opened = f" (structure ouverte ligne {exc.context_mark.line + 1})"
+    return YamlProblem(line, f"erreur de syntaxe YAML : {french_yaml_problem(exc.problem)}{opened}")
 
 
 def load_located(text: str | bytes) -> LocatedData:
@@ -154,7 +215,7 @@ def load_located(text: str | bytes) -> LocatedData:
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(1, f"erreur de syntaxe YAML : {exc}") from None
+        raise YamlProblem(1, f"erreur de syntaxe YAML : {french_yaml_problem(str(exc))}") from None
     if node is None:
         raise YamlProblem(1, "document YAML vide", "racine")
     lines: dict[Loc, int] = {(): node.start_mark.line + 1}

@@ -9,10 +9,11 @@ from flask_login import current_user
 from simulator.extensions import db
 from simulator.models import PackVersion
 from simulator.operations import packs
-from simulator.operations.situations import preview_snapshot
+from simulator.operations.situations import draft_snapshot, preview_snapshot
+from simulator.scenarios.errors import PackError
 from simulator.scenarios.schema.loader import validate_text
 from simulator.scenarios.situation.visibility import student_view
-from simulator.web.inputs import arg_int
+from simulator.web.inputs import arg_int, form_int
 from simulator.web.rendering import render_page
 from simulator.web.trainer import bp
 
@@ -34,6 +35,30 @@ def _submitted_text() -> str:
         raw = upload.read(MAX_PACK_BYTES + 1)
         return raw.decode("utf-8", errors="replace")
     return request.form.get("yaml_text", "")
+
+
+def _base_of_form() -> PackVersion | None:
+    """The version an edited text started from (hidden fields of the editor), if it still exists."""
+    slug = request.form.get("base_slug", "")[:100]
+    version = form_int("base_version", 0, 0)
+    if not slug or not version:
+        return None
+    return db.session.scalar(
+        db.select(PackVersion).where(PackVersion.slug == slug, PackVersion.version == version)
+    )
+
+
+def _editor_with_errors(text: str, errors: list[PackError]) -> ResponseReturnValue:
+    """The editor shown back with the text and every error; the breadcrumb keeps its base."""
+    return render_page(
+        "trainer/pack_edit.html",
+        status=422,
+        text=text,
+        errors=errors,
+        lines=text.splitlines(),
+        base=_base_of_form(),
+        checked=True,
+    )
 
 
 @bp.get("/packs")
@@ -63,16 +88,30 @@ def pack_save() -> ResponseReturnValue:
     try:
         stored = packs.save_text(text, current_user, request.form.get("filename") or "pack.yaml")
     except packs.PackRejected as rejected:
-        return render_page(
-            "trainer/pack_edit.html",
-            status=422,
-            text=text,
-            errors=rejected.errors,
-            lines=text.splitlines(),
-            base=None,
-            checked=True,
-        )
+        return _editor_with_errors(text, rejected.errors)
     return redirect(url_for("trainer.pack_detail", slug=stored.slug, version=stored.version), 303)
+
+
+@bp.post("/packs/apercu")
+def pack_draft_preview() -> ResponseReturnValue:
+    """A situation generated from the unsaved text of the editor; nothing is stored."""
+    text = _submitted_text()
+    pack, errors = validate_text(text, request.form.get("filename") or "pack.yaml")
+    if pack is None:
+        return _editor_with_errors(text, errors)
+    seed = form_int("seed", 1, 0, 2**31 - 1)
+    as_jury = request.form.get("vue") == "jury"
+    snapshot = draft_snapshot(pack, seed)
+    shown = snapshot if as_jury else student_view(snapshot)
+    return render_page(
+        "trainer/pack_preview.html",
+        stored=None,
+        draft={"title": pack.title, "text": text},
+        base=_base_of_form(),
+        seed=seed,
+        as_jury=as_jury,
+        s=shown,
+    )
 
 
 @bp.get("/packs/nouveau")

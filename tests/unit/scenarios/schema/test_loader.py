@@ -18,8 +18,8 @@ from simulator.scenarios.schema.pack import SCHEMA_PATH, pack_json_schema
 from tests.unit.scenarios.conftest import FIXTURES, PACKS_DIR, SHIPPED, shipped_pack
 
 BROKEN = {
-    "syntaxe-yaml": "9: yaml: erreur de syntaxe YAML (détail : expected ',' or ']', but got "
-    "'<scalar>', structure ouverte ligne 8)",
+    "syntaxe-yaml": "9: yaml: erreur de syntaxe YAML : « , » ou « ] » attendu : une liste entre "
+    "crochets n'est pas fermée (structure ouverte ligne 8)",
     "champ-inconnu": "20: catalogue.products.0.colour: champ inconnu (non prévu par le schéma)",
     "champ-manquant": "17: catalogue.products.0.family: champ obligatoire manquant",
     "mauvais-type": "22: catalogue.products.0.list_price_ht: doit être un nombre",
@@ -137,3 +137,39 @@ def test_committed_json_schema_is_up_to_date() -> None:
         "scenario_packs/schema.json est périmé : lancer "
         "`python -c 'from simulator.scenarios.schema.pack import write_json_schema; write_json_schema()'`"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "meaning"),
+    [
+        ("a: 1\nb:\n  - x\n - y\n", 4, "indentation incohérente"),
+        ("a: b: c\n", 1, "« : » inattendu"),
+        ("a:\n\t- x\n", 2, "tabulation interdite"),
+        ('a: "x\n', 2, "n'est pas fermé"),
+        ("a: [1, 2\nb: 3\n", 2, "« , » ou « ] » attendu"),
+        ("a: 1\n---\nb: 2\n", 2, "un seul document YAML"),
+    ],
+)
+def test_yaml_syntax_errors_are_explained_in_french(text: str, line: int, meaning: str) -> None:
+    _pack, errors = validate_text(text, "brouillon.yaml")
+    assert len(errors) == 1 and errors[0].line == line
+    assert meaning in errors[0].message_fr
+    for english in ("expected", "found", "mapping", "while ", "block"):
+        assert english not in errors[0].message_fr
+
+
+def test_schema_and_semantic_errors_are_reported_together() -> None:
+    """Every stage at once: a schema error (version) does not hide a semantic one (catalogue)."""
+    text = (FIXTURES / "prix-sous-cout.yaml").read_text(encoding="utf-8")
+    text = text.replace("version: 1", "version: deux", 1)
+    _pack, errors = validate_text(text, "brouillon.yaml")
+    found = {(e.field_path, e.message_fr.split(" (")[0]) for e in errors}
+    assert ("version", "doit être un nombre entier") in found
+    assert ("catalogue.products.0.list_price_ht", "prix catalogue HT") in found
+    assert len(errors) == 2
+
+
+def test_a_check_needing_a_refused_section_is_skipped() -> None:
+    """A schema error in the catalogue: no guessed semantic error about the catalogue's users."""
+    _pack, errors = validate_text((FIXTURES / "mauvais-type.yaml").read_text(encoding="utf-8"))
+    assert [e.field_path for e in errors] == ["catalogue.products.0.list_price_ht"]
