@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from cachetools import LRUCache
+
 from simulator.engine.negotiation.setup import construire
 from simulator.engine.risk.credit import analyser_risque
 from simulator.engine.scoring.metrics import zopa
+from simulator.models import SituationVersion
 from simulator.operations.risk_inputs import dossier
 from simulator.scenarios.negotiation_setup.adapter import setup_from_snapshot
 
@@ -48,3 +52,21 @@ def assess(snapshot: dict[str, Any]) -> Difficulty:
         risk.niveau,
         risk.libelle,
     )
+
+
+#: version identity (id, n, snapshot sha256) -> its difficulty; a stored version never changes
+_ASSESSED: LRUCache[tuple[int, int, str], Difficulty] = LRUCache(512)
+_LOCK = threading.Lock()
+
+
+def assess_version(version: SituationVersion) -> Difficulty:
+    """`assess` of a stored version, computed once per process (the dashboard's cells, the
+    console and its polls all ask again for the same immutable version)."""
+    key = version.identity
+    with _LOCK:
+        known = _ASSESSED.get(key)
+    if known is None:
+        known = assess(version.snapshot)
+        with _LOCK:
+            _ASSESSED[key] = known
+    return known
