@@ -191,3 +191,89 @@ def test_a_move_uses_the_same_statements_at_move_2_and_at_move_8(app, exam_code,
     for theme in themes:
         counts.append(count(queries, lambda t=theme: move(student, nid, type="question", theme=t)))
     assert counts[1] == counts[-1] <= 14, counts
+
+
+# --- checkpointed replay ----------------------------------------------------------------------
+
+
+def _same_game(a, b) -> None:
+    assert a.transcript.to_dict() == b.transcript.to_dict()
+    assert a.notices == b.notices and a.pending == b.pending and a.setup == b.setup
+    assert [e.id for e in a.events] == [e.id for e in b.events]
+
+
+def test_a_checkpointed_replay_equals_the_full_replay_of_the_event_log(
+    app, exam_code, jury, monkeypatch
+):
+    from simulator.models import Negotiation
+    from simulator.operations import negotiation_replay
+
+    student = join(app, exam_code, "Élève rejeu")
+    nid = start(student)
+    url = f"/jury/candidats/{student_id(app, 'Élève rejeu')}"
+    moves = [
+        {"type": "question", "theme": "besoin"},
+        {"type": "reformulation", "texte": "Si je comprends bien…"},
+        {"type": "question", "theme": "criteres"},
+        {"type": "question", "theme": "budget"},
+    ]
+    negotiation_replay._checkpoints.clear()
+    resumed = []
+    real = negotiation_replay.poursuivre
+
+    def counting(depart, steps, garanties=()):
+        steps = list(steps)
+        resumed.append(len(steps))
+        return real(depart, steps, garanties)
+
+    monkeypatch.setattr(negotiation_replay, "poursuivre", counting)
+    for i, data in enumerate(moves * 2):
+        assert move(student, nid, **data).status_code == 200
+        if i == 3:  # the jury's event changes the setup in force mid-way
+            jury.client.get(url + "/negociation")
+            jury.post(url + "/negociation/evenement", {"evenement": "retard_fournisseur"})
+        with app.app_context():
+            negotiation = db.session.get(Negotiation, nid)
+            _same_game(
+                negotiation_replay.game_of(negotiation),
+                negotiation_replay.full_replay(negotiation),
+            )
+    # each move continued from the previous checkpoint: at most the jury event and one move
+    assert resumed and max(resumed) <= 2, resumed
+    with app.app_context():
+        negotiation = db.session.get(Negotiation, nid)
+        full = negotiation_replay.full_replay(negotiation)
+        assert len(full.transcript.tours) == 8 and len(full.notices) == 1
+
+
+def test_a_checkpoint_of_other_events_is_not_used(app, exam_code):
+    from simulator.models import Event, Negotiation
+    from simulator.operations import negotiation_replay
+
+    student = join(app, exam_code, "Élève effacé")
+    nid = start(student)
+    for theme in ("besoin", "criteres", "budget"):
+        assert move(student, nid, type="question", theme=theme).status_code == 200
+    with app.app_context():
+        negotiation = db.session.get(Negotiation, nid)
+        negotiation_replay.game_of(negotiation)  # checkpoint of the 3 moves
+        last_two = db.session.scalars(
+            sa.select(Event.id)
+            .where(Event.stream_type == "negotiation", Event.stream_id == nid)
+            .order_by(Event.seq.desc())
+            .limit(2)
+        ).all()
+        # the log changed under the checkpoint (never in the app: it is append-only)
+        db.session.execute(sa.delete(Event).where(Event.id.in_(last_two)))
+        db.session.expire_all()
+        game = negotiation_replay.game_of(negotiation)
+        _same_game(game, negotiation_replay.full_replay(negotiation))
+        assert len(game.transcript.tours) == 2
+        db.session.rollback()
+    # the log is whole again: the game continues from the older checkpoint of the same rows
+    assert move(student, nid, type="question", theme="delai").status_code == 200
+    with app.app_context():
+        negotiation = db.session.get(Negotiation, nid)
+        game = negotiation_replay.game_of(negotiation)
+        _same_game(game, negotiation_replay.full_replay(negotiation))
+        assert len(game.transcript.tours) == 4
