@@ -278,3 +278,22 @@ def test_a_checkpoint_of_other_events_is_not_used(app, exam_code):
         game = negotiation_replay.game_of(negotiation)
         _same_game(game, negotiation_replay.full_replay(negotiation))
         assert len(game.transcript.tours) == 4
+
+
+# --- translations looked up once per request -------------------------------------------------
+
+
+def test_templates_look_translations_up_once_per_request_in_the_chosen_language(
+    app, trainer, monkeypatch
+):
+    from simulator.web import i18n
+
+    lookups = []
+    real = i18n.get_translations
+    monkeypatch.setattr(i18n, "get_translations", lambda: lookups.append(1) or real())
+    french = trainer.client.get("/formateur/").get_data(as_text=True)
+    assert "Mes sessions" in french and len(lookups) == 1
+    trainer.post("/langue/en", {"next": "/formateur/"})
+    lookups.clear()
+    english = trainer.client.get("/formateur/").get_data(as_text=True)
+    assert "Mes sessions" not in english and "My sessions" in english and len(lookups) == 1
