@@ -164,7 +164,9 @@ def _inputs(negotiation: Negotiation, settings: dict[str, Any]) -> tuple[Any, ..
     )
 
 
-def _resume(negotiation: Negotiation, events: list[Event], inputs: tuple[Any, ...]):
+def _resume(
+    negotiation: Negotiation, events: list[Event], inputs: tuple[Any, ...]
+) -> tuple[Rejeu | None, int]:
     """The checkpoint to continue from and the number of events it covers, or (None, 0)."""
     with _lock:
         found = _checkpoints.get(negotiation.id)
