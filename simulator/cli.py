@@ -92,7 +92,10 @@ _DOMAIN_COMMANDS: list[tuple[str, str]] = [
     ("simulator.commands.commercial", "quote"),
     ("simulator.commands.commercial", "risk"),
     ("simulator.commands.negotiation", "negotiate_command"),
+    ("simulator.commands.negotiation", "calibrate_command"),
     ("simulator.commands.conversation", "understand_command"),
+    ("simulator.commands.accounts", "user_group"),
+    ("simulator.commands.accounts", "purge_command"),
 ]
 _register_domain_commands()
 

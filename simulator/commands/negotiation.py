@@ -10,6 +10,7 @@ import click
 
 from simulator.commands.scenarios import DEFAULT_PACKS_DIR, Erreur, _overrides, resolve_pack
 from simulator.engine.errors import SetupError
+from simulator.engine.negotiation.calibration import calibrer, verdicts
 from simulator.engine.negotiation.moves import CoupInvalide
 from simulator.engine.negotiation.script import play_script
 from simulator.engine.negotiation.values import ValeurInvalide
@@ -108,3 +109,68 @@ def negotiate_command(
             f"{tour['reponse']['texte']}"
         )
     click.echo(f"Résultat : {r['statut']} — termes : {r['termes']} — note : {d['note_sur_20']}/20")
+
+
+def _graines(texte: str) -> list[int]:
+    """Read « 1-100 » or « 1,5,9 » (or a mix) into seeds (at most 10 000)."""
+    graines: list[int] = []
+    try:
+        for morceau in texte.split(","):
+            debut, _, fin = morceau.strip().partition("-")
+            a, b = int(debut), int(fin or debut)
+            if b < a:
+                raise ValueError
+            graines.extend(range(a, b + 1))
+    except ValueError:
+        raise Erreur(f"graines : « {texte} » illisible (ex. 1-100 ou 1,5,9)") from None
+    if not graines or len(graines) > 10_000:
+        raise Erreur("graines : entre 1 et 10 000 attendues")
+    return graines
+
+
+@click.command("calibrate")
+@click.option("--pack", "pack_name", required=True, help="slug d'un pack livré ou chemin YAML")
+@click.option("--seeds", "seeds", default="1-100", show_default=True, help="graines : 1-100, 1,5,9")
+@click.option("--json", "as_json", is_flag=True, help="imprimer le tableau et les verdicts en JSON")
+@click.option(
+    "--packs-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_PACKS_DIR,
+    show_default=True,
+    help="dossier des packs",
+)
+def calibrate_command(pack_name: str, seeds: str, as_json: bool, packs_dir: Path) -> None:
+    """Faire jouer les bots de stratégie (bradeur, inflexible, habile, exploiteurs) sur des graines."""
+    graines = _graines(seeds)
+    path = resolve_pack(pack_name, packs_dir)
+    if not path.exists():
+        raise Erreur(f"pack introuvable : {pack_name} ({path})")
+    try:
+        pack = load_pack(path)
+        situations = (
+            (setup_from_snapshot(json.loads(to_json(generate(pack, g)))), g) for g in graines
+        )
+        lignes = calibrer(situations)
+    except PackInvalid as exc:
+        raise Erreur(f"pack invalide :\n{exc}") from None
+    except SetupError as exc:
+        raise Erreur(f"situation non négociable : {exc}") from None
+    tableau, cibles = [ligne.resume() for ligne in lignes], verdicts(lignes)
+    if as_json:
+        sortie = {"pack": pack_name, "graines": seeds, "bots": tableau, "cibles": cibles}
+        click.echo(json.dumps(sortie, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Calibration — pack {pack_name}, graines {seeds} ({len(graines)} situations)")
+    click.echo(
+        f"{'bot':<24}{'accords':>9}{'marge moy.':>13}{'note moy.':>11}"
+        f"{'habile gagne (note)':>21}{'(marge)':>9}"
+    )
+    for r in tableau:
+        gn, gm = r["habile_gagne_note"], r["habile_gagne_marge"]
+        click.echo(
+            f"{r['bot']:<24}{r['taux_accord']:>9.0%}{r['marge_moyenne']:>11} €"
+            f"{r['note_moyenne']:>11.1f}"
+            f"{'—' if gn is None else f'{gn:.0%}':>21}{'—' if gm is None else f'{gm:.0%}':>9}"
+        )
+    for cle, ok in cibles.items():
+        click.echo(f"{'atteinte' if ok else 'MANQUÉE '} : {cle}")

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.engine.scoring import debrief
+from simulator.engine.errors import RiskError
+from simulator.engine.risk.credit import analyser_risque
+from simulator.engine.scoring import Couverture, debrief
 from simulator.extensions import db
 from simulator.models import ClassSession, Negotiation, SessionMode, User
 from simulator.operations.errors import OperationError
+from simulator.operations.negotiation_opening import opening_quote
 from simulator.operations.negotiations import Game
+from simulator.operations.risk_analysis import tentatives
+from simulator.operations.risk_inputs import dossier, lire_saisie
 
 W, H, LEFT, RIGHT, TOP, BOTTOM = 640, 300, 56, 16, 16, 44
 
@@ -34,10 +39,42 @@ def debrief_visible(negotiation: Negotiation) -> bool:
     return negotiation.finished and (negotiation.debrief_released or not is_exam(negotiation))
 
 
+def risk_covers(negotiation: Negotiation) -> tuple[Couverture, ...]:
+    """The payment cover the client's risk class calls for, and the student's own (last attempt
+    on the risk page), to compare with the agreed terms (criterion 2)."""
+    version = negotiation.situation_version
+    covers = []
+    try:
+        analyse = analyser_risque(dossier(version.snapshot))
+    except (RiskError, KeyError, TypeError, ValueError):
+        analyse = None
+    if analyse is not None:
+        expo = analyse.exposition
+        minimum = expo.acompte_minimum_pourcentage if expo and expo.depassement else None
+        covers.append(Couverture.de_classe(analyse.classe.niveau, minimum, "couverture attendue"))
+    attempts = tentatives(version.situation, negotiation.student)
+    if attempts:
+        saisie = lire_saisie(attempts[0].payload.get("saisie", {}))
+        if saisie.classe is not None and not saisie.erreurs:
+            own = Couverture.de_classe(saisie.classe, saisie.acompte, "votre analyse de risque")
+            covers.append(own)
+    return tuple(covers)
+
+
 def debrief_of(game: Game) -> dict[str, Any]:
     """The E4 debrief, computed deterministically from the transcript (stored nowhere)."""
     n = game.negotiation
-    return debrief(game.setup, game.transcript, n.preparation or None, n.follow_up)
+    opening = opening_quote(n)
+    d = debrief(
+        game.setup,
+        game.transcript,
+        n.preparation or None,
+        n.follow_up,
+        risk_covers(n),
+        None if opening is None else opening["marge"],
+    )
+    d["ouverture_devis"] = opening
+    return d
 
 
 def release(trainer: User, negotiation_id: int) -> Negotiation:

@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from simulator.engine.negotiation import NegotiationSetup, Reponse
 from simulator.engine.negotiation.exam_hooks import jouer_ia
-from simulator.engine.negotiation.moves import Coup, CoupInvalide, valider
+from simulator.engine.negotiation.moves import Coup, CoupInvalide, HorsPlage, valider
 from simulator.engine.negotiation.values import ValeurInvalide
 from simulator.extensions import db
 from simulator.models import Event, Negotiation, User
@@ -213,6 +213,8 @@ def read_move(setup: NegotiationSetup, move: dict[str, Any]) -> Coup:
     try:
         coup = Coup.from_dict(move)
         valider(setup, coup)
+    except HorsPlage as exc:
+        raise OperationError(f"Coup refusé : {exc}", 422) from None
     except (CoupInvalide, ValeurInvalide, TypeError) as exc:
         raise OperationError(f"Coup refusé : {exc}", 400) from None
     return coup

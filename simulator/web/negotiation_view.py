@@ -8,6 +8,7 @@ from simulator.engine.negotiation import NegotiationSetup, public_reply, public_
 from simulator.engine.negotiation import vocabulary as voc
 from simulator.engine.negotiation.values import ValeurInvalide, afficher
 from simulator.operations.negotiations import Game
+from simulator.scenarios.negotiation_setup.standing import standing_figures
 
 #: how a buyer shows an emotion across the table: an icon and a few words
 EMOTIONS = {
@@ -42,6 +43,13 @@ REPLY_LABELS = {
 }
 
 
+def _role_unless_said(role: str, job_title: str) -> str:
+    """The buying-centre role, unless the job title already says it (no « Acheteuse — acheteur »)."""
+    if role and role[:5] in job_title.lower():
+        return ""
+    return role
+
+
 def identity(view: dict[str, Any]) -> dict[str, Any]:
     """The buyer as a salesperson knows them: name, job, company, need (from the student view)."""
     buyer = view.get("buyer", {})
@@ -53,7 +61,7 @@ def identity(view: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": buyer.get("name", ""),
         "job_title": contact.get("job_title", ""),
-        "role": buyer.get("role", ""),
+        "role": _role_unless_said(buyer.get("role", ""), contact.get("job_title", "")),
         "company": company.get("raison_sociale", ""),
         "city": company.get("address", {}).get("city", ""),
         "segment": company.get("segment", ""),
@@ -109,13 +117,31 @@ def same(setup: NegotiationSetup, cle: str, a: Any, b: Any) -> bool:
         return str(a) == str(b)
 
 
+def latest_seller_terms(game: Game) -> dict[str, Any]:
+    """Each issue's latest value the seller put forward, partial offers and concessions included."""
+    latest: dict[str, Any] = {}
+    for tour in game.transcript.tours:
+        move = tour["coup"]
+        if move["type"] == "offre":
+            latest.update({k: v for k, v in (move.get("termes") or {}).items() if v is not None})
+        elif move["type"] == "concession" and move.get("enjeu"):
+            latest[str(move["enjeu"])] = move.get("valeur")
+        latest.update({k: v for k, v in (move.get("contrepartie") or {}).items() if v is not None})
+    return latest
+
+
 def board(game: Game, services: dict[str, str]) -> dict[str, Any]:
-    """The offer on the table issue by issue: last seller and buyer proposals, agreements."""
+    """The offer on the table issue by issue: last seller and buyer proposals, agreements.
+
+    A partial offer is on the board too: where the standing (complete) offer says nothing, the
+    seller's latest value for that issue is shown.
+    """
     pub = public_view(game.state, game.setup)
     final = pub["accord"] or {}
+    proposed = {**latest_seller_terms(game), **(pub["offre_vendeur"] or {})}
     rows = []
     for e in game.setup.enjeux:
-        seller = (pub["offre_vendeur"] or {}).get(e.cle)
+        seller = proposed.get(e.cle)
         buyer = (pub["contre_offre"] or {}).get(e.cle)
         agreed = final.get(e.cle, pub["accords_partiels"].get(e.cle))
         rows.append(
@@ -141,6 +167,34 @@ def board(game: Game, services: dict[str, str]) -> dict[str, Any]:
         "objections": pub["objections"],
         "last_seller": pub["offre_vendeur"] or {},
         "has_counter": pub["contre_offre"] is not None,
+    }
+
+
+def seller_figures(game: Game) -> dict[str, Any]:
+    """Seller-side figures of the standing offers (the seller's last, the buyer's counter-offer):
+    totals HT/TTC, margin, mark-up against the floor (never the buyer's hidden side)."""
+    pub = public_view(game.state, game.setup)
+    snapshot = game.negotiation.situation_version.snapshot
+    standing = pub["accord"] or pub["offre_vendeur"]
+    return {
+        "seller": standing_figures(snapshot, game.setup, standing),
+        "buyer": standing_figures(snapshot, game.setup, pub["contre_offre"]),
+        "agreed": pub["accord"] is not None,
+    }
+
+
+def opening_rows(
+    setup: NegotiationSetup, opening: dict[str, Any] | None, services: dict[str, str]
+) -> dict[str, Any] | None:
+    """The issued quote as the opening offer, issue by issue in French (None without a quote)."""
+    if opening is None:
+        return None
+    return {
+        **opening,
+        "rows": [
+            (e.libelle, show(setup, e.cle, opening["terms"].get(e.cle), services))
+            for e in setup.enjeux
+        ],
     }
 
 

@@ -170,7 +170,7 @@ def test_a_deal_gives_the_order_built_from_the_agreed_terms(app, demo, seeded):
     remise = next(e for e in g.setup.enjeux if e.nature == "remise")
     conditions = re.search(r'id="order-conditions">(.*?)</ul>', html, re.DOTALL).group(1)
     assert (
-        f"{remise.libelle} : <strong>{str(g.state.accord[remise.cle]).replace('.', ',')} %"
+        f"{remise.libelle} : <strong>{str(g.state.accord[remise.cle]).replace('.', ',')}\u202f%"
         in conditions
     )
     assert 'id="order-total-ttc"' in html
@@ -302,3 +302,106 @@ def test_the_follow_up_is_saved_and_counts_in_the_debrief(app, student):
         user = db.session.scalar(sa.select(User).where(User.display_name == "Léa Dubois"))
         n = ops.latest_of(user)
         assert n.follow_up["actions"][0]["date"] == "2026-12-05"
+
+
+def _extreme(g: ops.Game, for_buyer: bool) -> dict:
+    esp = g.setup.espace
+    terms = {}
+    for i, e in enumerate(g.setup.enjeux):
+        high = (e.sens_acheteur == "hausse") == for_buyer
+        terms[e.cle] = e.valeurs[esp.niveaux[i][-1 if high else 0]]
+    return terms
+
+
+def test_the_room_shows_the_standing_offer_totals_margin_and_warnings(app, demo, seeded):
+    from simulator.scenarios.negotiation_setup.standing import standing_figures
+
+    seeded(3)
+    student = Actions(app.test_client())
+    student.join("DEMO42", "Élève chiffres")
+    nid = start(student)
+    g = game(app, nid)
+    with app.app_context():
+        snapshot = db.session.get(Negotiation, nid).situation_version.snapshot
+    give_away = {k: str(v) for k, v in _extreme(g, for_buyer=True).items()}
+    expected = standing_figures(snapshot, g.setup, give_away)
+    assert expected is not None and expected["sous_plancher"]
+    body = move(student, nid, type="offre", **offer_fields(give_away)).get_data(as_text=True)
+    block = body[body.index('id="standing-figures"') :]
+    seller = block[: block.index('data-side="buyer"')] if 'data-side="buyer"' in block else block
+    assert format_eur(expected["total_ht"]) in seller
+    assert format_eur(expected["total_ttc"]) in seller
+    assert format_eur(expected["marge"]) in seller
+    warning = "cost" if expected["sous_cout"] else "floor"
+    assert f'data-warning="{warning}"' in seller
+    assert str(g.setup.acheteur.reservation) not in block
+    best = {k: str(v) for k, v in _extreme(game(app, nid), for_buyer=False).items()}
+    body = move(student, nid, type="offre", **offer_fields(best)).get_data(as_text=True)
+    block = body[body.index('id="standing-figures"') :]
+    seller = block[: block.index('data-side="buyer"')] if 'data-side="buyer"' in block else block
+    assert "data-warning" not in seller
+    assert format_eur(standing_figures(snapshot, g.setup, best)["total_ht"]) in seller
+
+
+def test_without_a_quote_the_room_says_it_starts_from_the_list_price(app, student):
+    nid = start(student)
+    html = student.client.get(f"{ROOT}/{nid}/salle").get_data(as_text=True)
+    assert 'id="opening-offer"' in html and "part du prix catalogue" in html
+
+
+def test_the_issued_quote_is_the_opening_offer_in_the_room_and_the_debrief(app, student):
+    from tests.web.test_quotes import issue
+
+    issue(student, acompte_pct="30", payment_days="30")
+    with app.app_context():
+        user = db.session.scalar(sa.select(User).where(User.display_name == "Léa Dubois"))
+        from simulator.operations.quotes import issued_quotes
+
+        quote = issued_quotes(user)[0]
+        number, total_ht = quote.number, Decimal(quote.totals["devis"]["total_ht"])
+    nid = start(student)
+    html = student.client.get(f"{ROOT}/{nid}/salle").get_data(as_text=True)
+    block = html[html.index('id="opening-offer"') :]
+    block = block[: block.index("</div>")]
+    assert number in block and format_eur(total_ht) in block, block
+    g = game(app, nid)
+    acompte = next(e for e in g.setup.enjeux if e.nature == "acompte")
+    expected = min(acompte.valeurs, key=lambda v: abs(Decimal(str(v)) - 30))
+    composer = html[html.index(f'name="terme-{acompte.cle}"') :]
+    composer = composer[: composer.index("</select>")]
+    assert re.search(rf'value="{re.escape(str(expected))}"\s+selected', composer)
+    move(student, nid, type="rupture")
+    debrief = student.client.get(f"{ROOT}/{nid}/debrief").get_data(as_text=True)
+    assert 'id="criteria"' in debrief
+    assert 'id="arguments-count"' in debrief and "les répétitions ne comptent pas" in debrief
+    assert 'id="opening-quote"' in debrief and number in debrief
+
+
+def test_the_students_own_risk_analysis_and_the_expected_cover_feed_criterion_2(app, student):
+    from simulator.operations.negotiation_debrief import risk_covers
+    from tests.web.test_risk_page import PAGE, _engine, _right_answers
+
+    student.client.get(PAGE)
+    _snapshot, analyse = _engine(app)
+    answers = {**_right_answers(analyse), "classe": "3", "acompte": "35"}
+    assert student.post(PAGE, answers, htmx=True).status_code == 200
+    nid = start(student)
+    with app.app_context():
+        covers = risk_covers(db.session.get(Negotiation, nid))
+    expected, own = covers
+    assert expected.source == "couverture attendue"
+    assert expected.paiement_max_jours == {1: 60, 2: 45, 3: 30, 4: 0}[analyse.classe.niveau]
+    assert own.source == "votre analyse de risque"
+    assert own.acompte_pct == Decimal(35) and own.paiement_max_jours == 30
+
+
+def test_an_out_of_range_offer_is_refused_with_a_422_in_french(app, student):
+    nid = start(student)
+    setup = game(app, nid).setup
+    terms = {e.cle: e.valeurs[0] for e in setup.enjeux}
+    for crafted in ({"remise_pct": "-80"}, {"quantite": "10000"}):
+        response = move(student, nid, type="offre", **offer_fields({**terms, **crafted}))
+        body = response.get_data(as_text=True)
+        assert response.status_code == 422, body[:300]
+        assert "hors de la plage" in body
+    assert len(game(app, nid).events) == 1

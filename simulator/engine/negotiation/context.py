@@ -40,7 +40,7 @@ class Contexte:
         **champs: Any,
     ) -> Reponse:
         """Build the buyer's reply with the utterance `cle` filled from `gabarit`; champs are reply fields."""
-        texte = replique(self.s, cle, self.rng, **(gabarit or {}))
+        texte = replique(self.s, cle, self.rng, set(self.etat.dits), **(gabarit or {}))
         return Reponse(self.etat.tour, type_, texte, emotion, raison=raison, **champs)
 
     def user(self, points: float) -> None:
@@ -48,8 +48,13 @@ class Contexte:
         self.etat.patience -= points * voc.PERSONAS[self.s.persona]["cout"]
 
     def libelle(self, cle: str) -> str:
-        """Return the French label of an issue."""
-        return self.s.enjeux[self.s.index[cle]].libelle.lower()
+        """Return the French label of an issue, without its unit (« garantie », not « garantie (mois) »)."""
+        return libelle_seul(self.s.enjeux[self.s.index[cle]].libelle)
+
+
+def libelle_seul(libelle: str) -> str:
+    """An issue label as said in a sentence: lower case, unit in brackets dropped."""
+    return libelle.split(" (", 1)[0].strip().lower()
 
 
 def lire_termes(s: NegotiationSetup, brut: TermesJson) -> Termes:
@@ -81,5 +86,7 @@ def decrire(s: NegotiationSetup, t: Termes) -> str:
     morceaux = []
     for e in s.enjeux:
         if e.cle in t:
-            morceaux.append(f"{e.libelle.lower()} : {afficher(e.nature, t[e.cle])}")
+            morceaux.append(
+                f"{libelle_seul(e.libelle)} : {afficher(e.nature, t[e.cle], s.designations)}"
+            )
     return " ; ".join(morceaux)

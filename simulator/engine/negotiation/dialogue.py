@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from simulator.engine.negotiation import vocabulary as voc
@@ -31,7 +33,7 @@ def jouer_question(ctx: Contexte) -> Reponse:
                 "priorite",
                 "neutre",
                 {**raison, "regle": "priorite_revelee"},
-                {"enjeu": suivante.libelle.lower()},
+                {"enjeu": ctx.libelle(suivante.cle)},
                 priorite=suivante.cle,
             )
         if suivante is not None:
@@ -55,9 +57,63 @@ def _fait_ou(ctx: Contexte, theme: str, raison: dict[str, Any], sinon: str) -> R
     return ctx.repondre("reponse", sinon, "hésitant", {**raison, "regle": sinon})
 
 
+#: words after a number that are units, not products (« 4 semaines », « 30 jours »)
+UNITES_NON_PRODUIT = frozenset(
+    "semaine semaines sem jour jours j mois an ans annee annees euro euros eur k ke heure heures"
+    " h minute minutes fois pourcent".split()
+)
+
+
+def contredit(ctx: Contexte) -> tuple[str, str] | None:
+    """(what we discussed, what the seller said) when a reformulation misstates the need's count.
+
+    Reads the student's own words (`texte`): « 40 projecteurs » against 61 bornes is corrected,
+    « 61 bornes » or a reformulation without a counted product is not.
+    """
+    s = ctx.s
+    if not ctx.coup.texte or not s.produit:
+        return None
+    texte = ctx.coup.texte.lower()
+    cible = _racine(s.produit)
+    for m in re.finditer(r"\b(\d+)\s+([a-zàâçéèêëîïôûùüÿœ-]{3,})", texte):
+        nombre, mot = int(m.group(1)), m.group(2)
+        if _racine(mot) in UNITES_NON_PRODUIT or mot in UNITES_NON_PRODUIT:
+            continue
+        if _racine(mot) != cible or nombre != s.quantite_ref:
+            return f"{s.quantite_ref} {s.produit}", f"{nombre} {mot}"
+        return None
+    return None
+
+
+def _racine(mot: str) -> str:
+    """A crude comparison key for a French noun: unaccented, first five letters."""
+    plat = unicodedata.normalize("NFKD", mot).encode("ascii", "ignore").decode().lower()
+    return plat[:5]
+
+
 def jouer_reformulation(ctx: Contexte) -> Reponse:
-    """A reformulation of what was learnt builds rapport and restores a little patience."""
+    """A reformulation of what was learnt builds rapport and restores a little patience.
+
+    A reformulation whose figures contradict the facts is corrected (and builds no rapport); one
+    with nothing new to confirm is acknowledged without any gain.
+    """
     etat = ctx.etat
+    erreur = contredit(ctx)
+    if erreur is not None:
+        ctx.user(0.05)
+        attendu, dit = erreur
+        return ctx.repondre(
+            "reponse",
+            "reformulation_fausse",
+            "méfiant",
+            {"regle": "reformulation_fausse"},
+            {"attendu": attendu, "dit": dit},
+        )
+    if etat.faits_non_reformules == 0 and etat.rapport > 0:
+        ctx.user(0.02)
+        return ctx.repondre(
+            "reponse", "reformulation_deja", "neutre", {"regle": "reformulation_redite"}
+        )
     if etat.faits_non_reformules == 0:
         ctx.user(0.02)
         return ctx.repondre(
@@ -73,13 +129,35 @@ def jouer_reformulation(ctx: Contexte) -> Reponse:
     )
 
 
+#: a new argument on an already argued motivation keeps this share of the gain, per earlier one
+RENDEMENT_MEME_MOTIVATION = 0.25
+#: patience spent by the n-th hearing of an identical argument: n × this (2nd: 1×, 3rd: 2×, …)
+COUT_REPETITION = 0.05
+
+
+def signature_argument(motivation: str, caracteristique: str, avantage: str) -> str:
+    """What makes two arguments identical: same motivation, same characteristic and advantage."""
+    texte = " ".join(f"{caracteristique} | {avantage}".lower().split())
+    return f"{motivation}|{texte}"
+
+
 def jouer_argument(ctx: Contexte) -> Reponse:
-    """A CAP argument on a real motivation raises perceived value; an irrelevant one costs patience."""
+    """A CAP argument on a real motivation raises perceived value; an irrelevant one costs patience.
+
+    Repetition has sharply diminishing returns: a new argument on an already argued motivation
+    keeps RENDEMENT_MEME_MOTIVATION of the gain per earlier one; an identical argument brings
+    nothing, costs patience from its 2nd hearing on and the buyer says so.
+    """
     etat, c = ctx.etat, ctx.coup
     motivation = c.motivation or ""
     deja = etat.arguments.get(motivation, 0)
     etat.arguments[motivation] = deja + 1
+    cle_arg = signature_argument(motivation, c.caracteristique, c.avantage)
+    entendu = etat.arguments_entendus.get(cle_arg, 0)
+    etat.arguments_entendus[cle_arg] = entendu + 1
     raison: dict[str, object] = {"motivation": motivation, "deja": deja}
+    if entendu:
+        return _argument_repete(ctx, raison, entendu)
     motivations = ctx.s.acheteur.motivations
     if motivation not in motivations:
         ctx.user(0.08)
@@ -88,7 +166,7 @@ def jouer_argument(ctx: Contexte) -> Reponse:
             "reponse", "argument_hors_sujet", emotion, {**raison, "regle": "argument_hors_sujet"}
         )
         return declencher(ctx, "argument", rep)
-    gain = (0.04 if motivation == motivations[0] else 0.025) * 0.5**deja
+    gain = (0.04 if motivation == motivations[0] else 0.025) * RENDEMENT_MEME_MOTIVATION**deja
     if not (c.caracteristique and c.avantage):
         gain *= 0.5
     if c.preuve:
@@ -100,6 +178,14 @@ def jouer_argument(ctx: Contexte) -> Reponse:
     raison.update(regle="argument_pertinent", gain=etat.valeur_percue - avant)
     cle = "argument_ok" if c.preuve or ctx.s.persona != "analytique" else "argument_sans_preuve"
     return declencher(ctx, "argument", ctx.repondre("reponse", cle, "intéressé", raison))
+
+
+def _argument_repete(ctx: Contexte, raison: dict[str, object], entendu: int) -> Reponse:
+    """An argument the buyer already heard: no value, patience spent, the buyer notices."""
+    ctx.user(COUT_REPETITION * entendu)
+    raison.update(regle="argument_repete", repetitions=entendu, gain=0.0)
+    emotion = "irrité" if entendu >= 2 else "hésitant"
+    return ctx.repondre("reponse", "argument_repete", emotion, raison)
 
 
 def jouer_recapitulatif(ctx: Contexte) -> Reponse:

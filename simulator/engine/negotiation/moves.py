@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from simulator.engine.negotiation import vocabulary as voc
+from simulator.engine.negotiation.issues import Enjeu
 from simulator.engine.negotiation.setup import NegotiationSetup
-from simulator.engine.negotiation.values import ValeurInvalide, ValeurJson
+from simulator.engine.negotiation.values import (
+    Valeur,
+    ValeurInvalide,
+    ValeurJson,
+    afficher,
+    est_numerique,
+)
 
 #: when a move carries no clock, it is taken to last this long (scripted play)
 DUREE_COUP_DEFAUT_S = 40.0
@@ -15,6 +24,10 @@ DUREE_COUP_DEFAUT_S = 40.0
 
 class CoupInvalide(ValueError):
     """A move that cannot be played (French message for the student or the trainer)."""
+
+
+class HorsPlage(CoupInvalide):
+    """A term outside the situation's declared range or grid (the web answers 422)."""
 
 
 @dataclass(frozen=True)
@@ -81,11 +94,42 @@ def valider(s: NegotiationSetup, c: Coup) -> None:
     inconnues = cles - set(s.index)
     if inconnues:
         raise CoupInvalide(f"enjeu inconnu : {', '.join(sorted(inconnues))}")
+    valeurs = list((c.termes or {}).items()) + list(c.contrepartie.items())
+    if c.enjeu is not None:
+        valeurs.append((c.enjeu, c.valeur))
+    for k, v in valeurs:
+        if v is not None:
+            verifier_terme(s, k, v)
+
+
+def verifier_terme(s: NegotiationSetup, cle: str, brut: object) -> Valeur:
+    """Read one term and check it against its issue's declared range and grid: the one place
+    every caller (room, CLI, jury panel, scripted play) goes through.
+
+    A numeric value must lie between the issue's first and last declared values (values between
+    two grid points are read by interpolation); an option must be one of the declared options.
+    Selling below cost stays possible: that is a margin the student chooses, not a range.
+    """
+    e = s.enjeux[s.index[cle]]
     try:
-        for k, v in list((c.termes or {}).items()) + list(c.contrepartie.items()):
-            if v is not None:
-                s.enjeux[s.index[k]].lire(v)
-        if c.enjeu is not None:
-            s.enjeux[s.index[c.enjeu]].lire(c.valeur)
+        v = e.lire(brut)
     except ValeurInvalide as exc:
         raise CoupInvalide(str(exc)) from None
+    if not est_numerique(e.nature):
+        if v not in e.valeurs:
+            options = ", ".join(f"« {o} »" for o in e.valeurs)
+            raise HorsPlage(f"{e.libelle} : option « {v} » inconnue (choix : {options})")
+        return v
+    bas, haut = e.valeurs[0], e.valeurs[-1]
+    if not bas <= v <= haut:  # type: ignore[operator]
+        raise HorsPlage(message_hors_plage(e, v))
+    return v
+
+
+def message_hors_plage(e: Enjeu, v: Valeur) -> str:
+    """« Remise : −80 % hors de la plage 0 à 25 % »."""
+    bas, haut = e.valeurs[0], e.valeurs[-1]
+    valeur = afficher(e.nature, v).replace("-", "\u2212", 1)
+    borne = afficher(e.nature, bas).split()[0] if e.nature != "prix" else afficher(e.nature, bas)
+    libelle = re.sub(r"\s*\([^)]*\)$", "", e.libelle)  # « Remise (%) » -> « Remise »
+    return f"{libelle} : {valeur} hors de la plage {borne} à {afficher(e.nature, haut)}"

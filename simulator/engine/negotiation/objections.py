@@ -8,6 +8,7 @@ from simulator.engine.negotiation.context import Contexte
 from simulator.engine.negotiation.outcome_space import Termes
 from simulator.engine.negotiation.reply import Reponse
 from simulator.engine.negotiation.setup import Objection
+from simulator.engine.negotiation.utterances import replique
 
 OUVERTES = frozenset({"latente", "exprimee", "reportee"})
 
@@ -27,11 +28,22 @@ def _exprimer(ctx: Contexte, o: Objection, raison: dict[str, Any], regle: str) -
 
 
 def declencher(ctx: Contexte, declencheur: str, rep: Reponse) -> Reponse:
-    """Append the first latent objection with this trigger to a reply (debut, argument)."""
+    """Voice the first latent objection with this trigger after a reply, with a transition.
+
+    « debut » objections (doubts about the need) wait for the buyer's first answer about the
+    situation rather than being glued to the greeting; « argument » ones follow an argument.
+    """
     for o in ctx.s.objections:
         if o.declencheur == declencheur and ctx.etat.objections[o.id] == "latente":
             ctx.etat.objections[o.id] = "exprimee"
-            rep.texte = f"{rep.texte} {o.texte}"
+            champs = {
+                "reponse": rep.texte,
+                "objection": o.texte,
+                "objection_min": o.texte[:1].lower() + o.texte[1:]
+                if o.texte[:2] != o.texte[:2].upper()
+                else o.texte,
+            }
+            rep.texte = replique(ctx.s, "objection_liee", ctx.rng, set(ctx.etat.dits), **champs)
             rep.objection = o.id
             rep.raison = {**rep.raison, "objection": o.id}
             break

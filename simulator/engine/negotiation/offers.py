@@ -58,6 +58,10 @@ def jouer_conclusion(ctx: Contexte) -> Reponse:
         return _accepter(ctx, termes, raison)
     ctx.user(0.05)
     rep = _contrer(ctx, termes, objectif, raison)
+    if (
+        rep.type != "contre_offre"
+    ):  # the counter fell back on acceptance, maybe blocked by an objection
+        return rep
     prefixe = ctx.repondre(
         "contre_offre",
         "conclusion_prematuree",
@@ -85,14 +89,43 @@ def _evaluer(ctx: Contexte, brut: dict[str, Any], contrepartie: list[str]) -> Re
     etat.poids_vendeur = ach.maj_modele(etat.poids_vendeur, avant, termes, contrepartie)
     etat.offre_vendeur = en_termes_json(termes)
     _historiser(ctx, "vendeur", termes, u_b, marge, bool(raison.get("conditionnelle")))
+    extreme = _offre_extreme(ctx, u_b, raison)
     objection = objections_sur_offre(ctx, termes)
     if objection is not None:
-        return objection
+        return _signaler_extreme(ctx, objection) if extreme else objection
     objectif = ach.cible_effective(s, esp, etat, ctx.t)
     raison["cible"] = objectif
     if u_b + ach.EPS >= objectif or etat.offre_vendeur == etat.contre_offre:
         return _accepter(ctx, termes, raison)
-    return _contrer(ctx, termes, objectif, raison)
+    rep = _contrer(ctx, termes, objectif, raison)
+    return _signaler_extreme(ctx, rep) if extreme else rep
+
+
+#: an offer worth less than this share of the buyer's walk-away utility is far outside its region
+PART_EXTREME = 0.5
+#: patience spent by the n-th extreme offer: n × this (a first anchor is cheap, repeating it is not)
+COUT_EXTREME = 0.04
+
+
+def _offre_extreme(ctx: Contexte, u_b: float, raison: dict[str, Any]) -> bool:
+    """Spend patience on an offer far outside the buyer's acceptable region; tell the debrief."""
+    seuil = PART_EXTREME * ctx.esp.res_b
+    if u_b + ach.EPS >= seuil:
+        return False
+    ctx.etat.offres_extremes += 1
+    ctx.user(COUT_EXTREME * ctx.etat.offres_extremes)
+    raison.update(offre_extreme=True, seuil_extreme=seuil, offres_extremes=ctx.etat.offres_extremes)
+    return True
+
+
+def _signaler_extreme(ctx: Contexte, rep: Reponse) -> Reponse:
+    """The buyer says the offer is far from anything it can consider, then replies as planned."""
+    phrase = ctx.repondre("reponse", "offre_extreme", "méfiant", {}).texte
+    rep.texte = f"{phrase} {rep.texte}"
+    rep.raison = {**rep.raison, "offre_extreme": True}
+    if rep.emotion in ("neutre", "hésitant", "intéressé"):
+        rep.emotion = "méfiant"
+    return rep
 
 
 def _reagir_au_mouvement(

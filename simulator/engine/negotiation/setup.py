@@ -85,6 +85,8 @@ class NegotiationSetup:
     objections: tuple[Objection, ...] = ()
     faits: tuple[Fait, ...] = ()
     repliques: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    designations: dict[str, str] = field(default_factory=dict)  # catalogue ref -> designation
+    produit: str = ""  # the counted product, plural (« bornes »), to check reformulations
     duree_s: int = 1200
     paiement_max_jours: int = 60
     delai_min_semaines: int | None = None
@@ -291,6 +293,8 @@ def setup_depuis_dict(d: dict[str, Any]) -> NegotiationSetup:
         objections=objections,
         faits=faits,
         repliques={k: tuple(t) for k, t in d.get("repliques", {}).items()},
+        designations=dict(d.get("designations", {})),
+        produit=str(d.get("produit", "")),
         duree_s=int(d.get("duree_s", 1200)),
         paiement_max_jours=int(d.get("paiement_max_jours", 60)),
         delai_min_semaines=d.get("delai_min_semaines"),
@@ -348,6 +352,8 @@ def setup_en_dict(s: NegotiationSetup) -> dict[str, Any]:
             {"theme": f.theme, "texte": f.texte, "motivation": f.motivation} for f in s.faits
         ],
         "repliques": {k: list(t) for k, t in s.repliques.items()},
+        "designations": dict(s.designations),
+        "produit": s.produit,
         "duree_s": s.duree_s,
         "paiement_max_jours": s.paiement_max_jours,
         "delai_min_semaines": s.delai_min_semaines,

@@ -29,12 +29,19 @@ class Etat:
     faits_non_reformules: int = 0
     priorites: list[str] = field(default_factory=list)
     arguments: dict[str, int] = field(default_factory=dict)
+    arguments_entendus: dict[str, int] = field(
+        default_factory=dict
+    )  # identical CAP argument -> count
+    offres_extremes: int = 0  # offers far outside the buyer's acceptable region
     offre_vendeur: TermesJson | None = None
     contre_offre: TermesJson | None = None
     accords_partiels: TermesJson = field(default_factory=dict)
     accord: TermesJson | None = None
     recap: TermesJson | None = None
     offres: list[dict[str, Any]] = field(default_factory=list)
+    dits: list[str] = field(
+        default_factory=list
+    )  # fingerprints of the buyer's replies (no repeats)
 
     @property
     def termine(self) -> bool:
@@ -44,12 +51,19 @@ class Etat:
     def copie(self) -> Etat:
         """Return a copy whose containers can be changed without touching this state."""
         autre = Etat(**{nom: getattr(self, nom) for nom in _CHAMPS})
-        for nom in ("poids_vendeur", "objections", "arguments", "accords_partiels"):
+        for nom in (
+            "poids_vendeur",
+            "objections",
+            "arguments",
+            "arguments_entendus",
+            "accords_partiels",
+        ):
             setattr(autre, nom, dict(getattr(self, nom)))
-        autre.faits, autre.priorites, autre.offres = (
+        autre.faits, autre.priorites, autre.offres, autre.dits = (
             list(self.faits),
             list(self.priorites),
             list(self.offres),
+            list(self.dits),
         )
         return autre
 
@@ -60,7 +74,7 @@ class Etat:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Etat:
         """Rebuild a state from its JSON form."""
-        return cls(**d)
+        return cls(**{"dits": [], **d})
 
 
 _CHAMPS = tuple(f.name for f in fields(Etat))

@@ -15,6 +15,7 @@ from simulator.engine.negotiation.setup import NegotiationSetup
 from simulator.engine.negotiation.state import Etat
 from simulator.engine.negotiation.tactic import fraction
 from simulator.engine.negotiation.utterances import replique
+from simulator.engine.negotiation.wording import empreinte, sans_redite
 
 Handler = Callable[[Contexte], Reponse]
 HANDLERS: dict[str, Handler] = {
@@ -74,9 +75,12 @@ def play(setup: NegotiationSetup, state: Etat, move: Coup | dict[str, Any]) -> t
         fraction(etat.temps_s, setup.duree_s),
     )
     rep = HANDLERS[coup.type](ctx)
-    if etat.tour == 1 and rep.objection is None:
+    if rep.fait is not None and rep.objection is None:
         rep = objections.declencher(ctx, "debut", rep)
-    return etat, _fin_eventuelle(ctx, rep)
+    rep = _fin_eventuelle(ctx, rep)
+    rep.texte = sans_redite(rep.texte, set(etat.dits))
+    etat.dits.append(empreinte(rep.texte))
+    return etat, rep
 
 
 def _fin_eventuelle(ctx: Contexte, rep: Reponse) -> Reponse:

@@ -6,8 +6,9 @@ from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
 
-from simulator.engine.money import MoneyError, format_eur, to_decimal
-from simulator.engine.negotiation.vocabulary import NATURES, NATURES_DECIMALES, NATURES_ENTIERES
+from simulator.engine.money import MoneyError, to_decimal
+from simulator.engine.negotiation import wording
+from simulator.engine.negotiation.vocabulary import NATURES_DECIMALES, NATURES_ENTIERES
 
 Valeur = Decimal | int | str
 ValeurJson = str | int
@@ -69,17 +70,9 @@ def est_numerique(nature: str) -> bool:
     return nature in NATURES_DECIMALES or nature in NATURES_ENTIERES
 
 
-def afficher(nature: str, valeur: Valeur) -> str:
-    """Format a value the French way, with its unit."""
-    if nature == "prix":
-        return format_eur(Decimal(valeur)) + " HT"
-    if nature in ("remise", "acompte"):
-        return f"{str(valeur).replace('.', ',')} %"
-    if nature == "paiement":
-        return f"{valeur} jours"
-    if nature == "service":
-        return str(valeur)
-    return f"{valeur} {NATURES[nature]}"
+def afficher(nature: str, valeur: Valeur, designations: dict[str, str] | None = None) -> str:
+    """Format a value the French way, with its agreed unit (services by their designations)."""
+    return wording.afficher(nature, valeur, designations)
 
 
 def interpoler(xs: list[Decimal], ys: list[Decimal], x: Decimal) -> Decimal:

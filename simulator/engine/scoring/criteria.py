@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from simulator.engine.money import format_eur
 from simulator.engine.negotiation.setup import NegotiationSetup
 from simulator.engine.negotiation.vocabulary import THEMES
 
@@ -67,7 +68,10 @@ def relever(
     return f
 
 
-Resultat = tuple[int, list[int], str]
+#: level, evidence turns, advice, evidence in words (what set the level)
+Resultat = tuple[int, list[int], str, list[str]]
+#: a margin within this share of the target counts as the target reached (grid steps, rounding)
+TOLERANCE_CIBLE = Decimal("0.95")
 
 
 def c1_contexte(f: Faits) -> Resultat:
@@ -80,18 +84,36 @@ def c1_contexte(f: Faits) -> Resultat:
         if manquants
         else "Découverte complète : gardez l'entonnoir (questions ouvertes puis fermées)."
     )
-    return niveau, sorted(t for v in f.themes.values() for t in v), conseil
+    constats = [f"{n} thème(s) de découverte explorés sur {len(THEMES)}"]
+    if f.tours("priorite_revelee"):
+        constats.append("l'acheteur a révélé ses priorités")
+    return niveau, sorted(t for v in f.themes.values() for t in v), conseil, constats
 
 
 def c2_risque(f: Faits) -> Resultat:
     """Budget and decision-makers checked, risk cover obtained, no untenable or illegal offer."""
     doutes = f.tours("hors_cadre_legal", "offre_intenable", "hors_budget")
     accord = f.mesures.get("accord") or {}
-    couvert = any(
-        e.nature == "acompte" and Decimal(str(accord.get(e.cle, 0))) > 0 for e in f.s.enjeux
-    )
+    ecarts = f.mesures.get("ecarts_risque") or []
+    if f.mesures.get("couverture_comparee"):
+        couvert = bool(accord) and not ecarts
+    else:
+        couvert = any(
+            e.nature == "acompte" and Decimal(str(accord.get(e.cle, 0))) > 0 for e in f.s.enjeux
+        )
     points = ("budget" in f.themes) + ("decideurs" in f.themes) + couvert - len(doutes)
-    if doutes:
+    constats = [
+        f"budget {'vérifié' if 'budget' in f.themes else 'non vérifié'}, "
+        f"décideurs {'identifiés' if 'decideurs' in f.themes else 'non identifiés'}",
+        "couverture du risque obtenue dans l'accord" if couvert else "risque client non couvert",
+    ]
+    constats += [f"{len(doutes)} offre(s) hors cadre (légal, délai, budget)"] if doutes else []
+    constats += ecarts
+    if ecarts:
+        conseil = (
+            "Tenez dans l'accord l'acompte et le délai de paiement que le risque client impose."
+        )
+    elif doutes:
         conseil = "Ne promettez jamais un délai intenable ni un paiement au-delà du plafond légal."
     elif not couvert:
         conseil = "Demandez un acompte ou une garantie de paiement pour couvrir le risque client."
@@ -103,6 +125,7 @@ def c2_risque(f: Faits) -> Resultat:
         _borner(points),
         doutes + f.themes.get("budget", []) + f.themes.get("decideurs", []),
         conseil,
+        constats,
     )
 
 
@@ -119,7 +142,13 @@ def c3_collaboratif(f: Faits) -> Resultat:
         if not reformulations
         else "Cherchez des paquets équivalents qui créent de la valeur pour les deux."
     )
-    return _borner(points), sorted(reformulations + echanges), conseil
+    constats = [
+        f"{len(reformulations)} reformulation(s) validée(s), {len(echanges)} concession(s) "
+        f"échangée(s), {f.mesures.get('nb_concessions_sans_contrepartie', 0)} sans contrepartie",
+    ]
+    if dist is not None:
+        constats.append(f"distance à la frontière de Pareto : {dist}")
+    return _borner(points), sorted(reformulations + echanges), conseil, constats
 
 
 def c4_objectifs(f: Faits) -> Resultat:
@@ -133,11 +162,15 @@ def c4_objectifs(f: Faits) -> Resultat:
             niveau,
             preuves,
             "Fixez un objectif réaliste et un seuil de rupture, et ajustez-les au fil de l'entretien.",
+            [
+                "pas d'accord"
+                + (f" ; ancrage à {format_eur(ancre)} de marge" if ancre is not None else "")
+            ],
         )
     marge = m["marge"]
     niveau = (
         3
-        if marge >= v.marge_cible
+        if marge >= v.marge_cible * TOLERANCE_CIBLE
         else 2
         if marge >= (v.marge_cible + v.marge_plancher) / 2
         else 1
@@ -149,10 +182,19 @@ def c4_objectifs(f: Faits) -> Resultat:
         if niveau < 3
         else "Objectif atteint : vérifiez qu'il était assez ambitieux (part de la zone d'accord)."
     )
+    part = m.get("marge_vs_cible")
+    constats = [
+        f"marge {format_eur(marge)}"
+        + (f" = {str(part).replace('.', ',')} % de l'objectif" if part is not None else "")
+        + f" ({format_eur(v.marge_cible)}) ; plancher {format_eur(v.marge_plancher)}",
+        "seuils : très satisfaisant ≥ 95 % de l'objectif, satisfaisant ≥ mi-chemin "
+        "plancher-objectif, insuffisant ≥ plancher",
+    ]
     return (
         niveau,
         preuves + f.tours("accord_acceptee", "offre_acceptee", "conclusion_acceptee"),
         conseil,
+        constats,
     )
 
 
@@ -168,7 +210,8 @@ def c5_outils_prepares(f: Faits) -> Resultat:
         if points < 3
         else "Bonne préparation : gardez la fiche sous les yeux pendant l'entretien."
     )
-    return _borner(points), preuves, conseil
+    constats = [f"{len(preuves)} argument(s) prouvé(s), fiche de préparation : {prep} rubrique(s)"]
+    return _borner(points), preuves, conseil, constats
 
 
 def c6_proactif(f: Faits) -> Resultat:
@@ -186,22 +229,36 @@ def c6_proactif(f: Faits) -> Resultat:
         if immobiles
         else "Gardez l'initiative : annoncez l'étape suivante à chaque échange."
     )
-    return _borner(points), sorted(offres[:1] + conclusions + immobiles), conseil
+    constats = [
+        f"{len(offres)} offre(s), {len(conclusions)} tentative(s) de conclusion, "
+        f"accord {'obtenu' if f.mesures.get('accord') else 'non obtenu'}",
+    ]
+    constats += [f"{len(immobiles)} offre(s) répétée(s) sans mouvement"] if immobiles else []
+    return _borner(points), sorted(offres[:1] + conclusions + immobiles), conseil, constats
 
 
 def c7_solution(f: Faits) -> Resultat:
     """Arguments answering the real motivations and a deal worth it for the buyer."""
     bons, hors = f.tours("argument_pertinent"), f.tours("argument_hors_sujet")
+    distincts = f.mesures.get("arguments_pertinents_distincts", bons)
     u_b = f.mesures.get("u_acheteur")
-    points = (
-        min(2, len(bons)) + (u_b is not None and u_b >= f.s.acheteur.reservation) - (len(hors) >= 2)
-    )
+    accepte = u_b is not None and u_b >= f.s.acheteur.reservation
+    points = min(2, len(distincts)) + accepte - (len(hors) >= 2)
+    constats = [
+        f"{len(distincts)} argument(s) pertinent(s) distinct(s) "
+        f"({f.mesures.get('nb_arguments', len(f.arguments))} joué(s), les répétitions ne comptent pas)",
+        f"{len(hors)} argument(s) hors sujet",
+    ]
+    if u_b is not None:
+        constats.append(
+            "solution acceptable pour le client" if accepte else "solution juste acceptée"
+        )
     conseil = (
         "Reliez chaque argument (CAP) à une motivation SONCAS entendue pendant la découverte."
         if hors or not bons
         else "Ajoutez une preuve chiffrée à vos arguments les plus forts."
     )
-    return _borner(points), sorted(bons + hors), conseil
+    return _borner(points), sorted(bons + hors), conseil, constats
 
 
 def c8_communication(f: Faits) -> Resultat:
@@ -222,7 +279,12 @@ def c8_communication(f: Faits) -> Resultat:
         if not adapte
         else "Variez les techniques de conclusion (alternative, résumé)."
     )
-    return _borner(points), sorted(ok + ko + conclusions), conseil
+    constats = [
+        f"{len(ok)} objection(s) traitée(s), {len(ko)} mal traitée(s), "
+        f"{len(conclusions)} conclusion(s) ; style {'adapté' if adapte else 'non adapté'} "
+        f"à un interlocuteur {f.s.persona}",
+    ]
+    return _borner(points), sorted(ok + ko + conclusions), conseil, constats
 
 
 def c9_formalisation(f: Faits) -> Resultat:
@@ -238,7 +300,11 @@ def c9_formalisation(f: Faits) -> Resultat:
         if niveau < 3
         else "Reprenez ces termes à l'identique dans le bon de commande."
     )
-    return niveau, sorted(recaps + faux), conseil
+    constats = [
+        "accord signé" if f.mesures.get("formalise") else "pas de signature",
+        f"{len(recaps)} récapitulatif(s), dont {len(faux)} non conforme(s)",
+    ]
+    return niveau, sorted(recaps + faux), conseil, constats
 
 
 def c10_suivi(f: Faits) -> Resultat:
@@ -249,13 +315,23 @@ def c10_suivi(f: Faits) -> Resultat:
             niveau,
             [],
             "Rédigez le compte rendu de visite et planifiez les actions de suivi (livraison, relance).",
+            ["suivi pas encore saisi"],
         )
     points = (
         bool(f.suivi.get("compte_rendu"))
         + bool(f.suivi.get("actions"))
         + bool(f.mesures.get("formalise"))
     )
-    return _borner(points), [], "Datez chaque action de suivi et nommez son responsable."
+    constats = [
+        f"compte rendu {'rédigé' if f.suivi.get('compte_rendu') else 'absent'}, "
+        f"actions de suivi {'planifiées' if f.suivi.get('actions') else 'absentes'}"
+    ]
+    return (
+        _borner(points),
+        [],
+        "Datez chaque action de suivi et nommez son responsable.",
+        constats,
+    )
 
 
 REGLES: tuple[Callable[[Faits], Resultat], ...] = (
@@ -281,7 +357,7 @@ def evaluer(f: Faits) -> list[dict[str, Any]]:
     """Return the ten criteria with level, evidence and advice."""
     lignes = []
     for numero, (libelle, regle) in enumerate(zip(CRITERES, REGLES, strict=True), start=1):
-        niveau, preuves, conseil = regle(f)
+        niveau, preuves, conseil, constats = regle(f)
         lignes.append(
             {
                 "numero": numero,
@@ -290,6 +366,7 @@ def evaluer(f: Faits) -> list[dict[str, Any]]:
                 "niveau_libelle": NIVEAUX[niveau],
                 "preuves": sorted(set(preuves)),
                 "conseil": conseil,
+                "constats": constats,
                 "a_completer": numero == 10 and f.suivi is None,
             }
         )

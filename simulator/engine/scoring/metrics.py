@@ -14,8 +14,13 @@ from simulator.engine.negotiation.reply import Transcription
 from simulator.engine.negotiation.setup import NegotiationSetup
 
 
-def mesurer(s: NegotiationSetup, tr: Transcription) -> dict[str, Any]:
-    """Compute the debrief figures (money as Decimal, utilities as floats)."""
+def mesurer(
+    s: NegotiationSetup, tr: Transcription, marge_devis: Decimal | None = None
+) -> dict[str, Any]:
+    """Compute the debrief figures (money as Decimal, utilities as floats).
+
+    ``marge_devis``: the seller margin of the student's issued quote, the opening offer.
+    """
     esp, etat = s.espace, tr.etat
     accord = etat.accord if etat.statut in ("accord", "conclue") else None
     m: dict[str, Any] = {
@@ -27,8 +32,10 @@ def mesurer(s: NegotiationSetup, tr: Transcription) -> dict[str, Any]:
         "duree_s": s.duree_s,
         "part_temps": round(min(1.0, etat.temps_s / s.duree_s), 3),
         **zopa(s, esp),
-        **concessions(etat.offres),
+        **arguments_distincts(tr.tours),
     }
+    plafond = m["zopa_marge_max"] if m["zopa_existe"] else cents(Decimal(str(esp.marge_max)))
+    m.update(concessions(etat.offres, plafond, marge_devis))
     if accord is None:
         return m
     termes = lire_termes(s, accord)
@@ -90,24 +97,60 @@ def valeur_laissee(esp: Espace, u_b: float, marge: Decimal) -> dict[str, Any]:
     }
 
 
-def concessions(offres: list[dict[str, Any]]) -> dict[str, Any]:
-    """Sum the concessions each side made, in euros of seller margin, with counts."""
+def concessions(
+    offres: list[dict[str, Any]],
+    plafond: Decimal | None = None,
+    marge_devis: Decimal | None = None,
+) -> dict[str, Any]:
+    """Sum the concessions each side made, in euros of seller margin, with counts.
+
+    Seller concessions are measured from the first credible offer: every seller margin is read
+    at most at ``plafond`` (the top of the zone of agreement, the most the buyer could ever
+    accept), so retreating from an anchor above it gives nothing away. With an issued quote
+    (``marge_devis``), the quote is the seller's first offer and concessions count from it.
+    """
     vendeur = [o for o in offres if o["camp"] == "vendeur"]
     acheteur = [o for o in offres if o["camp"] == "acheteur"]
-    donnees = [Decimal(a["marge"]) - Decimal(b["marge"]) for a, b in itertools.pairwise(vendeur)]
+    suite = [(Decimal(o["marge"]), bool(o["conditionnelle"])) for o in vendeur]
+    if marge_devis is not None:
+        suite.insert(0, (marge_devis, False))
+    if plafond is not None:
+        suite = [(min(m, plafond), c) for m, c in suite]
+    donnees = [(a - b, cb) for (a, _), (b, cb) in itertools.pairwise(suite)]
     obtenues = [Decimal(b["marge"]) - Decimal(a["marge"]) for a, b in itertools.pairwise(acheteur)]
-    cond = sum(
-        1
-        for a, b in itertools.pairwise(vendeur)
-        if b["conditionnelle"] and Decimal(a["marge"]) > Decimal(b["marge"])
-    )
     return {
-        "concessions_donnees": sum((d for d in donnees if d > 0), Decimal("0.00")),
-        "nb_concessions_donnees": sum(1 for d in donnees if d > 0),
-        "nb_concessions_conditionnelles": cond,
+        "concessions_donnees": sum((d for d, _ in donnees if d > 0), Decimal("0.00")),
+        "nb_concessions_donnees": sum(1 for d, _ in donnees if d > 0),
+        "nb_concessions_conditionnelles": sum(1 for d, c in donnees if d > 0 and c),
+        "nb_concessions_sans_contrepartie": sum(1 for d, c in donnees if d > 0 and not c),
         "concessions_obtenues": sum((d for d in obtenues if d > 0), Decimal("0.00")),
         "nb_concessions_obtenues": sum(1 for d in obtenues if d > 0),
         "ancrage_marge": Decimal(vendeur[0]["marge"]) if vendeur else None,
+        "plafond_credible": plafond,
+    }
+
+
+def arguments_distincts(tours: list[dict[str, Any]]) -> dict[str, Any]:
+    """Count the arguments played and the distinct ones (same motivation and wording = repeat)."""
+    vus: dict[tuple[str, str, str], int] = {}
+    pertinents: dict[tuple[str, str, str], int] = {}
+    for t in tours:
+        coup = t["coup"]
+        if coup["type"] != "argument":
+            continue
+        cle = (
+            str(coup.get("motivation") or ""),
+            " ".join(str(coup.get("caracteristique") or "").lower().split()),
+            " ".join(str(coup.get("avantage") or "").lower().split()),
+        )
+        vus.setdefault(cle, t["index"])
+        if (t["reponse"].get("raison") or {}).get("regle") == "argument_pertinent":
+            pertinents.setdefault(cle, t["index"])
+    nb = sum(1 for t in tours if t["coup"]["type"] == "argument")
+    return {
+        "nb_arguments": nb,
+        "nb_arguments_distincts": len(vus),
+        "arguments_pertinents_distincts": sorted(pertinents.values()),
     }
 
 

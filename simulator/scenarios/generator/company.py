@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from faker import Faker
 
+from simulator.scenarios.generator.titles import agree
 from simulator.scenarios.generator.draws import int_between, weighted
 from simulator.scenarios.generator.geo import VILLES
 from simulator.scenarios.generator.identifiers import make_siren, make_siret, tva_intracommunautaire
@@ -92,7 +93,7 @@ def make_contacts(pack: Pack, company: Company, rng: random.Random, faker: Faker
                 civilite="Mme" if female else "M.",
                 first_name=first,
                 last_name=last,
-                job_title=rng.choice(role.job_titles),
+                job_title=agree(rng.choice(role.job_titles), female),
                 role=role.role.value,
                 persona=persona.value,
                 motivations=[role.motivations[i].value for i in picked],

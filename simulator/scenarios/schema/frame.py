@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from simulator.scenarios.schema.common import (
     IntRange,
@@ -130,6 +130,23 @@ class PersonaTexts(StrictModel):
     acceptance: list[str] = Field(min_length=1)
     refusal: list[str] = Field(min_length=1)
     walk_away: list[str] = Field(min_length=1)
+    formulations: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="formulations ajoutées à celles du moteur, par situation (clé de réplique)",
+    )
+
+    @field_validator("formulations")
+    @classmethod
+    def _known_situations(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Only the engine's reply keys (fait_epuise, contre_offre…), each with some text."""
+        from simulator.engine.negotiation.utterances import DEFAUTS
+
+        unknown = sorted(set(value) - set(DEFAUTS))
+        if unknown:
+            raise ValueError(f"situations inconnues : {', '.join(unknown)}")
+        if any(not textes or any(not t.strip() for t in textes) for textes in value.values()):
+            raise ValueError("chaque situation demande au moins une formulation non vide")
+        return value
 
 
 class Utterances(StrictModel):

@@ -13,6 +13,7 @@ from simulator.engine.negotiation import vocabulary as voc
 from simulator.models import Negotiation
 from simulator.models._time import utcnow
 from simulator.operations import negotiations as ops
+from simulator.operations.negotiation_opening import opening_quote
 from simulator.operations.errors import OperationError
 from simulator.web.negotiation_forms import (
     arguments_of,
@@ -23,6 +24,8 @@ from simulator.web.negotiation_view import (
     board,
     identity,
     issues,
+    opening_rows,
+    seller_figures,
     service_names,
     tail,
     turns,
@@ -122,13 +125,19 @@ def _room(
         for o in game.setup.objections
         if game.state.objections.get(o.id) in ("exprimee", "reportee")
     ]
+    opening = opening_quote(n)
+    shown_board = board(game, services)
+    if opening is not None and not shown_board["last_seller"]:
+        shown_board["last_seller"] = opening["terms"]  # the composer starts from the quote
     return render_page(
         ROOM,
         block=block,
         status=status,
         n=n,
         card=identity(view),
-        board=board(game, services),
+        board=shown_board,
+        figures=seller_figures(game),
+        opening=opening_rows(game.setup, opening, services),
         turns=turns(game, services),
         tail=tail(game, services),
         waiting=game.pending is not None,

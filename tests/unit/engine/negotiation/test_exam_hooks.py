@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from simulator.engine.negotiation import replay, start
 from simulator.engine.negotiation.exam_hooks import rejouer
 from simulator.engine.negotiation.human_buyer import controler, jouer_humain, premier_controle
+from simulator.engine.negotiation.moves import HorsPlage
 from tests.unit.scenarios.negotiation_setup.pack_strategies import setup
 
 QUESTIONS = [
@@ -93,8 +98,16 @@ def test_accepting_a_lead_time_the_supplier_cannot_keep_warns_the_juror():
         "quantite": 24,
     }
     accept = {"tour": 0, "type": "signature", "texte": "Signé.", "emotion": "satisfait"}
-    warnings = premier_controle(s, start(s, 1), {"type": "offre", "termes": best}, accept)
-    assert any("fournisseur demande au moins 5" in w for w in warnings)
+    # issue 11: 2 weeks is outside the declared range (5 to 9 weeks): refused before any reply
+    with pytest.raises(
+        HorsPlage, match="Délai de livraison : 2\xa0semaines hors de la plage 5 à 9"
+    ):
+        premier_controle(s, start(s, 1), {"type": "offre", "termes": best}, accept)
+    # inside the range but below what the supplier can keep (the supplier slipped): a warning
+    retard = replace(s, delai_min_semaines=6)
+    best["delai_livraison_semaines"] = 5
+    warnings = premier_controle(retard, start(retard, 1), {"type": "offre", "termes": best}, accept)
+    assert any("fournisseur demande au moins 6" in w for w in warnings)
 
 
 def test_a_human_signature_ends_the_negotiation_and_later_moves_are_ignored():

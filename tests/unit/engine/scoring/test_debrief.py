@@ -84,3 +84,20 @@ def test_documented_examples_play(fichier: Path) -> None:
     json.dumps(sortie)
     assert {"transcription", "resultat", "debrief"} <= set(sortie)
     assert len(sortie["debrief"]["criteres"]) == 10
+
+
+def test_debrief_quotes_the_students_own_sentences_as_evidence() -> None:
+    s = fabriquer(persona="directif", graine=5)
+    tr, _ = jouer(s, 5, habile)
+    for k, t in enumerate(tr.tours):  # the student typed every move in their own words
+        t["coup"] = {**t["coup"], "texte": f"Phrase {k} de l'étudiante, tour {t['index']}."}
+    tr.tours[0]["coup"].pop("texte")  # a structured move without words is not quoted
+    d = debrief(s, tr)
+    citees = [q for c in d["criteres"] for q in c["citations"]]
+    assert citees, "at least one criterion's evidence is quoted"
+    mots = {t["index"]: t["coup"].get("texte") for t in tr.tours}
+    for c in d["criteres"]:
+        assert len(c["citations"]) <= 3
+        for q in c["citations"]:
+            assert q["tour"] in c["preuves"] and q["texte"] == mots[q["tour"]]
+    assert all(q["tour"] != tr.tours[0]["index"] for q in citees)

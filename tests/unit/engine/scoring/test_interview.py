@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from simulator.engine.negotiation.exam_hooks import rejouer
 from simulator.engine.scoring.interview import (
     concessions_sans_contrepartie,
@@ -24,8 +26,10 @@ OFFER = {
 }
 
 
-def play(moves, overrides=()):
+def play(moves, overrides=(), delai_min=None):
     s = setup("materiel-electrique", 7, overrides)
+    if delai_min is not None:  # the supplier slipped past the declared range's minimum (5 weeks)
+        s = replace(s, delai_min_semaines=delai_min)
     tr = rejouer(s, 3, [("coup", m) for m in moves]).transcription
     return s, tr.tours, tr.etat.objections
 
@@ -95,12 +99,14 @@ def test_themes_never_explored_are_listed_and_asked_ones_are_not():
 
 
 def test_a_lead_time_below_the_supplier_minimum_is_an_untenable_promise():
+    # issue 11: a value outside the declared range (here 5 to 9 weeks) is refused before play, so
+    # the untenable promise is an in-range lead time below the supplier's (later) minimum
     s, tours, _ = play(
-        [{"type": "offre", "termes": {**OFFER, "delai_livraison_semaines": 2}}], LATE
+        [{"type": "offre", "termes": {**OFFER, "delai_livraison_semaines": 5}}], LATE, delai_min=6
     )
     questions = promesses_intenables(s, tours)
     assert len(questions) == 1 and questions[0]["tours"] == [1]
-    assert "2 semaine(s)" in questions[0]["question"] and "5 semaine(s)" in questions[0]["question"]
+    assert "5 semaine(s)" in questions[0]["question"] and "6 semaine(s)" in questions[0]["question"]
 
 
 def test_a_tenable_lead_time_promises_nothing():
@@ -110,12 +116,12 @@ def test_a_tenable_lead_time_promises_nothing():
 
 def test_all_questions_come_promises_first_and_are_deterministic():
     moves = [
-        {"type": "offre", "termes": {**OFFER, "delai_livraison_semaines": 2}},
+        {"type": "offre", "termes": {**OFFER, "delai_livraison_semaines": 5}},
         {"type": "concession", "enjeu": "remise_pct", "valeur": "5"},
     ]
-    s, tours, statuts = play(moves, LATE)
+    s, tours, statuts = play(moves, LATE, delai_min=6)
     first = questions_entretien(s, tours, statuts)
     assert first[0]["genre"] == "promesse"
     assert {q["genre"] for q in first} >= {"promesse", "concession", "decouverte"}
-    s, tours, statuts = play(moves, LATE)
+    s, tours, statuts = play(moves, LATE, delai_min=6)
     assert questions_entretien(s, tours, statuts) == first
