@@ -1,36 +1,79 @@
-"""Shared bench harness: an app on a throwaway SQLite database and a median timer."""
+"""Shared bench harness: an app on a throwaway database (SQLite, or PostgreSQL with
+BENCH_DATABASE_URL), a bare route, a logged-in reference route and a median timer."""
 
 from __future__ import annotations
 
+import atexit
+import os
 import statistics
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask
 
+#: e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres: a throwaway database is created
+#: next to it and dropped at exit; empty: a SQLite file in a temporary directory
+DATABASE_ENV = "BENCH_DATABASE_URL"
+
+REFERENCE_TEMPLATE = """<p>{{ user.display_name }}</p><p>{{ row.name if row else '' }}</p>"""
+
+
+def _database_url(tmp: str) -> str:
+    admin_url = os.environ.get(DATABASE_ENV, "")
+    if not admin_url.startswith("postgresql"):
+        return f"sqlite:///{Path(tmp) / 'bench.db'}"
+    import sqlalchemy as sa
+    from sqlalchemy.engine import make_url
+
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"negolab_bench_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    atexit.register(drop)
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+def backend(app: Flask) -> str:
+    """sqlite or postgresql: printed with each bench's figures."""
+    return str(app.config["SQLALCHEMY_DATABASE_URI"]).split(":", 1)[0].split("+", 1)[0]
+
 
 def bench_app() -> tuple[Flask, tempfile.TemporaryDirectory]:
-    """Build a migrated app on a temporary SQLite file, with a bare route as the baseline."""
+    """Build a migrated app on a throwaway database, with two baselines: ``/__bare`` (no user,
+    no database, no template) and ``/__reference``, the cheapest honest logged-in page: it loads
+    the user from the session, reads one row and renders a small template."""
+    from flask import render_template_string
+    from flask_login import current_user
     from flask_migrate import upgrade
 
     from simulator import create_app
+    from simulator.extensions import db
+    from simulator.models import ClassSession
 
     tmp = tempfile.TemporaryDirectory()
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(tmp.name) / 'bench.db'}",
-            "SECRET_KEY": "bench",
-        }
-    )
+    app = create_app({"SQLALCHEMY_DATABASE_URI": _database_url(tmp.name), "SECRET_KEY": "bench"})
 
     @app.get("/__bare")
     def bare() -> str:
         return "ok"
 
+    @app.get("/__reference")
+    def reference() -> str:
+        assert current_user.is_authenticated
+        row = db.session.get(ClassSession, current_user.class_session_id or 0)
+        return render_template_string(REFERENCE_TEMPLATE, user=current_user, row=row)
+
     with app.app_context():
         upgrade()
+    print(f"(base : {backend(app)})")
     return app, tmp
 
 
@@ -82,4 +125,9 @@ def student_client(app: Flask, name: str = "Banc d'essai") -> tuple[object, str]
     client.post(
         "/rejoindre", data={"csrf_token": token, "join_code": "DEMO42", "display_name": name}
     )
+    # joining renews the session (and its CSRF secret): read the token again from a page
+    token = re.search(
+        r'name="csrf_token"[^>]*value="([^"]+)"',
+        client.get("/", follow_redirects=True).get_data(as_text=True),
+    ).group(1)
     return client, token

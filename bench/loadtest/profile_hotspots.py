@@ -151,6 +151,7 @@ def run(app, args) -> None:
     trainer = Browser(app)
     trainer.get("/")
     trainer.post("/connexion", {"email": "formateur@negolab.test", "password": "formateur-demo"})
+    trainer.get("/formateur/")  # the login renews the session: take its CSRF token
     r = trainer.post(
         "/formateur/sessions",
         {"name": "E4 profil", "mode": "exam", "pack_slug": "materiel-electrique"},
@@ -168,11 +169,13 @@ def run(app, args) -> None:
     jury = Browser(app)
     jury.get("/")
     jury.post("/connexion", {"email": "jury@negolab.test", "password": "jury-demo"})
+    jury.get("/jury/")
 
     def join(name):
         b = Browser(app)
         b.get("/")
         assert b.post("/rejoindre", {"join_code": code, "display_name": name}).status_code == 303
+        b.token = ""
         return b
 
     students = []

@@ -173,6 +173,10 @@ def open_exam_session(url: str, db_url: str) -> tuple[str, str]:
         data={"csrf_token": token, "email": "formateur@negolab.test", "password": "formateur-demo"},
         allow_redirects=False,
     )
+    # the login renews the session and its CSRF secret: read the token again
+    token = re.search(
+        r'name="csrf_token"[^>]*value="([^"]+)"', s.get(url + "/formateur/").text
+    ).group(1)
     r = s.post(
         url + "/formateur/sessions",
         data={

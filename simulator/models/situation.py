@@ -72,5 +72,11 @@ class SituationVersion(Model):
         A row id alone can name another version once rows were deleted (SQLite reuses the highest
         ids); the content hash makes the key mean this very snapshot.
         """
+        known: tuple[int, int, str] | None = self.__dict__.get("_identity")
+        if known is not None and known[0] == self.id:
+            return known  # a stored version never changes: hash its snapshot once per instance
         content = json.dumps(self.snapshot, sort_keys=True, separators=(",", ":"), default=str)
-        return self.id, self.n, hashlib.sha256(content.encode()).hexdigest()
+        identity = (self.id, self.n, hashlib.sha256(content.encode()).hexdigest())
+        if self.id is not None:
+            self.__dict__["_identity"] = identity
+        return identity

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import selectinload
 
 from simulator.extensions import db
 from simulator.models import ClassSession, ClassSessionJury, Role, SessionMode, User
@@ -56,6 +57,7 @@ def sessions_for(jury: User) -> list[ClassSession]:
     return list(
         db.session.scalars(
             sa.select(ClassSession)
+            .options(selectinload(ClassSession.students))
             .join(ClassSessionJury, ClassSessionJury.class_session_id == ClassSession.id)
             .where(ClassSessionJury.user_id == jury.id, ClassSession.is_open)
             .order_by(ClassSession.created_at.desc())

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from cachetools import LRUCache
 
 from simulator.engine.negotiation import Etat, NegotiationSetup, Transcription
-from simulator.engine.negotiation.exam_hooks import rejouer
+from simulator.engine.negotiation.exam_hooks import Rejeu, poursuivre, rejouer
 from simulator.extensions import db
 from simulator.models import Event, Negotiation, SituationVersion
 from simulator.scenarios.negotiation_setup.adapter import setup_from_snapshot
@@ -26,6 +26,8 @@ CACHE_SIZE = 64
 #: keyed by SituationVersion.identity (id, number, snapshot sha256) and the duration
 _setups: LRUCache[tuple[Any, int | None], NegotiationSetup] = LRUCache(CACHE_SIZE)
 _views: LRUCache[Any, dict[str, Any]] = LRUCache(CACHE_SIZE)
+#: negotiation id -> its latest replay checkpoint in this process (see `_resume`)
+_checkpoints: LRUCache[int, Checkpoint] = LRUCache(512)
 _lock = threading.Lock()
 
 
@@ -133,13 +135,93 @@ def _steps(
     return steps, pending
 
 
+@dataclass(frozen=True)
+class Checkpoint:
+    """The replay of a negotiation's first events, to continue from instead of replaying all.
+
+    Only a cache: the event log stays the truth. It applies when the events it was made from
+    are still the first ones loaded (same rows: id, seq, kind, time) under the same replay
+    inputs (situation version identity, seed, buyer mode, start settings); otherwise the game
+    is replayed from the start.
+    """
+
+    inputs: tuple[Any, ...]
+    prefix: tuple[tuple[Any, ...], ...]
+    replay: Rejeu
+
+
+def _fingerprint(event: Event) -> tuple[Any, ...]:
+    return (event.id, event.seq, event.kind, event.at)
+
+
+def _inputs(negotiation: Negotiation, settings: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        negotiation.situation_version.identity,
+        negotiation.seed,
+        negotiation.buyer_mode,
+        settings["duree_s"],
+        settings["garanties"],
+    )
+
+
+def _resume(
+    negotiation: Negotiation, events: list[Event], inputs: tuple[Any, ...]
+) -> tuple[Rejeu | None, int]:
+    """The checkpoint to continue from and the number of events it covers, or (None, 0)."""
+    with _lock:
+        found = _checkpoints.get(negotiation.id)
+    if found is None or found.inputs != inputs or len(found.prefix) > len(events):
+        return None, 0
+    n = len(found.prefix)
+    if found.prefix != tuple(_fingerprint(e) for e in events[:n]):
+        return None, 0
+    return found.replay, n
+
+
 def game_of(negotiation: Negotiation) -> Game:
-    """Rebuild the game from the event log (no state is kept in the process)."""
+    """Rebuild the game from the event log (no state is kept in the process but a checkpoint
+    cache: the replay continues from the latest checkpoint of the same events, so a turn's cost
+    does not grow with the number of moves; `full_replay` gives the same game)."""
+    return _game(negotiation, use_checkpoint=True)
+
+
+def full_replay(negotiation: Negotiation) -> Game:
+    """The game replayed from its first event, ignoring any checkpoint (the reference)."""
+    return _game(negotiation, use_checkpoint=False)
+
+
+def _game(negotiation: Negotiation, use_checkpoint: bool) -> Game:
     events = load_events(negotiation)
     settings = start_settings(events)
     setup = setup_of(negotiation.situation_version, settings["duree_s"])
-    steps, pending = _steps(events, negotiation.buyer_mode == "human", settings["duree_s"])
-    result = rejouer(setup, negotiation.seed, steps, settings["garanties"])
+    human = negotiation.buyer_mode == "human"
+    inputs = _inputs(negotiation, settings)
+    start: Rejeu | None = None
+    done = 0
+    if use_checkpoint:
+        start, done = _resume(negotiation, events, inputs)
+    steps, pending = _steps(events[done:], human, settings["duree_s"])
+    if start is None:
+        result = rejouer(setup, negotiation.seed, steps, settings["garanties"])
+    else:
+        result = poursuivre(start, steps, settings["garanties"])
+    if use_checkpoint and pending is None and done < len(events):
+        checkpoint = Checkpoint(
+            inputs,
+            tuple(_fingerprint(e) for e in events),
+            # a copy: the caller may append to the game's transcript or replace its state
+            Rejeu(
+                replace(
+                    result.transcription,
+                    tours=list(result.transcription.tours),
+                    etat=result.transcription.etat.copie(),
+                ),
+                result.setup,
+                list(result.annonces),
+            ),
+        )
+        with _lock:
+            _checkpoints[negotiation.id] = checkpoint
     return Game(
         negotiation,
         result.setup,

@@ -149,18 +149,18 @@ def begin(negotiation: Negotiation, now: datetime) -> None:
 
 def _append(
     negotiation: Negotiation, seq: int, actor: str, kind: str, payload: dict[str, Any]
-) -> None:
-    db.session.add(
-        Event(
-            stream_type=STREAM,
-            stream_id=negotiation.id,
-            seq=seq,
-            actor=actor,
-            kind=kind,
-            payload=payload,
-            user_id=negotiation.student_id,
-        )
+) -> Event:
+    event = Event(
+        stream_type=STREAM,
+        stream_id=negotiation.id,
+        seq=seq,
+        actor=actor,
+        kind=kind,
+        payload=payload,
+        user_id=negotiation.student_id,
     )
+    db.session.add(event)
+    return event
 
 
 def elapsed(negotiation: Negotiation, now: datetime) -> float:
@@ -245,16 +245,18 @@ def play_move(
     if game.pending is not None:
         raise OperationError(WAIT, 409)
     coup = read_move(game.setup, {**move, "temps_s": round(elapsed(negotiation, now), 1)})
-    seen = load_events(negotiation)  # the position this request saw; a concurrent writer wins it
-    seq = (seen[-1].seq if seen else 0) + 1
+    # the position this request saw (the game was replayed from it); a concurrent writer wins it
+    seq = game.last_seq + 1
     if negotiation.buyer_mode == "human":
         with _jury_first_guard(negotiation):
             _append(negotiation, seq, "seller", "coup", coup.to_dict())
         return game_of(negotiation), None
     state, reply = jouer_ia(game.setup, game.state, coup, game.guaranteed)
     with _jury_first_guard(negotiation):
-        _append(negotiation, seq, "seller", "coup", coup.to_dict())
-        _append(negotiation, seq + 1, "buyer", "reponse", reply.to_dict())
+        written = [
+            _append(negotiation, seq, "seller", "coup", coup.to_dict()),
+            _append(negotiation, seq + 1, "buyer", "reponse", reply.to_dict()),
+        ]
         if state.statut in FIN:
             _finish(negotiation, FIN[state.statut], now)
     game.transcript.tours.append(
@@ -266,7 +268,7 @@ def play_move(
         }
     )
     game.transcript.etat = state
-    game.events = load_events(negotiation)
+    game.events = [*game.events, *written]  # no other event can sit between: the seqs follow
     return game, reply
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable
-from typing import Any
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
 
 import sqlalchemy as sa
 
@@ -13,9 +15,22 @@ from simulator.extensions import db
 from simulator.models import PackVersion, Situation, SituationVersion, User
 from simulator.operations import packs
 from simulator.operations.handover import candidate_version
-from simulator.scenarios.generator.core import generate
+from faker import Faker
+
+from simulator.scenarios.generator.core import generate, new_faker
 from simulator.scenarios.schema.pack import Pack
 from simulator.scenarios.situation.model import to_json
+
+#: one French Faker per thread: building one costs more than the generation itself, and
+#: ``generate`` reseeds it, so reusing it gives the same situation for the same seed
+_FAKERS = threading.local()
+
+
+def _faker() -> Faker:
+    faker: Faker | None = getattr(_FAKERS, "faker", None)
+    if faker is None:
+        faker = _FAKERS.faker = new_faker()
+    return faker
 
 
 def preview_snapshot(
@@ -24,12 +39,12 @@ def preview_snapshot(
     """Generate the snapshot of (pack version, seed) without storing it; `narrow` may first
     reduce the pack (e.g. to the archetype that fits a prospect)."""
     pack = packs.parse(stored)
-    return json.loads(to_json(generate(narrow(pack) if narrow else pack, seed)))
+    return json.loads(to_json(generate(narrow(pack) if narrow else pack, seed, _faker())))
 
 
 def draft_snapshot(pack: Pack, seed: int) -> dict[str, Any]:
     """Generate the snapshot of an unsaved, valid pack draft for a seed; nothing is stored."""
-    return json.loads(to_json(generate(pack, seed)))
+    return json.loads(to_json(generate(pack, seed, _faker())))
 
 
 def create_situation(
@@ -81,6 +96,40 @@ def situation_of(student: User) -> Situation | None:
         .order_by(Situation.id.desc())
         .limit(1)
     )
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What a list of candidates shows of a situation: the client company and the need."""
+
+    situation_id: int
+    company: str
+    need: str
+
+
+def headlines_of(student_ids: Sequence[int]) -> dict[int, Headline | None]:
+    """Each student's latest situation headline (None when not generated yet), in one query:
+    only two strings are read out of each snapshot, not the whole deferred JSON."""
+    result: dict[int, Headline | None] = dict.fromkeys(student_ids)
+    if not student_ids:
+        return result
+    latest = (
+        sa.select(sa.func.max(Situation.id))
+        .where(Situation.student_id.in_(student_ids))
+        .group_by(Situation.student_id)
+    )
+    rows = db.session.execute(
+        sa.select(
+            Situation.student_id,
+            Situation.id,
+            Situation.snapshot[("client", "company", "raison_sociale")].as_string(),
+            Situation.snapshot[("need", "label")].as_string(),
+        ).where(Situation.id.in_(latest))
+    )
+    for row in rows:
+        student_id, situation_id, company, need = cast(tuple[int, int, str | None, str | None], row)
+        result[student_id] = Headline(situation_id, company or "", need or "")
+    return result
 
 
 def ensure_student_situation(student: User) -> Situation | None:

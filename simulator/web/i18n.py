@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from flask import Flask, has_request_context, session
-from flask_babel import format_datetime
+from flask import Flask, g, has_request_context, session
+from flask_babel import format_datetime, get_translations
 
 from simulator.config import LANGUAGES
 from simulator.engine.money import format_eur
@@ -19,6 +20,29 @@ def select_locale() -> str:
         return "fr"
     lang = session.get("lang")
     return lang if lang in LANGUAGES else "fr"
+
+
+def _translations() -> Any:
+    """The request's translations, looked up once per request (Flask-Babel looks them up at
+    every ``_()``: a table of 30 rows made 300 lookups, half its rendering time)."""
+    if not has_request_context():
+        return get_translations()
+    found = g.get("_translations")
+    if found is None:
+        found = g._translations = get_translations()
+    return found
+
+
+def _install_request_gettext(app: Flask) -> None:
+    """Flask-Babel's Jinja gettext callables, with the translations looked up once per request
+    (the locale is chosen once per request too: Flask-Babel keeps it on the request context)."""
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+    )
 
 
 def exam_time(moment: datetime | None, zone: str = "Europe/Paris") -> str:
@@ -34,7 +58,8 @@ def exam_time(moment: datetime | None, zone: str = "Europe/Paris") -> str:
 
 
 def register_template_helpers(app: Flask) -> None:
-    """Expose money and date formatting to Jinja."""
+    """Expose money and date formatting to Jinja (and a per-request translations lookup)."""
+    _install_request_gettext(app)
 
     @app.template_filter("eur")
     def eur(value: Decimal | str | int | None) -> str:

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from simulator.extensions import db
 from simulator.models import ClassSession, Event, Negotiation, Role, SituationVersion, User
 from simulator.operations import jury_live
+from simulator.operations import negotiation_replay
 from simulator.operations import negotiations as ops
 from simulator.operations.accounts import create_staff
 from simulator.operations.situations import current_version, situation_of
@@ -275,13 +276,13 @@ def test_a_candidate_move_racing_a_jury_event_is_refused_in_french(app, jury, ex
     nid = start(candidate)
     move(candidate, nid, type="question", theme="besoin")
     jury.post(exam["url"] + "/negociation/evenement", {"evenement": "retard_fournisseur"})
-    real, calls = ops.load_events, []
+    real, calls = negotiation_replay.load_events, []  # what the move's replay reads
 
     def stale_once(n):
         calls.append(1)
         return real(n)[:-1] if len(calls) == 1 else real(n)  # the page saw the stream before it
 
-    monkeypatch.setattr(ops, "load_events", stale_once)
+    monkeypatch.setattr(negotiation_replay, "load_events", stale_once)
     raced = move(candidate, nid, type="question", theme="budget")
     assert raced.status_code == 409 and "Le jury vient d" in raced.get_data(as_text=True)
     monkeypatch.undo()

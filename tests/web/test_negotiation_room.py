@@ -14,6 +14,7 @@ from simulator.engine.money import format_eur
 from simulator.extensions import db
 from simulator.models import ClassSession, Event, Negotiation, SessionMode, User
 from simulator.models._time import utcnow
+from simulator.operations import negotiation_replay
 from simulator.operations import negotiations as ops
 from simulator.scenarios.situation.visibility import hidden_values
 from tests.conftest import Actions
@@ -282,12 +283,14 @@ def test_a_bad_move_is_refused_in_french_inline_and_nothing_is_lost(app, student
 def test_a_concurrent_move_at_the_same_seq_is_a_409(app, student, monkeypatch):
     nid = start(student)
     move(student, nid, type="question", theme="besoin")
-    real = ops.load_events
-    monkeypatch.setattr(ops, "load_events", lambda n: real(n)[:-2])  # a tab one turn behind
+    real = negotiation_replay.load_events  # what the move's replay reads
+    monkeypatch.setattr(
+        negotiation_replay, "load_events", lambda n: real(n)[:-2]
+    )  # a tab one turn behind
     response = move(student, nid, type="question", theme="budget")
     assert response.status_code == 409
     assert "Un autre onglet a joué en même temps" in response.get_data(as_text=True)
-    monkeypatch.setattr(ops, "load_events", real)
+    monkeypatch.setattr(negotiation_replay, "load_events", real)
     assert len(game(app, nid).events) == 3
 
 

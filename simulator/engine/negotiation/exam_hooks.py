@@ -95,9 +95,23 @@ def rejouer(
     after the end are ignored, as in replay().
     """
     courant = avec_garanties(setup, garanties)
-    etat = start(courant, graine)
-    tours: list[dict[str, Any]] = []
-    annonces: list[dict[str, Any]] = []
+    depart = Rejeu(Transcription(graine, [], start(courant, graine)), courant, [])
+    return poursuivre(depart, pas, garanties)
+
+
+def poursuivre(
+    depart: Rejeu, pas: Iterable[tuple[Any, ...]], garanties: Sequence[str] = ()
+) -> Rejeu:
+    """Continue a replay from a checkpoint: ``depart`` is the replay of the steps before.
+
+    ``poursuivre(rejouer(setup, graine, avant, g), apres, g)`` equals
+    ``rejouer(setup, graine, avant + apres, g)``; ``depart`` is left unchanged.
+    """
+    courant = depart.setup
+    etat = depart.transcription.etat.copie()
+    graine = depart.transcription.graine
+    tours = list(depart.transcription.tours)
+    annonces = list(depart.annonces)
     for step in pas:
         if step[0] == "setup":
             nouveau = avec_garanties(step[1], garanties)

@@ -6,7 +6,7 @@ from typing import Any
 
 from simulator.models import Situation, User
 from simulator.operations import handover, situation_versions
-from simulator.operations.difficulty import assess
+from simulator.operations.difficulty import assess_version
 from simulator.scenarios.registry.changes import label_for
 from simulator.scenarios.registry.core import (
     PARAMETERS,
@@ -86,5 +86,5 @@ def console_context(
         "annexes": handover.ANNEXES,
         "suggested_minutes": suggested_preparation_minutes(changed_keys),
         "s": latest.snapshot,
-        "d": assess(latest.snapshot),
+        "d": assess_version(latest),
     }

@@ -9,9 +9,9 @@ from flask_login import current_user
 
 from simulator.models import Situation
 from simulator.operations import handover, jury, situation_versions
-from simulator.operations.difficulty import assess
+from simulator.operations.difficulty import assess_version
 from simulator.operations.errors import OperationError
-from simulator.operations.situations import ensure_student_situation, situation_of
+from simulator.operations.situations import ensure_student_situation, headlines_of
 from simulator.scenarios.registry.core import PRESETS
 from simulator.web.inputs import arg_int
 from simulator.web.jury import bp
@@ -25,7 +25,7 @@ from simulator.web.transaction import record_first_opening, savepoint
 def dashboard() -> ResponseReturnValue:
     """The exam sessions this jury member sits on, with their candidates."""
     sessions = jury.sessions_for(current_user)
-    situations = {st.id: situation_of(st) for s in sessions for st in s.students}
+    situations = headlines_of([st.id for s in sessions for st in s.students])
     return render_page("jury/dashboard.html", exams=sessions, situations=situations)
 
 
@@ -136,4 +136,4 @@ def difficulty(student_id: int) -> ResponseReturnValue:
     """The difficulty of the candidate's latest version (a cell loaded lazily by the dashboard)."""
     _student, situation = _candidate_situation(student_id)
     latest = situation_versions.latest_version(situation)
-    return render_page("jury/_difficulty.html", block="difficulty", d=assess(latest.snapshot))
+    return render_page("jury/_difficulty.html", block="difficulty", d=assess_version(latest))
