@@ -137,3 +137,23 @@ def test_committed_json_schema_is_up_to_date() -> None:
         "scenario_packs/schema.json est périmé : lancer "
         "`python -c 'from simulator.scenarios.schema.pack import write_json_schema; write_json_schema()'`"
     )
+
+
+def test_a_role_needs_a_pool_of_four_distinct_motivations() -> None:
+    """Issue 11: each role carries ≥ 4 motivations, so that buyers of a pack differ."""
+    text = (FIXTURES / "mini-valide.yaml").read_text(encoding="utf-8")
+    pool = "    motivations: [argent, securite, confort, sympathie]\n"
+    assert pool in text
+    _, errors = validate_text(text.replace(pool, "    motivations: [argent, securite]\n"), "f.yaml")
+    assert [(e.line, e.field_path) for e in errors] == [(63, "buying_centre.0.motivations")]
+    _, errors = validate_text(
+        text.replace(pool, "    motivations: [argent, securite, argent, confort]\n"), "f.yaml"
+    )
+    assert [e.field_path for e in errors] == ["buying_centre.0.motivations"]
+    assert "motivation répétée : argent" in errors[0].message_fr
+
+
+@pytest.mark.parametrize("slug", SHIPPED)
+def test_shipped_roles_carry_at_least_four_motivations(slug: str) -> None:
+    for role in shipped_pack(slug).buying_centre:
+        assert len(set(role.motivations)) == len(role.motivations) >= 4, role.role
