@@ -17,6 +17,7 @@ from simulator.engine.negotiation.values import ValeurInvalide
 from simulator.scenarios.errors import PackInvalid
 from simulator.scenarios.generator.core import generate
 from simulator.scenarios.negotiation_setup.adapter import setup_from_snapshot
+from simulator.scenarios.negotiation_setup.diversity import buyer_diversity, diversity_verdicts
 from simulator.scenarios.registry.core import OverrideError, apply
 from simulator.scenarios.schema.loader import load_pack
 from simulator.scenarios.situation.model import to_json
@@ -147,17 +148,25 @@ def calibrate_command(pack_name: str, seeds: str, as_json: bool, packs_dir: Path
         raise Erreur(f"pack introuvable : {pack_name} ({path})")
     try:
         pack = load_pack(path)
-        situations = (
-            (setup_from_snapshot(json.loads(to_json(generate(pack, g)))), g) for g in graines
+        snapshots = [json.loads(to_json(generate(pack, g))) for g in graines]
+        lignes = calibrer(
+            (setup_from_snapshot(snap), g) for snap, g in zip(snapshots, graines, strict=True)
         )
-        lignes = calibrer(situations)
     except PackInvalid as exc:
         raise Erreur(f"pack invalide :\n{exc}") from None
     except SetupError as exc:
         raise Erreur(f"situation non négociable : {exc}") from None
     tableau, cibles = [ligne.resume() for ligne in lignes], verdicts(lignes)
+    acheteurs = buyer_diversity(snapshots)
+    cibles.update(diversity_verdicts(acheteurs))
     if as_json:
-        sortie = {"pack": pack_name, "graines": seeds, "bots": tableau, "cibles": cibles}
+        sortie = {
+            "pack": pack_name,
+            "graines": seeds,
+            "bots": tableau,
+            "acheteurs": acheteurs,
+            "cibles": cibles,
+        }
         click.echo(json.dumps(sortie, ensure_ascii=False, indent=2))
         return
     click.echo(f"Calibration — pack {pack_name}, graines {seeds} ({len(graines)} situations)")
@@ -172,5 +181,11 @@ def calibrate_command(pack_name: str, seeds: str, as_json: bool, packs_dir: Path
             f"{r['note_moyenne']:>11.1f}"
             f"{'—' if gn is None else f'{gn:.0%}':>21}{'—' if gm is None else f'{gm:.0%}':>9}"
         )
+    dominantes = ", ".join(f"{m} {n}" for m, n in acheteurs["motivations_dominantes"].items())
+    click.echo(
+        f"Acheteurs : {acheteurs['vecteurs_de_poids']} vecteurs de poids distincts ; "
+        f"motivations dominantes : {dominantes} ; "
+        f"budget annoncé = plafond caché : {acheteurs['budget_egal_plafond']:.0%}"
+    )
     for cle, ok in cibles.items():
         click.echo(f"{'atteinte' if ok else 'MANQUÉE '} : {cle}")

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import sqlalchemy as sa
+from faker import Faker
 
 from simulator.extensions import db
 from simulator.models import PackVersion, Situation, SituationVersion, User
 from simulator.operations import packs
 from simulator.operations.handover import candidate_version
-from faker import Faker
 
 from simulator.scenarios.generator.core import generate, new_faker
 from simulator.scenarios.schema.pack import Pack

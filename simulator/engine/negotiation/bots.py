@@ -46,6 +46,10 @@ DECOUVERTE = [
 ]
 THEMES_SPAM = ["besoin", "criteres", "budget", "delai", "decideurs", "concurrence"]
 MAX_COUPS = 60
+#: skilled accepts an irritated buyer's counter worth at least this much above its own floor
+ECART_PLANCHER_ACCEPTE = 0.1
+#: … or the buyer's counter after this many counters (a salesperson hears « à prendre ou à laisser »)
+CONTRES_AVANT_ACCEPTATION = 3
 
 
 def _json(termes: dict[str, Any]) -> dict[str, Any]:
@@ -155,6 +159,16 @@ def habile(s: NegotiationSetup, vue: Vue, rep: dict[str, Any] | None, n: int) ->
     deja = n - len(DECOUVERTE)
     if deja < len(motivations):
         return _argument(motivations[deja], deja)
+    contre = vue["contre_offre"]
+    contres = sum(o["camp"] == "acheteur" for o in vue["offres"])
+    if (  # an irritated or insistent buyer's counter that clears the seller's floor: take it
+        rep is not None
+        and (rep.get("emotion") == "irrité" or contres >= CONTRES_AVANT_ACCEPTATION)
+        and contre is not None
+        and vue["statut"] != "accord"
+        and s.espace.u_vendeur(_lire(s, contre)) >= s.espace.res_s + ECART_PLANCHER_ACCEPTE
+    ):
+        return {"type": "offre", "termes": contre}
     return _negocier(s, vue)
 
 

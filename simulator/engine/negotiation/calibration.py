@@ -45,6 +45,10 @@ class Ligne:
     parties: list[Partie] = field(default_factory=list)
     habile_note: float | None = None  # share of situations where skilled scores strictly higher
     habile_marge: float | None = None
+    #: the same shares over the situations where the two differ (a tie — typically 0 € when
+    #: neither signs — counted neither as a win nor as a loss); None when every seed is a tie
+    habile_note_hors_egalites: float | None = None
+    habile_marge_hors_egalites: float | None = None
 
     def resume(self) -> dict[str, Any]:
         """JSON-safe figures of the row."""
@@ -63,6 +67,8 @@ class Ligne:
             ),
             "habile_gagne_note": self.habile_note,
             "habile_gagne_marge": self.habile_marge,
+            "habile_gagne_note_hors_egalites": self.habile_note_hors_egalites,
+            "habile_gagne_marge_hors_egalites": self.habile_marge_hors_egalites,
         }
 
 
@@ -91,7 +97,17 @@ def calibrer(
         paires = list(zip(habile, ligne.parties, strict=True))
         ligne.habile_note = round(sum(h.note > p.note for h, p in paires) / len(paires), 3)
         ligne.habile_marge = round(sum(h.marge > p.marge for h, p in paires) / len(paires), 3)
+        ligne.habile_note_hors_egalites = _part_hors_egalites([(h.note, p.note) for h, p in paires])
+        ligne.habile_marge_hors_egalites = _part_hors_egalites(
+            [(h.marge, p.marge) for h, p in paires]
+        )
     return [lignes[b] for b in noms]
+
+
+def _part_hors_egalites(paires: list[tuple[Decimal, Decimal]]) -> float | None:
+    """Share of strict wins among the pairs that are not ties."""
+    decidees = [(h, p) for h, p in paires if h != p]
+    return round(sum(h > p for h, p in decidees) / len(decidees), 3) if decidees else None
 
 
 def verdicts(lignes: list[Ligne]) -> dict[str, bool]:

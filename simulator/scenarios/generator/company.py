@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal
 
 from faker import Faker
@@ -14,6 +15,7 @@ from simulator.scenarios.generator.draws import int_between, weighted
 from simulator.scenarios.generator.geo import VILLES
 from simulator.scenarios.generator.identifiers import make_siren, make_siret, tva_intracommunautaire
 from simulator.scenarios.schema.clients import Archetype
+from simulator.scenarios.schema.common import Soncas
 from simulator.scenarios.schema.pack import Pack
 from simulator.scenarios.situation.client import Address, Company, Contact, Naf, Objection
 
@@ -76,9 +78,36 @@ def make_company(pack: Pack, archetype: Archetype, rng: random.Random, faker: Fa
     )
 
 
-def make_contacts(pack: Pack, company: Company, rng: random.Random, faker: Faker) -> list[Contact]:
-    """One contact per buying-centre role, with persona, motivations and objections."""
+#: motivations each contact holds, drawn from the role's pool (the first drawn is the dominant one)
+MOTIVATIONS_PER_CONTACT = 2
+
+
+def draw_motivations(pool: Sequence[Soncas], rng: random.Random) -> list[str]:
+    """Draw MOTIVATIONS_PER_CONTACT distinct motivations from a role's pool, dominant first.
+
+    Weighted without replacement: the pool lists the most typical first, and the i-th of n
+    weighs n - i, so the dominant motivation is usually a typical one but varies (issue 11).
+    """
+    left = list(pool)
+    picked: list[str] = []
+    while left and len(picked) < MOTIVATIONS_PER_CONTACT:
+        ranks = [Decimal(len(left) - i) for i in range(len(left))]
+        choice = weighted(rng, left, ranks)
+        left.remove(choice)
+        picked.append(choice.value)
+    return picked
+
+
+def make_contacts(
+    pack: Pack, company: Company, rng: random.Random, faker: Faker, seed: int
+) -> list[Contact]:
+    """One contact per buying-centre role, with persona, motivations and objections.
+
+    The motivations come from their own stream, seeded by the situation's seed: the size of a
+    role's pool does not shift the main stream (company, need, supply… stay as they were).
+    """
     domain = company.website.removeprefix("www.")
+    motivations_rng = random.Random(f"{seed}:motivations")
     contacts = []
     for index, role in enumerate(pack.buying_centre, start=1):
         female = rng.randint(0, 1) == 1
@@ -86,7 +115,6 @@ def make_contacts(pack: Pack, company: Company, rng: random.Random, faker: Faker
         last = faker.last_name()
         personas = list(role.persona_weights)
         persona = weighted(rng, personas, [role.persona_weights[p] for p in personas])
-        picked = sorted(rng.sample(range(len(role.motivations)), min(2, len(role.motivations))))
         contacts.append(
             Contact(
                 id=f"c{index}",
@@ -96,7 +124,7 @@ def make_contacts(pack: Pack, company: Company, rng: random.Random, faker: Faker
                 job_title=agree(rng.choice(role.job_titles), female),
                 role=role.role.value,
                 persona=persona.value,
-                motivations=[role.motivations[i].value for i in picked],
+                motivations=draw_motivations(role.motivations, motivations_rng),
                 objections=[Objection(kind=o.kind.value, text=o.text) for o in role.objections],
                 phone=phone(rng, rng.choice("67")),
                 email=f"{slug(first)}.{slug(last)}@{domain}",

@@ -28,7 +28,9 @@ def concurrent_moins_cher(snapshot: Snapshot, pct: Decimal = Decimal(8)) -> Over
     """L'offre du concurrent principal baisse de pct % par rapport à son offre actuelle."""
     current = Decimal(snapshot["competitors"][0]["price_index"])
     index = (current * (1 - pct / 100)).quantize(Decimal("0.001"), ROUND_HALF_UP)
-    return {"competitor.price_index": _plain(max(Decimal(50), index))}
+    limit = snapshot.get("registry", {}).get("competitor.price_index") or {}
+    floor = max(Decimal(50), Decimal(str(limit.get("min", 50))))  # never below the pack's bound
+    return {"competitor.price_index": _plain(max(floor, index))}
 
 
 def delai_fournisseur_allonge(snapshot: Snapshot, weeks: int = 3) -> Overrides:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from simulator.scenarios.schema.catalogue import NafCode
 from simulator.scenarios.schema.common import (
@@ -20,6 +20,10 @@ from simulator.scenarios.schema.common import (
     StrictModel,
     Weight,
 )
+
+
+#: a buying-centre role carries a pool of at least this many motivations (issue 11: buyers differ)
+MIN_MOTIVATIONS = 4
 
 
 def _r(low: str, high: str) -> DecRange:
@@ -121,8 +125,22 @@ class BuyingRole(StrictModel):
     role: Role
     job_titles: list[str] = Field(min_length=1)
     persona_weights: dict[Persona, Weight] = Field(min_length=1)
-    motivations: list[Soncas] = Field(min_length=1)
+    motivations: list[Soncas] = Field(
+        min_length=MIN_MOTIVATIONS,
+        description=(
+            "réservoir de motivations SONCAS du rôle (au moins quatre, les plus typiques d'abord) :"
+            " chaque situation en tire deux, la première tirée est la dominante"
+        ),
+    )
     objections: list[Objection] = Field(default_factory=list)
+
+    @field_validator("motivations")
+    @classmethod
+    def _distinct(cls, value: list[Soncas]) -> list[Soncas]:
+        doubles = sorted({m.value for m in value if value.count(m) > 1})
+        if doubles:
+            raise ValueError(f"motivation répétée : {', '.join(doubles)}")
+        return value
 
 
 class Competitor(StrictModel):

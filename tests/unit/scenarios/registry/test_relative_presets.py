@@ -38,13 +38,30 @@ def close(actual: Decimal, expected: Decimal, tolerance: Decimal) -> bool:
     return abs(actual - expected) <= tolerance
 
 
+def _index(s: dict[str, Any]) -> Decimal:
+    return Decimal(s["competitors"][0]["price_index"])
+
+
 @pytest.mark.parametrize("slug", SLUGS)
 def test_competitor_preset_lowers_the_current_offer_by_8_percent_each_time(slug: str) -> None:
-    before = snapshot(slug)
+    # a situation whose competitor can take two 8 % cuts inside the pack's range (≥ 70)
+    before = next(s for s in map(lambda g: snapshot(slug, g), range(21, 60)) if _index(s) >= 85)
     once = apply(before, PRESETS["concurrent_moins_cher"].build(before))
     assert close(offer(once), offer(before) * Decimal("0.92"), offer(before) / 1000)
     twice = apply(before, PRESETS["concurrent_moins_cher"].build(once))
     assert close(offer(twice), offer(once) * Decimal("0.92"), offer(before) / 1000)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_competitor_preset_stops_at_the_packs_lower_bound_instead_of_being_refused(
+    slug: str,
+) -> None:
+    before = apply(snapshot(slug), {"competitor.price_index": "72"})
+    floor = Decimal(before["registry"]["competitor.price_index"]["min"])
+    assert floor == 70
+    once = apply(before, PRESETS["concurrent_moins_cher"].build(before))
+    assert _index(once) == floor and offer(once) < offer(before)
+    assert _index(apply(once, PRESETS["concurrent_moins_cher"].build(once))) == floor
 
 
 @pytest.mark.parametrize("slug", SLUGS)

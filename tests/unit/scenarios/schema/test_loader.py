@@ -173,3 +173,23 @@ def test_a_check_needing_a_refused_section_is_skipped() -> None:
     """A schema error in the catalogue: no guessed semantic error about the catalogue's users."""
     _pack, errors = validate_text((FIXTURES / "mauvais-type.yaml").read_text(encoding="utf-8"))
     assert [e.field_path for e in errors] == ["catalogue.products.0.list_price_ht"]
+
+
+def test_a_role_needs_a_pool_of_four_distinct_motivations() -> None:
+    """Issue 11: each role carries ≥ 4 motivations, so that buyers of a pack differ."""
+    text = (FIXTURES / "mini-valide.yaml").read_text(encoding="utf-8")
+    pool = "    motivations: [argent, securite, confort, sympathie]\n"
+    assert pool in text
+    _, errors = validate_text(text.replace(pool, "    motivations: [argent, securite]\n"), "f.yaml")
+    assert [(e.line, e.field_path) for e in errors] == [(63, "buying_centre.0.motivations")]
+    _, errors = validate_text(
+        text.replace(pool, "    motivations: [argent, securite, argent, confort]\n"), "f.yaml"
+    )
+    assert [e.field_path for e in errors] == ["buying_centre.0.motivations"]
+    assert "motivation répétée : argent" in errors[0].message_fr
+
+
+@pytest.mark.parametrize("slug", SHIPPED)
+def test_shipped_roles_carry_at_least_four_motivations(slug: str) -> None:
+    for role in shipped_pack(slug).buying_centre:
+        assert len(set(role.motivations)) == len(role.motivations) >= 4, role.role
