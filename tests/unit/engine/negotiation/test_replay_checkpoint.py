@@ -9,15 +9,16 @@ QUESTIONS = [
     {"type": "question", "theme": t}
     for t in ("besoin", "criteres", "budget", "delai", "decideurs", "concurrence")
 ]
-OFFER = {
-    "remise_pct": "4",
-    "quantite": 36,
-    "delai_livraison_semaines": 6,
-    "delai_paiement_jours": 45,
-    "acompte_pct": "20",
-    "garantie_mois": 24,
-    "services": "aucun",
-}
+
+
+def _offer(s, shift: int = 0) -> dict:
+    """A package inside the declared grids (the middle value of each issue, moved by `shift`)."""
+    terms = {}
+    for e in s.enjeux:
+        i = min(len(e.valeurs) - 1, max(0, len(e.valeurs) // 2 + shift))
+        v = e.valeurs[i]
+        terms[e.cle] = str(v) if not isinstance(v, int) else v
+    return terms
 
 
 def _steps():
@@ -28,9 +29,9 @@ def _steps():
         ("coup", QUESTIONS[1]),
         ("setup", after, "Offre concurrente à −5 %"),
         ("coup", QUESTIONS[2]),
-        ("coup", {"type": "offre", "termes": OFFER}),
+        ("coup", {"type": "offre", "termes": _offer(after)}),
         ("coup", QUESTIONS[3]),
-        ("coup", {"type": "offre", "termes": {**OFFER, "remise_pct": "6"}}),
+        ("coup", {"type": "offre", "termes": _offer(after, 1)}),
     ]
 
 
