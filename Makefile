@@ -11,6 +11,7 @@ APT_PACKAGES := chromium poppler-utils fonts-dejavu-core
 
 help:
 	@echo "make run    installe, migre la base SQLite, charge la démo et sert sur http://$(HOST):$(PORT)"
+	@echo "           (autre adresse ou port : make run HOST=0.0.0.0 PORT=8080)"
 	@echo "make test   installe les dépendances de test (Chromium compris) et lance toute la suite"
 	@echo "make bench  lance les bancs d'essai de bench/ (ratios contre une référence mesurée)"
 

@@ -15,7 +15,7 @@ from setuptools.command.build_py import build_py
 
 DATA = {
     "templates": ["*.html", "**/*.html"],
-    "static": ["**/*.css", "**/*.js", "vendor/VERSIONS"],
+    "static": ["**/*.css", "**/*.js", "vendor/VERSIONS", "favicon.ico"],
     "scenario_packs": ["*.yaml", "*.json"],
     "migrations": ["alembic.ini", "README", "script.py.mako", "versions/*.py"],
 }

@@ -94,6 +94,8 @@ _DOMAIN_COMMANDS: list[tuple[str, str]] = [
     ("simulator.commands.negotiation", "negotiate_command"),
     ("simulator.commands.negotiation", "calibrate_command"),
     ("simulator.commands.conversation", "understand_command"),
+    ("simulator.commands.accounts", "user_group"),
+    ("simulator.commands.accounts", "purge_command"),
 ]
 _register_domain_commands()
 

@@ -55,6 +55,8 @@ def settings_from_env(instance_path: str) -> dict[str, object]:
         #: werkzeug hash method; tests use a one-iteration pbkdf2 to stay fast
         "PASSWORD_HASH_METHOD": env.get("PASSWORD_HASH_METHOD") or "scrypt",
         "PACKS_DIR": env.get("PACKS_DIR") or str(resource_dir("scenario_packs")),
+        #: how long a closed session's personal data is kept (`simulator purge`): 12m, 365d, 1y
+        "RETENTION": env.get("RETENTION") or "12m",
     }
 
 

@@ -115,7 +115,7 @@ class Actions:
         secret changed (Flask-WTF's token is per session: login and logout may renew it)."""
         secret = self._session_secret()
         if self._token is None or secret is None or self._token[0] != secret:
-            token = self.csrf()
+            token = self.csrf("/confidentialite")  # a page without side effects
             self._token = (self._session_secret(), token)
         return self._token[1]
 

@@ -13,6 +13,8 @@ from simulator.scenarios.errors import PackInvalid
 from simulator.scenarios.generator.core import generate
 from simulator.scenarios.registry.core import OverrideError, apply
 from simulator.scenarios.schema.loader import load_pack, validate_file
+from simulator.scenarios.registry.presets import PRESETS
+from simulator.scenarios.registry.readable import readable_changes
 from simulator.scenarios.situation.model import dumps, to_json
 
 DEFAULT_PACKS_DIR = resource_dir("scenario_packs")
@@ -78,6 +80,13 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     help="paramètre du registre à modifier (répétable)",
 )
 @click.option(
+    "--preset",
+    "presets",
+    multiple=True,
+    type=click.Choice(sorted(PRESETS)),
+    help="modification type du jury, relative à la situation courante (répétable, dans l'ordre)",
+)
+@click.option(
     "--packs-dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=DEFAULT_PACKS_DIR,
@@ -85,7 +94,12 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     help="dossier des packs",
 )
 def generate_command(
-    pack_name: str, seed: int, as_json: bool, overrides: tuple[str, ...], packs_dir: Path
+    pack_name: str,
+    seed: int,
+    as_json: bool,
+    overrides: tuple[str, ...],
+    packs_dir: Path,
+    presets: tuple[str, ...] = (),
 ) -> None:
     """Générer une situation (pack, graine) et l'imprimer."""
     path = resolve_pack(pack_name, packs_dir)
@@ -94,8 +108,18 @@ def generate_command(
     try:
         situation = generate(load_pack(path), seed)
         text = to_json(situation)
-        if overrides:
-            text = dumps(apply(json.loads(text), _overrides(overrides)))
+        original = json.loads(text)
+        chosen = _overrides(overrides)
+        current = apply(original, chosen) if chosen else original
+        for key in presets:
+            chosen = {**chosen, **PRESETS[key].build(current)}
+            before, current = current, apply(original, chosen)
+            click.echo(f"{PRESETS[key].label} :", err=True)
+            for change in readable_changes(before, current):
+                hidden = "" if change.visible else " (caché)"
+                click.echo(f"  {change.sentence}{hidden}", err=True)
+        if chosen:
+            text = dumps(current)
     except PackInvalid as exc:
         raise Erreur(f"pack invalide :\n{exc}") from None
     except OverrideError as exc:

@@ -33,10 +33,22 @@ class ClassSession(Model):
     pack_slug: Mapped[str | None] = mapped_column(sa.String(80))
     trainer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), index=True)
     is_open: Mapped[bool] = mapped_column(default=True)
+    #: closed = no new joins and the work is read-only; closed_at starts the retention period
+    closed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    #: archived sessions leave the trainer's list of current sessions
+    archived: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     #: the exam's name and timings are settings: the 2024 reform renumbered units (E4 or E5)
     exam_label: Mapped[str] = mapped_column(sa.String(16), default="E4", server_default="E4")
     negotiation_minutes: Mapped[int] = mapped_column(default=20, server_default="20")
     interview_minutes: Mapped[int] = mapped_column(default=10, server_default="10")
+    #: ccf_situation_2 (C1.2, C1.4, C1.5 by default) or ponctuelle (two parts, all ten criteria)
+    exam_form: Mapped[str] = mapped_column(
+        sa.String(24), default="ccf_situation_2", server_default="ccf_situation_2"
+    )
+    #: the exam's time zone: signatures and times on grids, PDF and CSV are shown in it
+    exam_timezone: Mapped[str] = mapped_column(
+        sa.String(64), default="Europe/Paris", server_default="Europe/Paris"
+    )
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     trainer = relationship("User", foreign_keys=[trainer_id])

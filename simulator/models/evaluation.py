@@ -39,6 +39,10 @@ class Evaluation(Model):
     final_mark: Mapped[Decimal | None] = mapped_column(sa.Numeric(4, 1))
     signed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     signed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
+    #: the grid document (HTML) as signed: the PDF is made from it and never changes afterwards
+    signed_document: Mapped[str | None] = mapped_column(sa.Text)
+    #: the negotiation's status when the grid was signed (« signer malgré tout » keeps it)
+    signed_state: Mapped[str | None] = mapped_column(sa.String(24))
     lock_version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[datetime] = mapped_column(
         sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow

@@ -7,11 +7,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from simulator.extensions import db
+from simulator.extensions import Model
 from simulator.models._time import utcnow
 
 
-class FormToken(db.Model):
+class FormToken(Model):
     """A form submission already handled: the token the form carried and where its result is."""
 
     __tablename__ = "form_token"

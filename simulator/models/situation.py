@@ -32,6 +32,8 @@ class Situation(Model):
     class_session_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("class_session.id", ondelete="CASCADE"), index=True
     )
+    #: the student's attempt number in their session (1, 2, …): a new situation never replaces one
+    attempt: Mapped[int] = mapped_column(default=1, server_default="1")
     #: the generated world as first produced (version 0); overrides never change it.
     #: Deferred: pages read the version they show (SituationVersion.snapshot), not this copy.
     snapshot: Mapped[dict[str, Any]] = mapped_column(sa.JSON, deferred=True)

@@ -42,6 +42,10 @@ class User(UserMixin, Model):
     resume_code: Mapped[str | None] = mapped_column(sa.String(16))
     #: bumped on logout and password change: a session cookie carrying an older version is refused
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: a deactivated account can no longer log in; its work is kept
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    #: created by `simulator demo`; removable in one action
+    is_demo: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     class_session = relationship("ClassSession", foreign_keys=[class_session_id])
@@ -60,6 +64,11 @@ class User(UserMixin, Model):
         if not self.password_hash:
             return False
         return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses inactive users."""
+        return bool(self.active)
 
     @property
     def is_staff(self) -> bool:

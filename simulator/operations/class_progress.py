@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from cachetools import LRUCache
 
 from simulator.extensions import db
+from simulator.operations.evaluations import signed_grades
 from simulator.models import (
     ClassSession,
     Event,
@@ -68,6 +69,12 @@ class Progress:
 
     student_id: int
     name: str
+    #: the attempt (one situation and its quotes, risk analysis, negotiation); None before any
+    attempt: int | None = None
+    situation_id: int | None = None
+    origin: str | None = None
+    #: how many attempts the student has (on the class view's latest row)
+    attempt_count: int = 0
     pack_slug: str | None = None
     pack_version: int | None = None
     seed: int | None = None
@@ -81,6 +88,15 @@ class Progress:
     prospection: str | None = None
     overdue: bool = False
     exam: bool = False
+    #: the board's signed mark (exam sessions): the grade of record
+    jury_grade: Decimal | None = None
+
+    @property
+    def grade(self) -> Decimal | None:
+        """The grade of record: the board's signed mark in an exam, else the simulator's."""
+        if self.exam:
+            return self.jury_grade
+        return self.figures.score if self.figures else None
 
     @property
     def preparation_saved(self) -> bool:
@@ -124,69 +140,121 @@ class Progress:
 
 
 def class_progress(session: ClassSession, now: datetime | None = None) -> list[Progress]:
-    """One row per student of the session, from one query per kind of record."""
-    students = list(session.students)
-    rows = {
-        s.id: Progress(s.id, s.display_name, exam=session.mode == SessionMode.EXAM)
-        for s in students
-    }
-    ids = list(rows)
-    if not ids:
+    """One row per student of the session: their latest attempt, with the count of attempts."""
+    return latest_attempts(class_attempts(session, now))
+
+
+def latest_attempts(rows: list[Progress]) -> list[Progress]:
+    """Each student's latest attempt, from class_attempts' rows (they come in attempt order)."""
+    latest: dict[int, Progress] = {}
+    for row in rows:
+        latest[row.student_id] = row
+    return list(latest.values())
+
+
+def class_attempts(
+    session: ClassSession, now: datetime | None = None, student_id: int | None = None
+) -> list[Progress]:
+    """One row per attempt of each student (a student with none gets one empty row).
+
+    Quotes, negotiations and risk analyses are attached to the situation they were made on, so
+    a new attempt never pairs a client with another attempt's quote.
+    """
+    students = [s for s in session.students if student_id is None or s.id == student_id]
+    if not students:
         return []
-    _add_situations(rows, ids)
-    _add_quotes(rows, ids)
-    _add_negotiations(rows, ids, now)
-    _add_risk(rows, ids)
-    for student_id, status in db.session.execute(
-        sa.select(ProspectionExercise.student_id, ProspectionExercise.status).where(
-            ProspectionExercise.student_id.in_(ids)
-        )
-    ):
-        rows[student_id].prospection = status.value
-    return [rows[s.id] for s in students]
-
-
-def _add_situations(rows: dict[int, Progress], ids: list[int]) -> None:
+    exam = session.mode == SessionMode.EXAM
+    ids = [s.id for s in students]
+    by_student: dict[int, list[Progress]] = {s.id: [] for s in students}
+    names = {s.id: s.display_name for s in students}
+    by_situation: dict[int, Progress] = {}
     client = Situation.snapshot[("client", "company", "raison_sociale")].as_string()
     query = (
         sa.select(
-            Situation.student_id, Situation.seed, PackVersion.slug, PackVersion.version, client
+            Situation.id,
+            Situation.student_id,
+            Situation.attempt,
+            Situation.origin,
+            Situation.seed,
+            PackVersion.slug,
+            PackVersion.version,
+            client,
         )
         .outerjoin(PackVersion, PackVersion.id == Situation.pack_version_id)
         .where(Situation.student_id.in_(ids))
-        .order_by(Situation.id)
+        .order_by(Situation.student_id, Situation.attempt, Situation.id)
     )
     for found in db.session.execute(query):
-        # indexing a Row keeps its (untyped) columns as Any; mypy unpacks one as `object`
-        student_id, seed, slug, version, name = found[0], found[1], found[2], found[3], found[4]
-        row = rows[student_id]  # the latest situation wins, as in situation_of
-        row.seed, row.pack_slug, row.pack_version, row.client = seed, slug, version, name or ""
+        sid, stu = int(found[0]), int(found[1])
+        row = Progress(
+            stu, names[stu], attempt=int(found[2]), situation_id=sid, origin=found[3], exam=exam
+        )
+        row.seed, row.pack_slug, row.pack_version, row.client = (
+            found[4],
+            found[5],
+            found[6],
+            found[7] or "",
+        )
+        by_student[stu].append(row)
+        by_situation[sid] = row
+    for s in students:
+        if not by_student[s.id]:
+            by_student[s.id].append(Progress(s.id, s.display_name, exam=exam))
+        count = sum(1 for r in by_student[s.id] if r.attempt is not None)
+        for row in by_student[s.id]:
+            row.attempt_count = count
+    _add_quotes(by_situation)
+    _add_negotiations(by_situation, now)
+    _add_risk(by_situation)
+    if exam:  # the board's signed mark is the grade of record of the exam (latest) attempt
+        for student_id, mark in signed_grades(ids).items():
+            by_student[student_id][-1].jury_grade = mark
+    prospection = dict(
+        db.session.execute(
+            sa.select(ProspectionExercise.student_id, ProspectionExercise.status).where(
+                ProspectionExercise.student_id.in_(ids)
+            )
+        ).all()
+    )
+    rows = [row for s in students for row in by_student[s.id]]
+    for row in rows:
+        status = prospection.get(row.student_id)
+        row.prospection = status.value if status is not None else None
+    return rows
 
 
-def _add_quotes(rows: dict[int, Progress], ids: list[int]) -> None:
+def _add_quotes(rows: dict[int, Progress]) -> None:
+    if not rows:
+        return
     query = (
-        sa.select(Quote.student_id, Quote.status, Quote.number)
-        .where(Quote.student_id.in_(ids))
+        sa.select(Quote.situation_id, Quote.status, Quote.number)
+        .where(Quote.situation_id.in_(list(rows)))
         .order_by(Quote.id)
     )
-    for student_id, status, number in db.session.execute(query):
+    for situation_id, status, number in db.session.execute(query):
         if status == QuoteStatus.DRAFT:
-            rows[student_id].quote_draft = True
+            rows[situation_id].quote_draft = True
         else:
-            rows[student_id].quote_numbers.append(number or "")
+            rows[situation_id].quote_numbers.append(number or "")
 
 
-def _add_negotiations(rows: dict[int, Progress], ids: list[int], now: datetime | None) -> None:
-    for negotiation in db.session.scalars(
-        sa.select(Negotiation).where(Negotiation.student_id.in_(ids)).order_by(Negotiation.id)
-    ):
-        rows[negotiation.student_id].negotiation = negotiation  # the latest, as in latest_of
+def _add_negotiations(rows: dict[int, Progress], now: datetime | None) -> None:
+    if not rows:
+        return
+    query = (
+        sa.select(SituationVersion.situation_id, Negotiation)
+        .join(SituationVersion, SituationVersion.id == Negotiation.situation_version_id)
+        .where(SituationVersion.situation_id.in_(list(rows)))
+        .order_by(Negotiation.id)
+    )
+    for found in db.session.execute(query):
+        rows[int(found[0])].negotiation = found[1]  # the attempt's latest negotiation
     latest = [r.negotiation for r in rows.values() if r.negotiation is not None]
     figures = figures_of([n for n in latest if n.finished])
     for row in rows.values():
-        n = row.negotiation
-        if n is None:
+        if row.negotiation is None:
             continue
+        n = row.negotiation
         row.figures = figures.get(n.id)
         deadline = ops.aware(n.deadline)
         row.overdue = bool(now and n.status == "running" and deadline and deadline <= now)
@@ -234,14 +302,18 @@ def _remember(key: tuple[Any, ...], figures: Figures) -> Figures:
     return figures
 
 
-def _add_risk(rows: dict[int, Progress], ids: list[int]) -> None:
-    query = sa.select(Event.user_id, Event.payload).where(
-        Event.stream_type == RISK_STREAM, Event.kind == "analyse_soumise", Event.user_id.in_(ids)
+def _add_risk(rows: dict[int, Progress]) -> None:
+    if not rows:
+        return
+    query = sa.select(Event.stream_id, Event.payload).where(
+        Event.stream_type == RISK_STREAM,
+        Event.kind == "analyse_soumise",
+        Event.stream_id.in_(list(rows)),
     )
     for found in db.session.execute(query):
-        student_id, payload = found.user_id, found.payload
-        result = (payload or {}).get("resultat", {})
-        row = rows[student_id]
+        payload: dict[str, Any] = found[1] or {}
+        result = payload.get("resultat", {})
+        row = rows[int(found[0])]
         row.risk_attempts += 1
         attempt = (int(result.get("justes", 0)), int(result.get("total", 0)))
         if row.risk_best is None or attempt[0] > row.risk_best[0]:

@@ -38,6 +38,7 @@ def load_demo(packs_dir: str | None = None) -> list[DemoAccount]:
         user = db.session.scalar(sa.select(User).where(User.email == account.email))
         if user is None:
             user = create_staff(account.email, account.password, account.display_name, account.role)
+            user.is_demo = True
         users[account.role] = user
     exists = db.session.scalar(
         sa.select(ClassSession).where(ClassSession.join_code == DEMO_JOIN_CODE)

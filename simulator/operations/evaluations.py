@@ -84,8 +84,13 @@ def save(
     comments: dict[int, str],
     interview: dict[str, str],
     mark: str = "",
+    shown: set[int] | None = None,
 ) -> None:
-    """Store the grid if nobody saved it since the juror loaded it; a signed grid is locked."""
+    """Store the grid if nobody saved it since the juror loaded it; a signed grid is locked.
+
+    Only the criteria in `shown` (all when None) are replaced: a criterion the form did not show
+    keeps its level and comment (a reconciled grid never loses what a juror scored).
+    """
     if grid.signed_at is not None:
         raise ConflictError(_("Cette grille est signée : elle ne peut plus être modifiée."))
     if grid.lock_version != lock:
@@ -105,10 +110,15 @@ def save(
         ),
         (StaleDataError,),
     ):
-        grid.levels = {str(n): level for n, level in sorted(levels.items())}
-        grid.comments = {
-            str(n): text.strip()[:2000] for n, text in sorted(comments.items()) if text.strip()
+        replaced = set(range(1, 11)) if shown is None else shown
+        kept_levels = {int(n): v for n, v in grid.levels.items() if int(n) not in replaced}
+        kept_comments = {int(n): v for n, v in grid.comments.items() if int(n) not in replaced}
+        new_levels = {n: lv for n, lv in levels.items() if n in replaced}
+        new_comments = {
+            n: text.strip()[:2000] for n, text in comments.items() if n in replaced and text.strip()
         }
+        grid.levels = {str(n): lv for n, lv in sorted({**kept_levels, **new_levels}.items())}
+        grid.comments = {str(n): t for n, t in sorted({**kept_comments, **new_comments}.items())}
         grid.interview = {k: v.strip()[:4000] for k, v in interview.items()}
         grid.final_mark = final_mark
 
@@ -148,8 +158,22 @@ def start_reconciliation(student: User, jury: User) -> Evaluation | None:
     return grid
 
 
-def sign(grid: Evaluation, jury: User, lock: int) -> None:
-    """Sign the reconciled grid; from now on it is locked."""
+#: negotiation statuses during which a grid is signed only « malgré tout »
+NOT_ENDED = ("preparing", "running")
+
+
+def sign(
+    grid: Evaluation,
+    jury: User,
+    lock: int,
+    negotiation_status: str | None = None,
+    despite: bool = False,
+) -> None:
+    """Sign the reconciled grid; from now on it is locked.
+
+    While the negotiation has not ended the board signs only « malgré tout » (despite), and the
+    negotiation's status at that moment is recorded with the signature.
+    """
     if grid.kind != "reconciled":
         raise OperationError(_("Seule la grille conciliée de la commission se signe."))
     if grid.signed_at is not None:
@@ -163,11 +187,44 @@ def sign(grid: Evaluation, jury: User, lock: int) -> None:
         raise OperationError(
             _("La grille est vide : renseignez au moins un critère avant de signer.")
         )
+    if negotiation_status in NOT_ENDED and not despite:
+        raise OperationError(
+            _(
+                "La négociation n’est pas terminée : attendez sa fin pour signer, ou cochez "
+                "« signer malgré tout » (l’état de la négociation sera consigné)."
+            ),
+            409,
+        )
     grid.signed_at = utcnow()
     grid.signed_by_id = jury.id
+    grid.signed_state = negotiation_status or "aucune"
+    db.session.flush()
+
+
+def freeze(grid: Evaluation, document: str) -> None:
+    """Keep the signed grid's document as signed: its PDF never changes afterwards."""
+    if grid.signed_at is None or grid.signed_document is not None:
+        raise OperationError(_("Seule une grille signée se fige, une seule fois."), 409)
+    grid.signed_document = document
     db.session.flush()
 
 
 def level_label(index: int | None) -> str:
     """The French name of a level."""
     return NIVEAUX[index] if index is not None and niveau_valide(index) else "—"
+
+
+def signed_grades(student_ids: list[int]) -> dict[int, Decimal]:
+    """The board's signed mark of each candidate who has one: the grade of record of an exam."""
+    if not student_ids:
+        return {}
+    query = sa.select(Evaluation.reconciled_for, Evaluation.final_mark).where(
+        Evaluation.reconciled_for.in_(student_ids),
+        Evaluation.signed_at.is_not(None),
+        Evaluation.final_mark.is_not(None),
+    )
+    return {
+        int(sid): Decimal(mark)
+        for sid, mark in db.session.execute(query)
+        if sid is not None and mark is not None
+    }

@@ -13,6 +13,8 @@ from simulator.operations.errors import OperationError
 from simulator.operations.situation_versions import version_n
 
 STREAM = "situation"
+#: the optional message the jury writes for the candidate (the only free text they receive)
+MAX_MESSAGE = 500
 #: annexes the jury may include, in the order of the candidate's file
 ANNEXES = ("fiche_client", "besoin", "etats_financiers", "catalogue", "fournisseurs", "concurrence")
 
@@ -27,6 +29,7 @@ class Handover:
     preparation_minutes: int
     at: datetime
     preparation_started_at: datetime | None
+    message: str = ""
 
     @property
     def preparation_deadline(self) -> datetime | None:
@@ -43,8 +46,13 @@ def hand_over(
     highlight: bool,
     annexes: list[str],
     preparation_minutes: int,
+    message: str = "",
 ) -> None:
-    """Record the hand-over of version n; the timer starts when the candidate opens it."""
+    """Record the hand-over of version n; the timer starts when the candidate opens it.
+
+    The candidate gets the visible facts that changed and, if any, the jury's message; never the
+    versions' reasons, numbers or history.
+    """
     version_n(situation, n)
     chosen = tuple(a for a in ANNEXES if a in annexes)
     if not chosen:
@@ -61,6 +69,7 @@ def hand_over(
             "highlight": highlight,
             "annexes": list(chosen),
             "preparation_minutes": preparation_minutes,
+            "message": " ".join(message.split())[:MAX_MESSAGE],
         },
         jury,
     )
@@ -88,6 +97,7 @@ def current_handover(situation: Situation) -> Handover | None:
         p["preparation_minutes"],
         _aware(last.at),
         _aware(started) if started else None,
+        str(p.get("message") or ""),
     )
 
 

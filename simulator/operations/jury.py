@@ -27,8 +27,28 @@ def assign(session: ClassSession, jury_id: int) -> None:
     if session.mode != SessionMode.EXAM:
         raise OperationError(_("Seules les sessions d'examen ont un jury."))
     if db.session.get(ClassSessionJury, (session.id, jury_id)) is None:
+        seated = db.session.scalar(
+            sa.select(sa.func.count()).where(ClassSessionJury.class_session_id == session.id)
+        )
+        if (seated or 0) >= MAX_MEMBERS:
+            raise OperationError(
+                _("Une commission compte au plus %(n)d membres.", n=MAX_MEMBERS), 409
+            )
         db.session.add(ClassSessionJury(class_session_id=session.id, user_id=jury_id))
         db.session.flush()
+
+
+#: a commission has two or three members (the référentiel's jury: a teacher and a professional)
+MAX_MEMBERS = 3
+
+
+def remove(session: ClassSession, jury_id: int) -> None:
+    """Take a jury member off an exam session's board (their grids stay on record)."""
+    seat = db.session.get(ClassSessionJury, (session.id, jury_id))
+    if seat is None:
+        raise OperationError(_("Ce membre ne siège pas dans cette commission."), 404)
+    db.session.delete(seat)
+    db.session.flush()
 
 
 def sessions_for(jury: User) -> list[ClassSession]:

@@ -27,15 +27,11 @@ from simulator.scenarios.registry.presets import (
     budget_reduit,
     changement_interlocuteur,
     conditions_paiement_imposees,
+    offre_concurrente,
+    retard_fournisseur,
 )
-from simulator.scenarios.registry.values import current_values
 
 Builder = Callable[[dict[str, Any]], dict[str, str]]
-
-
-def _retard(snapshot: dict[str, Any]) -> dict[str, str]:
-    weeks = int(current_values(snapshot).get("supplier.lead_time_weeks") or 0)
-    return {"supplier.lead_time_weeks": str(min(52, weeks + 3)), "supplier.stock_coverage": "0"}
 
 
 #: the usual events of an exam negotiation: announcement -> overrides built on the version in force
@@ -45,11 +41,11 @@ JURY_EVENTS: dict[str, tuple[str, Builder]] = {
             "Le fournisseur annonce un retard : plus de stock, réapprovisionnement "
             "allongé de 3 semaines"
         ),
-        _retard,
+        retard_fournisseur,
     ),
     "offre_concurrente": (
-        _l("Le client reçoit une offre concurrente à −5 %"),
-        lambda s: {"competitor.price_index": "95"},
+        _l("Le client reçoit une offre concurrente 5 % moins chère que l’actuelle"),
+        offre_concurrente,
     ),
     "changement_interlocuteur": (_l("Changement d'interlocuteur"), changement_interlocuteur),
     "budget_reduit": (_l("Le client annonce un budget réduit de 15 %"), budget_reduit),
@@ -134,7 +130,8 @@ def inject(
     else:
         raise OperationError(_("Événement inconnu."), 404)
     latest = situation_versions.latest_version(situation)
-    version = situation_versions.modify(situation, latest.n, changes, juror, label)
+    reason = situation_versions.described(label, latest.snapshot, changes)
+    version = situation_versions.modify(situation, latest.n, changes, juror, reason)
     state = game_of(negotiation).state
     _append(
         negotiation,

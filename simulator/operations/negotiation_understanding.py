@@ -6,6 +6,8 @@ from dataclasses import replace
 from typing import Any
 
 from simulator.engine.conversation import ConversationContext, Understanding, understand
+from simulator.engine.conversation.extract import extraire
+from simulator.engine.conversation.text import normaliser
 from simulator.engine.negotiation.moves import Coup
 from simulator.models.situation import SituationVersion
 from simulator.operations.errors import OperationError
@@ -84,3 +86,31 @@ def composer_fields(move: dict[str, Any]) -> dict[str, Any]:
     if isinstance(contre, dict) and contre.get("enjeu") and contre.get("valeur") is not None:
         fields["si_vous"] = f"{contre['enjeu']}={contre['valeur']}"
     return fields
+
+
+#: buyer replies whose words may carry terms (the juror types the counter-offer in French)
+REPLIES_WITH_TERMS = frozenset({"contre_offre", "accord_partiel"})
+
+
+def buyer_terms(game: Game, kind: str, text: str) -> dict[str, Any]:
+    """The terms a juror's free reply states (« 3 % et paiement à 45 jours »), on top of the table.
+
+    Only for a counter-offer or a partial agreement; the issues a counter-offer does not name
+    keep the seller's latest proposal (the move being answered, else the standing offer, else the
+    buyer's last counter-offer). Nothing stated: no terms (the structured fields rule).
+    """
+    if kind not in REPLIES_WITH_TERMS or not text.strip():
+        return {}
+    mentions, _ambigu = extraire(
+        normaliser(text[:MAX_PHRASE]), context_of(game.negotiation.situation_version)
+    )
+    lues = {m.cle: m.valeur for m in mentions if m.cle in game.setup.index}
+    if not lues:
+        return {}
+    if kind != "contre_offre":
+        return lues
+    etat = game.state
+    base = dict(etat.contre_offre or {})
+    base.update(etat.offre_vendeur or {})
+    base.update((game.pending or {}).get("termes") or {})  # the move the juror answers
+    return {**base, **lues}

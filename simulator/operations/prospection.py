@@ -11,7 +11,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from simulator.engine.numbers import int_or_none
 from simulator.engine.prospection import (
     ContactProspect,
     Defaut,
@@ -216,19 +215,6 @@ class Listing:
     total: int
     page: int
     pages: int
-
-
-def lire_filtres(args: Mapping[str, str]) -> tuple[Filtres, bool]:
-    """Filters from the query string (unknown or unreadable values mean « all »)."""
-    distance = args.get("distance_max", "").strip()
-    filtres = Filtres(
-        texte=args.get("q", "")[:80],
-        departements=frozenset(v for v in [args.get("departement", "")] if v),
-        naf=frozenset(v for v in [args.get("naf", "")] if v),
-        tranches=frozenset(v for v in [args.get("tranche", "")] if v in TRANCHES),
-        distance_max_km=int_or_none(distance, high=100_000),
-    )
-    return filtres, args.get("signales") == "1"
 
 
 def _conditions(ex: ProspectionExercise, f: Filtres, signales: bool) -> list[Any]:

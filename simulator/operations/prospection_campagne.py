@@ -8,7 +8,6 @@ from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.engine import CursorResult
-from werkzeug.datastructures import MultiDict
 
 from simulator.engine.prospection import (
     CampaignError,
@@ -28,7 +27,6 @@ from simulator.engine.prospection import (
     simuler_campagne,
     verifier_plan,
 )
-from simulator.engine.prospection.channels import ORDRE_CANAUX
 from simulator.engine.prospection.targeting_score import Critere
 from simulator.extensions import db
 from simulator.models import Event, ExerciseStatus, ProspectionExercise
@@ -80,18 +78,6 @@ def _entier(valeur: object, nom: str) -> int:
     return int(texte)
 
 
-def lire_criteres_form(form: MultiDict[str, str]) -> dict[str, Any]:
-    """The grid as typed, kept as strings so a refused grid loses nothing."""
-    return {
-        "poids": {c.value: form.get(f"poids_{c.value}", "0") for c in Critere},
-        "naf_cibles": form.getlist("naf_cibles"),
-        "rayon_km": form.get("rayon_km", ""),
-        "fournisseurs_favorables": form.getlist("fournisseurs_favorables"),
-        "seuil_a": form.get("seuil_a", ""),
-        "seuil_b": form.get("seuil_b", ""),
-    }
-
-
 def criteres(brut: Mapping[str, Any]) -> CriteresCiblage:
     """The core's grid from typed values; ProspectionError lists the problems in French."""
     poids = {k: _entier(v, f"Poids « {k} »") for k, v in brut["poids"].items()}
@@ -122,25 +108,6 @@ def qualification(ex: ProspectionExercise, fichier: FichierProspects) -> Qualifi
     if not ex.criteria:
         return None
     return qualifier(fichier, signalements(ex), criteres(ex.criteria))
-
-
-def lire_plan_form(form: MultiDict[str, str]) -> dict[str, Any]:
-    """The plan as typed: per channel the segments, a cap and explicit row ids."""
-    table = {}
-    for canal in ORDRE_CANAUX:
-        segments = [s for s in form.getlist(f"segments_{canal.value}") if s in "ABC" and s]
-        ids = form.get(f"ids_{canal.value}", "").strip()
-        if segments or ids:
-            table[canal.value] = {
-                "segments": segments,
-                "max": form.get(f"max_{canal.value}", ""),
-                "ids": ids,
-            }
-    return {
-        "canaux": table,
-        "budget": form.get("budget", ""),
-        "objectifs": {k: form.get(f"obj_{k}", "") for k in ("contacts", "rdv", "opportunites")},
-    }
 
 
 def _cibles(regle: Mapping[str, Any], q: Qualification | None) -> list[str]:

@@ -96,14 +96,6 @@ def deplacer(ex: ProspectionExercise, opp_id: int, vers: str, lock: int | None) 
     return opp
 
 
-def lire_activite(form: Mapping[str, str]) -> dict[str, str]:
-    """The activity as typed."""
-    return {
-        k: form.get(k, "").strip()
-        for k in ("kind", "done_on", "notes", "next_action", "next_action_on")
-    }
-
-
 def _date(texte: str, nom: str, problemes: list[str]) -> date | None:
     """A date typed as YYYY-MM-DD (the browser's date input), or a French problem."""
     if not texte:

@@ -11,7 +11,7 @@ from typing import Any
 from simulator.engine.errors import EngineError
 from simulator.engine.legal.checks import controler_devis
 from simulator.engine.legal.models import ERREUR, Constat
-from simulator.engine.money import percent_of
+from simulator.engine.money import format_pourcent, percent_of
 from simulator.engine.quote.models import (
     Devis,
     Escompte,
@@ -194,6 +194,7 @@ def check(
     except EngineError as exc:
         analysis.warnings.append(f"Faisabilité non vérifiable : {exc.message}.")
     analysis.credit = credit_flag(snapshot, result)
+    coherence(analysis)
     if analysis.show_costs and analysis.feasibility is not None:
         floor = Decimal(str(snapshot.get("terms", {}).get("min_taux_de_marque_pct", "20")))
         analysis.business = evaluer_risque_affaire(result, analysis.feasibility, None, floor)
@@ -215,6 +216,50 @@ def policy(analysis: QuoteAnalysis, snapshot: dict[str, Any]) -> None:
         analysis.warnings.append(
             f"Vous proposez {parsed.delivery_weeks} semaines de délai : le "
             f"client attend une livraison sous {asked} semaines."
+        )
+
+
+#: An escompte rewards a payment within this many days; deducted with longer terms, it contradicts
+#: them (the client would get the reduction without paying early).
+ESCOMPTE_DELAI_MAX_JOURS = 10
+#: « X jours fin de mois » adds on average half a month to X when compared with a term in days.
+DEMI_MOIS_JOURS = 15
+
+
+def coherence(analysis: QuoteAnalysis) -> None:
+    """Warn when the quote contradicts itself or the client's risk analysis (the same analysis
+    as the risk page: its class, recommended term and acompte)."""
+    parsed, credit = analysis.parsed, analysis.credit
+    assert parsed is not None
+    terme = f"{parsed.payment_days} jours" + (" fin de mois" if parsed.end_of_month else "")
+    if (
+        parsed.escompte_taken
+        and parsed.escompte_pct > 0
+        and (parsed.end_of_month or parsed.payment_days > ESCOMPTE_DELAI_MAX_JOURS)
+    ):
+        analysis.warnings.append(
+            f"Escompte de {format_pourcent(parsed.escompte_pct)} déduit alors que le paiement est à {terme} : "
+            f"l'escompte récompense un paiement anticipé (sous {ESCOMPTE_DELAI_MAX_JOURS} jours) ; "
+            "proposez-le sans le déduire, ou raccourcissez le délai."
+        )
+    if credit is None:
+        return
+    effectif = parsed.payment_days + (DEMI_MOIS_JOURS if parsed.end_of_month else 0)
+    if effectif > credit.delai_max_jours:
+        conseil = (
+            "paiement comptant"
+            if credit.delai_max_jours == 0
+            else f"{credit.delai_max_jours} jours au plus"
+        )
+        analysis.warnings.append(
+            f"Délai de paiement de {terme} : l'analyse du risque recommande {conseil} "
+            f"pour ce client de classe {credit.niveau} (risque {credit.libelle})."
+        )
+    if parsed.acompte_pct < credit.acompte_recommande:
+        analysis.warnings.append(
+            f"Acompte de {format_pourcent(parsed.acompte_pct)} : l'analyse du risque recommande "
+            f"au moins {format_pourcent(credit.acompte_recommande)} pour ce client de classe {credit.niveau} "
+            f"(risque {credit.libelle})."
         )
 
 

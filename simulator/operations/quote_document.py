@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -40,41 +39,29 @@ class Party:
         )
 
 
-def _luhn_complete(digits: str) -> str:
-    """Append the Luhn check digit, as a SIREN carries."""
-    total = 0
-    for i, char in enumerate(reversed(digits)):
-        d = int(char) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return digits + str((10 - total % 10) % 10)
-
-
-def vat_number(siren: str) -> str:
-    """The French intra-community VAT number of a SIREN: FR + key + SIREN."""
-    return f"FR{(12 + 3 * (int(siren) % 97)) % 97:02d}{siren}"
-
-
 def spaced(siren: str) -> str:
     """Print a SIREN in groups of three."""
     return " ".join(siren[i : i + 3] for i in range(0, len(siren), 3))
 
 
 def seller_party(snapshot: dict[str, Any]) -> Party:
-    """The seller's identity; a stable fictitious SIREN when the pack does not give one."""
+    """The seller's legal identity from the pack; a pack without one prints nothing invented
+    (the legal check then names each missing mention)."""
     seller = snapshot.get("seller", {})
-    name = seller.get("name", "")
-    digest = hashlib.sha256(name.encode()).hexdigest()
-    siren = seller.get("siren") or _luhn_complete("4" + str(int(digest[:12], 16))[:7])
+    identity = seller.get("identity") or {}
     city = seller.get("city", "")
+    siren = identity.get("siren", "")
+    capital = identity.get("share_capital")
+    street, postcode = identity.get("street", ""), identity.get("postcode", "")
     return Party(
-        name,
+        seller.get("name", ""),
         seller.get("legal_form", ""),
-        seller.get("capital") or "100 000 €",
-        seller.get("address") or city,
-        spaced(siren),
-        seller.get("siret") or spaced(siren) + " 00012",
-        seller.get("rcs") or f"RCS {city}",
-        seller.get("tva_intracom") or vat_number(siren),
+        format_eur(Decimal(str(capital))) if capital else "",
+        f"{street}, {postcode} {city}" if street else "",
+        spaced(siren) if siren else "",
+        spaced(identity["siret"][:9]) + " " + identity["siret"][9:] if siren else "",
+        f"RCS {identity['rcs_city']} {spaced(siren)}" if siren else "",
+        identity.get("vat_number", ""),
     )
 
 

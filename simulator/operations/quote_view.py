@@ -105,7 +105,7 @@ def notices(a: QuoteAnalysis, show_costs: bool) -> list[dict[str, str]]:
     if a.credit is not None:
         out.append(
             {
-                "level": "warn" if a.credit.exceeded else "ok",
+                "level": "warn" if a.credit.insufficient else "ok",
                 "topic": "Risque client",
                 "text": a.credit.message,
             }

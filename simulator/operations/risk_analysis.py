@@ -20,6 +20,8 @@ from simulator.models import Event, Situation, User
 from simulator.operations import events
 from simulator.operations.errors import ConflictError, OperationError
 from simulator.operations.risk_inputs import (
+    EN_EUROS,
+    EN_JOURS,
     RATIOS_SAISIS,
     Saisie,
     SaisieInvalide,
@@ -57,6 +59,26 @@ QUESTIONS: dict[str, tuple[Any, Decimal, Any, Any]] = {
         D("1"),
         _l("±1 jour"),
         _l("nombre de jours"),
+    ),
+    "frng": (_l("Fonds de roulement net global (FRNG, €)"), D("1"), _l("±1 €"), _l("montant en €")),
+    "bfr": (_l("Besoin en fonds de roulement (BFR, €)"), D("1"), _l("±1 €"), _l("montant en €")),
+    "tresorerie_nette": (
+        _l("Trésorerie nette (€)"),
+        D("1"),
+        _l("±1 €"),
+        _l("montant en €, négatif si découvert"),
+    ),
+    "delai_fournisseurs_jours": (
+        _l("Délai moyen de paiement fournisseurs (jours)"),
+        D("1"),
+        _l("±1 jour"),
+        _l("nombre de jours ou NC"),
+    ),
+    "rotation_stocks_jours": (
+        _l("Rotation des stocks (jours)"),
+        D("1"),
+        _l("±1 jour"),
+        _l("nombre de jours ou NC"),
     ),
     "conan_holder": (_l("Score de Conan et Holder"), D("0.5"), _l("±0,5"), _l("0,00")),
 }
@@ -147,12 +169,14 @@ def afficher(code: str, valeur: Decimal | None, tel_quel: bool = False) -> str:
     """Show an expected value at the engine's precision, or the student's as typed (tel_quel)."""
     if valeur is None:
         return _("NC")
-    places = {"dso_jours": 1, "conan_holder": 2}.get(code, 4)
+    places = {"conan_holder": 2}.get(code, 1 if code in EN_JOURS else 2 if code in EN_EUROS else 4)
 
     def f(v: Decimal, n: int) -> str:
         return nombre(v.normalize(), None) if tel_quel else nombre(v, n)
 
-    if code == "dso_jours":
+    if code in EN_EUROS:
+        return str(_("%(v)s €", v=f(valeur, places)))
+    if code in EN_JOURS:
         return _("%(v)s j", v=f(valeur, places))
     if code == "autonomie_financiere":
         return f"{f(valeur, 4)} ({f(valeur * 100, 2)} %)"

@@ -18,6 +18,9 @@ CHAMPS: dict[str, tuple[str, str]] = {
     "capitaux_propres": ("bilan", "capitaux_propres"),
     "dettes_financieres": ("bilan", "dettes_financieres"),
     "dettes_fournisseurs": ("bilan", "dettes_fournisseurs"),
+    "autres_dettes": ("bilan", "autres_dettes"),
+    "concours_bancaires_courants": ("bilan", "concours_bancaires_courants"),
+    "dettes_financieres_moins_un_an": ("bilan", "dettes_financieres_moins_un_an"),
     "chiffre_affaires_ht": ("compte_de_resultat", "chiffre_affaires_ht"),
     "valeur_ajoutee": ("compte_de_resultat", "valeur_ajoutee"),
     "ebe": ("compte_de_resultat", "ebe"),
@@ -45,11 +48,6 @@ def _montant(section: dict[str, Any], key: str) -> Decimal:
 def etats_exercice(exercice: dict[str, Any]) -> FinancialStatements:
     """Map one snapshot year (bilan + compte de résultat) to the engine's statements."""
     valeurs = {champ: _montant(exercice[section], key) for champ, (section, key) in CHAMPS.items()}
-    bilan = exercice["bilan"]
-    # the bank overdraft is a short-term debt: with the other CT debts (keeps actif = passif)
-    valeurs["autres_dettes"] = _montant(bilan, "autres_dettes") + _montant(
-        bilan, "concours_bancaires_courants"
-    )
     return FinancialStatements(exercice=int(exercice.get("year_offset", 0)), **valeurs)
 
 
@@ -131,8 +129,16 @@ RATIOS_SAISIS = (
     "liquidite_reduite",
     "capacite_remboursement",
     "dso_jours",
+    "frng",
+    "bfr",
+    "tresorerie_nette",
+    "delai_fournisseurs_jours",
+    "rotation_stocks_jours",
     "conan_holder",
 )
+#: answers in days and in euros (a unit may follow the number)
+EN_JOURS = frozenset({"dso_jours", "delai_fournisseurs_jours", "rotation_stocks_jours"})
+EN_EUROS = frozenset({"frng", "bfr", "tresorerie_nette"})
 #: cover tools the student may tick (the acompte is a percentage of its own)
 OUTILS = (
     "delai",
@@ -171,6 +177,15 @@ def champs(form: Any) -> dict[str, Any]:
     return brut
 
 
+def unites_de(code: str) -> tuple[str, ...]:
+    """The units a student may type after the number of this answer."""
+    if code in EN_JOURS:
+        return ("jours", "jour", "j")
+    if code in EN_EUROS:
+        return ("€", "euros", "euro", "eur")
+    return ()
+
+
 def lire_saisie(form: Any) -> Saisie:
     """Parse the student's answers; every unreadable field gets an error, the rest is kept."""
     brut = champs(form)
@@ -181,7 +196,7 @@ def lire_saisie(form: Any) -> Saisie:
             valeurs[code] = lire_nombre(
                 brut[code],
                 code == "autonomie_financiere",
-                ("jours", "jour", "j") if code == "dso_jours" else (),
+                unites_de(code),
             )
         except SaisieInvalide as exc:
             erreurs[code] = exc

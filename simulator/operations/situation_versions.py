@@ -11,7 +11,8 @@ from simulator.extensions import db
 from simulator.models import Situation, SituationVersion, User
 from simulator.operations.errors import ConflictError, OperationError
 from simulator.operations.flushing import conflict_guard
-from simulator.scenarios.registry.core import OverrideError, apply, diff
+from simulator.scenarios.registry.core import OverrideError, apply
+from simulator.scenarios.registry.readable import ReadableChange, readable_changes
 
 
 class OverridesRefused(OperationError):
@@ -111,11 +112,24 @@ def revert(situation: Situation, base_n: int, to_n: int, author: User) -> Situat
     )
 
 
-def compare(old: SituationVersion, new: SituationVersion) -> list[Any]:
-    """What changed between two versions, hidden buyer parameters included (jury only)."""
-    return diff(old.snapshot, new.snapshot)
+def compare(old: SituationVersion, new: SituationVersion) -> list[ReadableChange]:
+    """What changed between two versions in readable terms, hidden ones included (jury only)."""
+    return readable_changes(old.snapshot, new.snapshot)
+
+
+def described(label: str, before: dict[str, Any], overrides: dict[str, str]) -> str:
+    """A version's reason in readable terms: the label, then each change before -> after."""
+    try:
+        after = apply(before, overrides)
+    except OverrideError:
+        return label
+    details = "; ".join(c.sentence for c in readable_changes(before, after))
+    return f"{label} — {details}" if details else label
 
 
 def announced_changes(situation: Situation, up_to: int) -> list[str]:
-    """The jury's reasons for each version up to `up_to`, as announced to the candidate."""
+    """The jury's reasons for each version up to `up_to`: for the jury's documents ONLY.
+
+    The candidate never sees them (see web/student/views.py: visible facts and the jury's message).
+    """
     return [v.reason for v in versions(situation) if 0 < v.n <= up_to and v.reason]

@@ -41,6 +41,7 @@ def create_situation(
     if transform is not None:
         snapshot = transform(snapshot)
     situation = Situation(
+        attempt=next_attempt(student) if student else 1,
         pack_version_id=stored.id,
         seed=seed,
         origin=origin,
@@ -59,6 +60,14 @@ def create_situation(
     return situation
 
 
+def next_attempt(student: User) -> int:
+    """The number a new situation of this student gets: the previous attempts are all kept."""
+    last = db.session.scalar(
+        sa.select(sa.func.max(Situation.attempt)).where(Situation.student_id == student.id)
+    )
+    return (last or 0) + 1
+
+
 def situation_of(student: User) -> Situation | None:
     """The student's situation in their class session, if any."""
     return db.session.scalar(
@@ -75,7 +84,7 @@ def ensure_student_situation(student: User) -> Situation | None:
     if existing is not None:
         return existing
     session = student.class_session
-    if session is None or not session.pack_slug:
+    if session is None or not session.pack_slug or not session.is_open:
         return None
     stored = packs.latest(session.pack_slug)
     if stored is None:

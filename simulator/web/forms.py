@@ -14,11 +14,13 @@ Converted so far: the quote builder (`web/student/quote_form.QuoteForm`), the ju
 exam settings forms (`web/trainer/forms.py`: rendered through `FormView` below, same HTML as the
 WTForms they replace), the preparation sheet and the follow-up
 (`web/negotiation_forms.PreparationForm`, `FollowUpForm`), the jury console and the live buyer
-reply (`web/jury/forms.ConsoleForm`, `ReplyForm`); the move composer reads a move through a
-dispatch table (`web/negotiation_forms.MOVE_READERS`). Still to convert: the risk analysis
-(`operations/risk_inputs`, `risk_analysis.lire_saisie`), the fiche descriptive
-(`operations/fiche.form_to_data`) and the prospection forms (`lire_filtres`, `lire_criteres_form`,
-`lire_plan_form`, `lire_activite`, still in operations).
+reply (`web/jury/forms.ConsoleForm`, `ReplyForm`), the fiche descriptive (shaped by
+`web/student/fiche_form.form_to_data`, validated by the fiche's own pydantic model, as a YAML
+fiche is); the move composer reads a move through a dispatch table
+(`web/negotiation_forms.MOVE_READERS`). Moved to web but still read by hand (to convert): the
+prospection forms (`web/student/prospection_forms.py`: `lire_filtres`, `lire_criteres_form`,
+`lire_plan_form`, `lire_activite`). Still to convert and to move: the risk analysis
+(`operations/risk_inputs.lire_saisie`, which also re-reads stored answers).
 """
 
 from __future__ import annotations

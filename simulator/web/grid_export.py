@@ -13,11 +13,15 @@ from simulator.operations.csv_safe import safe_writer
 from simulator.operations.handover import current_handover
 from simulator.operations.situations import situation_of
 from simulator.web.documents import slug
+from simulator.web.i18n import exam_time
 
 
 def grid_document(student: User, reader: User) -> tuple[str, str]:
     """The board's grid (or the reader's own while not reconciled) as HTML, and its file name."""
     grid = evaluations.reconciled_grid(student) or evaluations.my_grid(reader, student)
+    name = f"grille-{student.class_session.exam_label.lower()}-{slug(student.display_name)}.pdf"
+    if grid.signed_document:
+        return grid.signed_document, name  # frozen at signature: never re-rendered
     situation = situation_of(student)
     handover = current_handover(situation) if situation else None
     modifications = (
@@ -39,10 +43,7 @@ def grid_document(student: User, reader: User) -> tuple[str, str]:
         negotiation=negotiation,
         level_label=evaluations.level_label,
     )
-    return (
-        html,
-        f"grille-{student.class_session.exam_label.lower()}-{slug(student.display_name)}.pdf",
-    )
+    return html, name
 
 
 def session_csv(session: ClassSession) -> str:
@@ -60,6 +61,6 @@ def session_csv(session: ClassSession) -> str:
             continue
         levels = [evaluations.level_label(grid.levels.get(str(r.numero))) for r in rows]
         mark = "" if grid.final_mark is None else str(grid.final_mark).replace(".", ",")
-        signed = grid.signed_at.strftime("%d/%m/%Y %H:%M") if grid.signed_at else ""
+        signed = exam_time(grid.signed_at, session.exam_timezone) if grid.signed_at else ""
         writer.writerow([student.display_name, "conciliée", signed] + levels + [mark])
     return "\ufeff" + out.getvalue()  # BOM: spreadsheets then read the accents right

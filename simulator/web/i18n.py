@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 from flask_babel import format_datetime
 
 from simulator.config import LANGUAGES
@@ -12,9 +14,23 @@ from simulator.engine.money import format_eur
 
 
 def select_locale() -> str:
-    """French unless the user chose another supported language."""
+    """French unless the user chose another supported language (the CLI speaks French)."""
+    if not has_request_context():
+        return "fr"
     lang = session.get("lang")
     return lang if lang in LANGUAGES else "fr"
+
+
+def exam_time(moment: datetime | None, zone: str = "Europe/Paris") -> str:
+    """A moment as « 01/12/2026 22:41 » in the exam's time zone (stored times are UTC)."""
+    if moment is None:
+        return "—"
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    try:
+        local = aware.astimezone(ZoneInfo(zone or "Europe/Paris"))
+    except (ZoneInfoNotFoundError, ValueError):
+        local = aware.astimezone(ZoneInfo("Europe/Paris"))
+    return local.strftime("%d/%m/%Y %H:%M")
 
 
 def register_template_helpers(app: Flask) -> None:
@@ -25,6 +41,8 @@ def register_template_helpers(app: Flask) -> None:
         if value is None or value == "":
             return "—"
         return format_eur(Decimal(str(value)))
+
+    app.add_template_filter(exam_time, "exam_time")
 
     @app.template_filter("datetime")
     def datetime_filter(value: object, fmt: str = "medium") -> str:

@@ -43,6 +43,13 @@ REPLY_LABELS = {
 }
 
 
+def _role_unless_said(role: str, job_title: str) -> str:
+    """The buying-centre role, unless the job title already says it (no « Acheteuse — acheteur »)."""
+    if role and role[:5] in job_title.lower():
+        return ""
+    return role
+
+
 def identity(view: dict[str, Any]) -> dict[str, Any]:
     """The buyer as a salesperson knows them: name, job, company, need (from the student view)."""
     buyer = view.get("buyer", {})
@@ -54,7 +61,7 @@ def identity(view: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": buyer.get("name", ""),
         "job_title": contact.get("job_title", ""),
-        "role": buyer.get("role", ""),
+        "role": _role_unless_said(buyer.get("role", ""), contact.get("job_title", "")),
         "company": company.get("raison_sociale", ""),
         "city": company.get("address", {}).get("city", ""),
         "segment": company.get("segment", ""),
@@ -110,13 +117,31 @@ def same(setup: NegotiationSetup, cle: str, a: Any, b: Any) -> bool:
         return str(a) == str(b)
 
 
+def latest_seller_terms(game: Game) -> dict[str, Any]:
+    """Each issue's latest value the seller put forward, partial offers and concessions included."""
+    latest: dict[str, Any] = {}
+    for tour in game.transcript.tours:
+        move = tour["coup"]
+        if move["type"] == "offre":
+            latest.update({k: v for k, v in (move.get("termes") or {}).items() if v is not None})
+        elif move["type"] == "concession" and move.get("enjeu"):
+            latest[str(move["enjeu"])] = move.get("valeur")
+        latest.update({k: v for k, v in (move.get("contrepartie") or {}).items() if v is not None})
+    return latest
+
+
 def board(game: Game, services: dict[str, str]) -> dict[str, Any]:
-    """The offer on the table issue by issue: last seller and buyer proposals, agreements."""
+    """The offer on the table issue by issue: last seller and buyer proposals, agreements.
+
+    A partial offer is on the board too: where the standing (complete) offer says nothing, the
+    seller's latest value for that issue is shown.
+    """
     pub = public_view(game.state, game.setup)
     final = pub["accord"] or {}
+    proposed = {**latest_seller_terms(game), **(pub["offre_vendeur"] or {})}
     rows = []
     for e in game.setup.enjeux:
-        seller = (pub["offre_vendeur"] or {}).get(e.cle)
+        seller = proposed.get(e.cle)
         buyer = (pub["contre_offre"] or {}).get(e.cle)
         agreed = final.get(e.cle, pub["accords_partiels"].get(e.cle))
         rows.append(

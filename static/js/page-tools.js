@@ -5,6 +5,7 @@
 //   button[data-print]                    prints the page
 //   button[data-remove-row]               removes its table row and triggers "recompute" on its form
 //   a[data-goto-line] + data-line         selects that line of the textarea named by data-goto-line
+//   button[data-confirm="<question>"]     a one-time action: its form is sent only once confirmed
 (function () {
   "use strict";
 
@@ -52,6 +53,13 @@
       area.focus();
       area.setSelectionRange(pos, pos + (lines[line - 1] || "").length);
       area.scrollTop = Math.max(0, (line - 5) * 18);
+    }
+  });
+
+  document.addEventListener("submit", function (e) {
+    var button = e.submitter;
+    if (button && button.dataset && button.dataset.confirm && !window.confirm(button.dataset.confirm)) {
+      e.preventDefault();
     }
   });
 

@@ -3,38 +3,16 @@
 from __future__ import annotations
 
 import re
+import subprocess
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
-from simulator.extensions import db
-from simulator.models import ClassSession, ClassSessionJury, Role, SessionMode, User
-from simulator.operations.accounts import create_staff
 from tests.e2e.test_negotiation_flow import play
 
 pytestmark = pytest.mark.e2e
 VIEW = {"width": 1366, "height": 900}
-
-
-def exam_session(app) -> str:
-    """An exam session on the electrical pack with two jury members on its board; its join code."""
-    with app.app_context():
-        second = create_staff("jury2@negolab.test", "jury2-demo-pass", "Nadia Roux", Role.JURY)
-        first = db.session.scalar(sa.select(User).where(User.email == "jury@negolab.test"))
-        trainer = db.session.scalar(sa.select(User).where(User.role == Role.TRAINER))
-        session = ClassSession(
-            name="E4 juin",
-            mode=SessionMode.EXAM,
-            join_code="EXAM42",
-            trainer_id=trainer.id,
-            pack_slug="materiel-electrique",
-        )
-        db.session.add(session)
-        db.session.flush()
-        for member in (first, second):
-            db.session.add(ClassSessionJury(class_session_id=session.id, user_id=member.id))
-        db.session.commit()
-    return "EXAM42"
 
 
 def login(browser, url: str, email: str, password: str):
@@ -47,10 +25,54 @@ def login(browser, url: str, email: str, password: str):
     return page
 
 
+def euros(text: str) -> list[Decimal]:
+    """Every French amount « 6 162,32 € » in a text, as Decimals."""
+    found = re.findall(r"(\d{1,3}(?:[\u202f\xa0 ]\d{3})*,\d{2})\s?€", text)
+    return [Decimal(re.sub(r"[\u202f\xa0 ]", "", f).replace(",", ".")) for f in found]
+
+
+def pdf_text(page, url: str, tmp_path: Path, name: str) -> str:
+    response = page.request.get(url)
+    assert response.status == 200 and response.headers["content-type"].startswith("application/pdf")
+    path = tmp_path / name
+    path.write_bytes(response.body())
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def trainer_builds_the_board(browser, url: str) -> tuple[str, list[tuple[str, str]]]:
+    """The trainer opens an exam session and creates two juror accounts from its page."""
+    trainer = browser.new_context(viewport=VIEW).new_page()
+    trainer.goto(url + "/")
+    trainer.fill("#login input[name=email]", "formateur@negolab.test")
+    trainer.fill("#login input[name=password]", "formateur-demo")
+    trainer.click("#login button[type=submit]")
+    trainer.wait_for_url(re.compile(r"/formateur/$"))
+    trainer.fill("input[name=name]", "E4 juin")
+    trainer.check("input[name=mode][value=exam]")
+    trainer.select_option("select[name=pack_slug]", "materiel-electrique")
+    trainer.click("text=Créer la session")
+    trainer.wait_for_url(re.compile(r"/formateur/sessions/\d+$"))
+    code = trainer.locator("#join-code").inner_text().strip()
+    jurors = []
+    for name, email in (
+        ("Hélène Garnier", "helene.garnier@lycee.test"),
+        ("Paul Mercier", "paul.mercier@entreprise.test"),
+    ):
+        trainer.fill("#new-juror-form input[name=display_name]", name)
+        trainer.fill("#new-juror-form input[name=email]", email)
+        trainer.click("#new-juror-form button[type=submit]")
+        trainer.wait_for_selector("#new-juror-password")
+        jurors.append((email, trainer.locator("#new-juror-password").inner_text().strip()))
+    assert trainer.locator("#jury .people li").count() == 2
+    return code, jurors
+
+
 def test_two_jurors_and_a_candidate_from_the_console_to_the_signed_grid(
-    app, live_server, demo, browser, screenshot
+    app, live_server, demo, browser, screenshot, tmp_path
 ):
-    code = exam_session(app)
+    code, jurors = trainer_builds_the_board(browser, live_server)
     candidate = browser.new_context(viewport=VIEW).new_page()
     candidate.goto(live_server + "/")
     candidate.fill("#join input[name=join_code]", code)
@@ -58,20 +80,34 @@ def test_two_jurors_and_a_candidate_from_the_console_to_the_signed_grid(
     candidate.click("#join button[type=submit]")
     candidate.wait_for_url(re.compile(r"/etudiant/$"))
 
-    # the first juror modifies two parameters and hands the version over
-    jury = login(browser, live_server, "jury@negolab.test", "jury-demo")
+    # the first juror previews a preset in €, applies it, then two more, and hands over
+    jury = login(browser, live_server, *jurors[0])
     jury.click("tr:has-text('Camille Petit') >> text=Ouvrir la console")
     jury.wait_for_url(re.compile(r"/jury/candidats/\d+$"))
     console = jury.url
-    jury.fill('input[name="client.budget_ht"]', "4000")
-    jury.fill('input[name="order.quantity"]', "30")
-    jury.fill("#console input[name=reason]", "Budget serré et quantité revue")
-    jury.click("#console button[type=submit]")
-    jury.wait_for_selector("#historique >> text=Budget serré et quantité revue")
+    preview = jury.locator("#preset-concurrent_moins_cher li").first.inner_text()
+    before, after = euros(preview)[:2]
+    assert abs(after - before * Decimal("0.92")) <= Decimal("0.05"), preview
+    with jury.expect_navigation():
+        jury.click("#preset-concurrent_moins_cher button")
+    history = jury.locator("#historique li").first.inner_text()
+    assert euros(history)[:2] == [before, after], history
+    for key in ("budget_reduit", "delai_fournisseur_allonge"):
+        with jury.expect_navigation():
+            jury.click(f"#preset-{key} button")
+    assert "Délai de réapprovisionnement" in jury.locator("#historique").inner_text()
     screenshot(jury, "jury-console")
     jury.fill("#remise input[name=preparation_minutes]", "10")
+    jury.fill("#remise textarea[name=message]", "Le client vous rappelle avant le rendez-vous.")
     jury.click("#remise button[type=submit]")
     jury.wait_for_selector("#remise .alert-ok")
+
+    # the candidate sees the visible facts and the message, never the jury's hand
+    candidate.goto(live_server + "/etudiant/situation")
+    handed = candidate.locator("#remise-jury").inner_text()
+    assert "Le client vous rappelle" in handed and "Délai de réapprovisionnement" in handed
+    for secret in ("Budget", "concurrent", "baisse de 8", "version", "Seuil", "caché"):
+        assert secret not in handed, secret
 
     # before the start: the simulated buyer, every objection guaranteed
     jury.goto(console + "/negociation")
@@ -81,7 +117,6 @@ def test_two_jurors_and_a_candidate_from_the_console_to_the_signed_grid(
     jury.wait_for_selector("#live-status")
 
     # the candidate prepares, then negotiates
-    candidate.goto(live_server + "/etudiant/situation")
     candidate.goto(live_server + "/etudiant/negociation")
     candidate.wait_for_url(re.compile(r"/preparation$"))
     candidate.fill("input[name=q-besoin]", "Quel usage et quels problèmes aujourd'hui ?")
@@ -93,7 +128,7 @@ def test_two_jurors_and_a_candidate_from_the_console_to_the_signed_grid(
     play(candidate, "question", theme="besoin", texte="Quel est votre besoin ?")
 
     # the second juror watches live: new turns arrive without reloading
-    watcher = login(browser, live_server, "jury2@negolab.test", "jury2-demo-pass")
+    watcher = login(browser, live_server, *jurors[1])
     watcher.goto(console + "/negociation")
     watcher.wait_for_selector("#turn-1")
     watcher.evaluate("window.__same_page = true")
@@ -103,8 +138,9 @@ def test_two_jurors_and_a_candidate_from_the_console_to_the_signed_grid(
     assert watcher.evaluate("window.__same_page") is True
     assert "soulevée au tour" in watcher.locator("#objection-checklist").inner_text()
 
-    # a jury event applies at the candidate's next move and shows in their exchange
+    # a jury event, previewed in €, applies at the candidate's next move
     jury.goto(console + "/negociation")
+    assert "€" in jury.locator("#live-events form:has-text('offre concurrente')").inner_text()
     jury.click("#live-events button:has-text('offre concurrente')")
     jury.wait_for_url(re.compile(r"/negociation$"))
     play(candidate, "reformulation", texte="Si je vous comprends bien, le prix compte beaucoup.")
@@ -115,22 +151,34 @@ def test_two_jurors_and_a_candidate_from_the_console_to_the_signed_grid(
     assert candidate.locator("text=Fiche de l’acheteur").count() == 0
     assert candidate.locator(".neg-why").count() == 0
 
-    candidate.select_option("#f-type", "rupture")
-    candidate.click("#play-move")
-    candidate.wait_for_selector("#neg-over")
-
-    # the grid: the interview questions, a mark per criterion, reconciled, signed, exported
+    # two grids on all ten criteria, reconciled: every criterion stays
+    for juror, level in ((jury, 2), (watcher, 3)):
+        juror.goto(console + "/grille?criteres=tous")
+        rows = juror.locator("#ma-grille tr[id^=critere-]").all()
+        assert len(rows) == 10
+        for index, row in enumerate(rows):
+            row.locator("input[type=radio]").nth(level if index % 2 else 2).check()
+        juror.click("#ma-grille button[type=submit]")
+        juror.wait_for_url(re.compile(r"/grille#commission$"))
     jury.goto(console + "/grille")
-    assert jury.locator("#entretien li").count() >= 1
-    for row in jury.locator("#ma-grille tr[id^=critere-]").all():
-        row.locator("input[type=radio]").nth(2).check()
-    jury.fill("#ma-grille textarea[name=valeur_ajoutee]", "Conseil pertinent sur l'éclairage LED.")
-    jury.click("#ma-grille button[type=submit]")
-    jury.wait_for_url(re.compile(r"/grille#commission$"))
     jury.click("#commission button:has-text('Concilier')")
     jury.wait_for_selector("#commission form.grid-form")
+    assert jury.locator("#commission tr[id^=critere-]").count() == 10
+    assert jury.locator("#commission tr[id^=critere-] input:checked").count() == 10
+    jury.fill("#commission input[name=final_mark]", "10,5")
+    jury.click("#commission form.grid-form button[type=submit]")
+    jury.wait_for_url(re.compile(r"/grille#commission$"))
+
+    # signing waits for the end, or « malgré tout »; the signed PDF never changes
+    jury.click("#commission button:has-text('Signer')")
+    jury.wait_for_selector("text=n’est pas terminée")
+    jury.check("#commission input[name=malgre_tout]")
     jury.click("#commission button:has-text('Signer')")
     jury.wait_for_selector("#commission .alert-ok")
     screenshot(jury, "jury-grid")
-    pdf = jury.request.get(console + "/grille.pdf")
-    assert pdf.status == 200 and pdf.headers["content-type"].startswith("application/pdf")
+    signed = pdf_text(jury, console + "/grille.pdf", tmp_path, "signed.pdf")
+    assert "Camille Petit" in signed and "en cours" in signed
+    candidate.select_option("#f-type", "rupture")
+    candidate.click("#play-move")
+    candidate.wait_for_selector("#neg-over")
+    assert pdf_text(jury, console + "/grille.pdf", tmp_path, "later.pdf") == signed

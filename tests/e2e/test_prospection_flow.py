@@ -69,8 +69,23 @@ def test_student_qualifies_plans_runs_and_moves_an_opportunity(
     page.wait_for_selector("#plan-problems >> text=négatif")
     page.fill("#budget", "3000")
     page.wait_for_selector("#plan-ok")
+    # a one-time action asks first: dismissing keeps the plan, accepting runs it
+    questions: list[str] = []
+
+    def answer(dialog, accept: bool) -> None:
+        questions.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda d: answer(d, False))
+    page.click("#run-campaign")
+    page.wait_for_timeout(300)
+    assert questions and "définitif" in questions[0]
+    assert page.url.endswith("/prospection/campagne") and page.locator("#plan-ok").count() == 1
+    page.once("dialog", lambda d: answer(d, True))
     page.click("#run-campaign")
     page.wait_for_url(re.compile(r"/prospection/resultats$"))
+    assert len(questions) == 2
+    assert "Score de ciblage" in page.locator("#targeting-score").inner_text()
     assert page.locator("#kpi-contact strong").inner_text().endswith("%")
     assert page.locator("#chart-funnel rect").count() == 4
     screenshot(page, "prospection-kpi")

@@ -47,6 +47,10 @@ def test_student_enters_ratios_and_sees_right_and_wrong_lines(
     page.fill("input[name=capacite_remboursement]", _fr(dernier.valeur("capacite_remboursement")))
     page.fill("input[name=dso_jours]", _fr(dernier.valeur("dso_jours"), "1") + " j")
     page.fill("input[name=conan_holder]", _fr(analyse.conan_holder.valeur))
+    for code in ("frng", "bfr", "tresorerie_nette"):
+        page.fill(f"input[name={code}]", _fr(dernier.valeur(code), "1") + " €")
+    for code in ("delai_fournisseurs_jours", "rotation_stocks_jours"):
+        page.fill(f"input[name={code}]", _fr(dernier.valeur(code), "1"))
     page.check(f"input[name=classe][value='{analyse.classe.niveau}']")
     page.check("input[name=outils][value=assurance_credit]")
     page.fill("textarea[name=justification]", "Je fais agréer l'encours par l'assureur.")
@@ -54,7 +58,7 @@ def test_student_enters_ratios_and_sees_right_and_wrong_lines(
 
     page.wait_for_selector("#risk-correction")
     assert page.url.endswith("/etudiant/risque")  # swapped in place, no reload
-    assert page.locator("#risk-correction tr.line-ok").count() == 6
+    assert page.locator("#risk-correction tr.line-ok").count() == 11
     wrong = page.locator("#risk-correction tr.line-ko")
     assert wrong.count() == 1 and "Liquidité générale" in wrong.inner_text()
     assert _fr(dernier.valeur("liquidite_generale"), "0.0001") in wrong.inner_text()

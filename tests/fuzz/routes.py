@@ -189,6 +189,7 @@ class Fuzzer:
         report.statuses[response.status_code] += 1
         if response.status_code >= 500:
             report.failures.append(f"{shown} (htmx={htmx}) → {response.status_code}")
+        response.close()  # streamed files (favicon, PDFs) are closed like a browser would
 
     def run(self, requests: int, seconds: float) -> Report:
         requests = min(requests, MAX_REQUESTS)

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from simulator.engine.risk.credit import analyser_risque
+from simulator.engine.risk.financial_ratios import dettes_court_terme
 from simulator.operations.risk_inputs import (
     SaisieInvalide,
     dossier,
@@ -93,8 +94,11 @@ def test_every_snapshot_field_lands_on_its_engine_field():
     )
 
 
-def test_the_bank_overdraft_counts_as_a_short_term_debt():
-    assert etats_exercice(_exercice(0, concours="25000.00")).autres_dettes == D("125000.00")
+def test_the_bank_overdraft_is_its_own_line_and_a_short_term_debt():
+    e = etats_exercice(_exercice(0, concours="25000.00"))
+    assert (e.autres_dettes, e.concours_bancaires_courants) == (D("100000.00"), D("25000.00"))
+    # dettes CT = 250 000 + 100 000 + 25 000 = 375 000: liquidité immédiate = 90 000 / 375 000
+    assert dettes_court_terme(e) == D("375000.00")
 
 
 def test_the_adapted_reference_client_gives_the_reference_ratios():

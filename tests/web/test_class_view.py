@@ -168,10 +168,20 @@ def test_the_csv_has_french_headers_and_decimals(app, trainer, classroom):
     assert response.mimetype == "text/csv" and text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
     head = rows[0]
-    assert head[:6] == ["Étudiant", "Pack", "Version du pack", "Graine", "Client", "Phase"]
+    assert head[:8] == [
+        "Étudiant",
+        "Tentative",
+        "Origine",
+        "Pack",
+        "Version du pack",
+        "Graine",
+        "Client",
+        "Phase",
+    ]
     lines = {r[0]: dict(zip(head, r, strict=True)) for r in rows[1:]}
     assert set(lines) == {"Léa Dubois", "Hugo Petit", "Inès Roy", "Noé Blanc"}
     lea = lines["Léa Dubois"]
+    assert lea["Tentative"] == "1" and lea["Origine"] == "situation générée"
     assert (
         lea["Phase"] == "débriefing"
         and lea["Résultat"] == "accord"

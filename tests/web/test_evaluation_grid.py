@@ -7,8 +7,10 @@ import subprocess
 
 import pytest
 
+import sqlalchemy as sa
+
 from simulator.extensions import db
-from simulator.models import Role, User
+from simulator.models import Evaluation, Negotiation, Role, User
 from simulator.operations.accounts import create_staff
 from tests.conftest import Actions
 
@@ -60,6 +62,41 @@ def test_grids_disagree_reconcile_and_sign(app, jury, second_juror, exam):
     assert locked.status_code == 409 and "signée" in locked.get_data(as_text=True)
 
 
+def test_reconciliation_keeps_every_criterion_both_jurors_scored(
+    app, trainer, jury, second_juror, exam
+):
+    url = exam["url"] + "/grille"
+    first = {n: (n % 4) for n in range(1, 11)}
+    second = {n: (n % 4 if n not in (2, 5) else 3 - n % 4) for n in range(1, 11)}
+    assert _fill(jury, url, first).status_code == 303
+    assert _fill(second_juror, url, second).status_code == 303
+    assert jury.post(url + "/concilier").status_code == 303
+    # the default page (situation 2) still shows every scored criterion, each one flagged
+    html = jury.client.get(url).get_data(as_text=True)
+    board = html[html.index('id="commission"') :]
+    for n in range(1, 11):
+        assert f'id="critere-{n}"' in board, n
+    assert 'id="critere-2" class="warn"' in html and 'id="critere-3" class="warn"' not in html
+    # the board agrees on criterion 2 from a form that listed only three criteria
+    lock = _lock(board, url + "/commission")
+    saved = jury.post(
+        url + "/commission", {"lock": lock, "shown": "2,3", "level-2": "3", "level-3": "0"}
+    )
+    assert saved.status_code == 303
+    with app.app_context():
+        grid = db.session.scalar(sa.select(Evaluation).where(Evaluation.kind == "reconciled"))
+        levels = {int(n): v for n, v in grid.levels.items()}
+    assert set(levels) == set(range(1, 11))
+    assert levels[2] == 3 and levels[3] == 0 and levels[7] == first[7]
+    with app.app_context():
+        session_id = db.session.get(User, exam["student_id"]).class_session_id
+    text = trainer.client.get(f"/formateur/sessions/{session_id}/grilles.csv").data.decode(
+        "utf-8-sig"
+    )
+    line = next(row for row in text.splitlines() if row.startswith("Camille Petit"))
+    assert "—" not in line.split(";")[3:13], line
+
+
 def test_a_stale_grid_is_refused(jury, exam):
     url = exam["url"] + "/grille"
     assert _fill(jury, url, {3: 1}).status_code == 303
@@ -103,3 +140,118 @@ def test_the_candidate_never_reaches_the_grid(exam):
     candidate = exam["candidate"]
     assert candidate.client.get(exam["url"] + "/grille").status_code == 403
     assert candidate.client.get(exam["url"] + "/grille.pdf").status_code == 403
+
+
+def _pdf_text(tmp_path, juror: Actions, url: str, name: str) -> str:
+    response = juror.client.get(url + ".pdf")
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    path = tmp_path / name
+    path.write_bytes(response.data)
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_signing_waits_for_the_end_or_is_forced_and_the_pdf_is_frozen(
+    tmp_path, app, trainer, jury, exam
+):
+    from simulator.web.i18n import exam_time
+    from tests.web.test_negotiation_room import move, start
+
+    candidate = exam["candidate"]
+    nid = start(candidate)
+    url = exam["url"] + "/grille"
+    _fill(jury, url, {3: 2, 6: 1}, final_mark="12,5")
+    jury.post(url + "/concilier")
+    html = jury.client.get(url).get_data(as_text=True)
+    lock = _lock(html[html.index('id="commission"') :], url + "/commission")
+    early = jury.post(url + "/signer", {"lock": lock})
+    assert early.status_code == 409 and "malgré tout" in early.get_data(as_text=True)
+    forced = jury.post(url + "/signer", {"lock": lock, "malgre_tout": "1"})
+    assert forced.status_code == 303
+    with app.app_context():
+        grid = db.session.scalar(sa.select(Evaluation).where(Evaluation.kind == "reconciled"))
+        assert grid.signed_state == "running" and grid.signed_document
+        signed_at, session_id = grid.signed_at, grid.class_session_id
+    before = _pdf_text(tmp_path, jury, url, "before.pdf")
+    local = exam_time(signed_at, "Europe/Paris")
+    assert "en cours" in before and local in before
+    move(candidate, nid, type="rupture")  # the negotiation ends after the signature
+    with app.app_context():
+        assert db.session.get(Negotiation, nid).status not in ("running", "preparing")
+    assert _pdf_text(tmp_path, jury, url, "after.pdf") == before
+    page = jury.client.get(url).get_data(as_text=True)
+    assert local in page and "malgré tout" in page
+    csv = trainer.client.get(f"/formateur/sessions/{session_id}/grilles.csv").data.decode()
+    assert local in csv
+
+
+def test_the_exam_form_sets_the_default_criteria(app, trainer, jury, exam):
+    with app.app_context():
+        session_id = db.session.get(User, exam["student_id"]).class_session_id
+    url = exam["url"] + "/grille"
+    html = jury.client.get(url).get_data(as_text=True)
+    assert 'id="critere-3"' in html and 'id="critere-1"' not in html
+    settings = {
+        "exam_label": "E4",
+        "negotiation_minutes": "20",
+        "interview_minutes": "10",
+        "exam_form": "ponctuelle",
+        "exam_timezone": "America/Cayenne",
+    }
+    saved = trainer.post(f"/formateur/sessions/{session_id}/reglages", settings)
+    assert saved.status_code == 303
+    html = jury.client.get(url).get_data(as_text=True)
+    assert all(f'id="critere-{n}"' in html for n in range(1, 11))
+    assert "forme ponctuelle" in html and 'id="exam-parts"' in html
+    wrong = trainer.post(
+        f"/formateur/sessions/{session_id}/reglages", {**settings, "exam_timezone": "Mars/Olympus"}
+    )
+    assert wrong.status_code == 400 and "Fuseau horaire inconnu" in wrong.get_data(as_text=True)
+
+
+def test_the_signed_jury_grade_is_the_grade_of_record_everywhere(app, trainer, jury, exam):
+    from tests.web.test_negotiation_room import ROOT, game, move, start
+
+    candidate = exam["candidate"]
+    nid = start(candidate)
+    move(candidate, nid, type="rupture")
+    automatic = str(debrief_score(app, nid)).replace(".", ",")
+    url = exam["url"] + "/grille"
+    _fill(jury, url, {3: 2, 6: 1}, final_mark="10,5")
+    jury.post(url + "/concilier")
+    html = jury.client.get(url).get_data(as_text=True)
+    board = html[html.index('id="commission"') :]
+    lock = _lock(board, url + "/commission")
+    assert (
+        jury.post(
+            url + "/commission", {"lock": lock, "shown": "", "final_mark": "10,5"}
+        ).status_code
+        == 303
+    )
+    html = jury.client.get(url).get_data(as_text=True)
+    lock = _lock(html[html.index('id="commission"') :], url + "/commission")
+    assert jury.post(url + "/signer", {"lock": lock}).status_code == 303
+    with app.app_context():
+        session_id = db.session.get(User, exam["student_id"]).class_session_id
+    base = f"/formateur/sessions/{session_id}"
+    assert automatic != "10,5"
+    view = trainer.client.get(base + "/classe").get_data(as_text=True)
+    assert "<strong>10,5</strong> / 20" in view and f"<strong>{automatic}</strong>" not in view
+    csv = trainer.client.get(base + "/resultats.csv").data.decode("utf-8-sig")
+    line = next(row for row in csv.splitlines() if row.startswith("Camille Petit"))
+    assert ";10,5;" in line and f";{automatic};" not in line
+    trainer.post(base + "/classe/publier-tout")
+    debrief = candidate.client.get(f"{ROOT}/{nid}/debrief").get_data(as_text=True)
+    assert 'id="score"' in debrief and "10,5 / 20" in debrief
+    assert f">{automatic} / 20" not in debrief
+    assert game(app, nid).negotiation.status != "running"
+
+
+def debrief_score(app, nid: int):
+    from simulator.models import Negotiation
+    from simulator.operations.negotiation_debrief import debrief_of
+    from simulator.operations.negotiations import game_of
+
+    with app.app_context():  # the game's rows stay attached while the debrief reads them
+        return debrief_of(game_of(db.session.get(Negotiation, nid)))["note_sur_20"]

@@ -169,7 +169,14 @@ def test_staff_get_403(trainer, jury):
 
 def test_jury_console_opens_and_modifies_the_candidates_fiche(app, jury, exam):
     candidate = exam["candidate"]
-    assert candidate.post("/etudiant/fiche", FORM).status_code == 303
+    # the candidate already works on a generated situation: the fiche starts a new attempt,
+    # which must be confirmed, and the generated one is kept
+    refused = candidate.post("/etudiant/fiche", FORM)
+    assert refused.status_code == 422
+    assert "Commencer une nouvelle tentative" in refused.get_data(as_text=True)
+    assert (
+        candidate.post("/etudiant/fiche", {**FORM, "nouvelle_tentative": "oui"}).status_code == 303
+    )
     html = jury.client.get(exam["url"]).get_data(as_text=True)
     assert "Fromagerie des Aravis" in html
     response = jury.post(exam["url"] + "/parametres", {"base_n": "0", "client.budget_ht": "4000"})

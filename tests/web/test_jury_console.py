@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import sqlalchemy as sa
 
+from simulator.engine.money import format_eur
 from simulator.extensions import db
 from simulator.models import Event, Role, Situation, SituationVersion
 from simulator.operations.accounts import create_staff
@@ -55,14 +58,21 @@ def test_a_stale_version_is_refused_never_overwritten(app, jury, exam):
     assert latest.n == 1 and latest.overrides == {"order.quantity": "12"}
 
 
-def test_a_preset_applies_its_documented_change(app, jury, exam):
-    before = _latest(app).snapshot["competitors"][0]["price_index"]
+def test_a_preset_is_previewed_then_moves_the_current_offer_by_8_percent(app, jury, exam):
+    before = Decimal(_latest(app).snapshot["competitors"][0]["offer_total_ht"])
+    page = jury.client.get(exam["url"]).get_data(as_text=True)
+    preview = page.split('id="preset-concurrent_moins_cher"')[1].split("</form>")[0]
     assert (
         jury.post(exam["url"] + "/preset/concurrent_moins_cher", {"base_n": "0"}).status_code == 303
     )
     latest = _latest(app)
-    assert before != "92" and latest.snapshot["competitors"][0]["price_index"] == "92"
-    assert latest.reason == "Un concurrent propose 8 % de moins"
+    after = Decimal(latest.snapshot["competitors"][0]["offer_total_ht"])
+    # the offer is list total × price index, so −8 % lands within a few cents of before × 0.92
+    assert abs(after - before * Decimal("0.92")) <= Decimal("0.05")
+    # the preview announced exactly what was applied
+    assert format_eur(before) in preview and format_eur(after) in preview and "−8" in preview
+    assert latest.reason.startswith("L'offre du concurrent principal baisse de 8 %")
+    assert format_eur(before) in latest.reason and "→" in latest.reason
 
 
 def test_revert_is_a_new_version_with_the_old_parameters(app, jury, exam):
@@ -79,7 +89,8 @@ def test_compare_lists_exactly_what_changed(jury, exam):
         exam["url"] + "/parametres", {"base_n": "0", "need.extra_constraint": "Norme ATEX zone 2"}
     )
     html = jury.client.get(exam["url"] + "/comparer?de=0&a=1").get_data(as_text=True)
-    assert "Norme ATEX zone 2" in html and "need.constraints" in html
+    assert "Norme ATEX zone 2" in html and "Contraintes du cahier des charges" in html
+    assert "need.constraints" not in html
 
 
 def test_candidate_sees_only_what_was_handed_over(app, jury, exam):
@@ -106,7 +117,7 @@ def test_candidate_sees_only_what_was_handed_over(app, jury, exam):
     )
     assert response.status_code == 303
     html = candidate.client.get("/etudiant/situation").get_data(as_text=True)
-    assert "Norme ATEX zone 2" in html and "nouvelle contrainte technique" in html
+    assert "Norme ATEX zone 2" in html and "nouvelle contrainte technique" not in html
     assert 'id="prep-timer"' in html and "États financiers" not in html
     candidate.client.get("/etudiant/situation")
     with app.app_context():
@@ -153,4 +164,4 @@ def test_a_tougher_persona_shows_in_the_difficulty(jury, exam):
     body = jury.client.get(exam["url"] + "/difficulte", headers={"HX-Request": "true"}).get_data(
         as_text=True
     )
-    assert "directif, très dur" in body
+    assert "directif, très dur" in body and "cède tard" in body and "e = " not in body

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from decimal import Decimal
+
 import pytest
 import sqlalchemy as sa
 
@@ -133,6 +135,39 @@ def test_a_human_reply_beyond_the_limits_is_held_until_the_juror_confirms(app, j
     assert grid.status_code == 200 and 'id="entretien"' in grid.get_data(as_text=True)
 
 
+def test_a_counter_offer_asking_less_than_already_offered_is_flagged_first(app, jury, exam):
+    settings(jury, exam, "human")
+    candidate = exam["candidate"]
+    nid = start(candidate)
+    enjeux = game(app, nid).setup.enjeux
+    best = {
+        e.cle: str(e.valeurs[-1] if e.sens_acheteur == "hausse" else e.valeurs[0]) for e in enjeux
+    }
+    move(candidate, nid, type="offre", **{f"terme-{k}": v for k, v in best.items()})
+    first = enjeux[0]
+    less = str(first.valeurs[0] if first.sens_acheteur == "hausse" else first.valeurs[-1])
+    fields = {"type": "contre_offre", "texte": "Faites un effort.", f"terme-{first.cle}": less}
+    held = reply(jury, exam, **fields)
+    body = held.get_data(as_text=True)
+    assert held.status_code == 422 and "demander moins que ce qui est offert" in body
+    assert first.libelle in body and len(game(app, nid).transcript.tours) == 0
+    assert reply(jury, exam, **fields, confirme="1").status_code == 200
+
+
+def test_a_partial_offer_is_on_the_board(app, jury, exam):
+    candidate = exam["candidate"]
+    nid = start(candidate)
+    enjeux = game(app, nid).setup.enjeux[:2]
+    chosen = {e.cle: str(e.valeurs[len(e.valeurs) // 2]) for e in enjeux}
+    move(candidate, nid, type="offre", **{f"terme-{k}": v for k, v in chosen.items()})
+    assert len(game(app, nid).transcript.tours) == 1
+    page = jury.client.get(exam["url"] + "/negociation").get_data(as_text=True)
+    board = page.split('id="jury-board"')[1].split("</table>")[0]
+    for e in enjeux:
+        cell = re.search(rf'<th scope="row">{re.escape(e.libelle)}</th><td>([^<]*)</td>', board)
+        assert cell is not None and cell.group(1).strip() not in ("", "—"), (e.libelle, board)
+
+
 def test_a_second_juror_watches_live_from_the_database(app, trainer, jury, exam):
     other = second_juror(app, trainer)
     candidate = exam["candidate"]
@@ -140,6 +175,7 @@ def test_a_second_juror_watches_live_from_the_database(app, trainer, jury, exam)
     move(candidate, nid, type="question", theme="besoin")
     page = other.client.get(exam["url"] + "/negociation").get_data(as_text=True)
     assert 'id="turn-1"' in page and "Raison cachée" in page and 'id="clock"' in page
+    assert "répond à une question de découverte" in page and "decouverte" not in page
     seq = re.search(r"seq=(\d+)", page).group(1)
     direct = f"{exam['url']}/negociation/direct?status=running&seq={seq}"
     assert other.client.get(direct, headers={"HX-Request": "true"}).status_code == 204
@@ -168,7 +204,17 @@ def test_a_jury_event_takes_effect_at_the_next_turn_and_is_logged(app, jury, exa
         logged = db.session.scalar(sa.select(Event).where(Event.kind == "evenement_jury"))
         version = db.session.get(SituationVersion, logged.payload["version_id"])
         assert logged.actor == "jury" and logged.payload["a_partir_du_tour"] == 2
-        assert version.overrides == {"competitor.price_index": "95"}
+        before = db.session.scalar(
+            sa.select(SituationVersion.snapshot).where(
+                SituationVersion.situation_id == version.situation_id,
+                SituationVersion.n == version.n - 1,
+            )
+        )
+        old_offer = Decimal(before["competitors"][0]["offer_total_ht"])
+        new_offer = Decimal(version.snapshot["competitors"][0]["offer_total_ht"])
+        assert set(version.overrides) == {"competitor.price_index"}
+        assert abs(new_offer - old_offer * Decimal("0.95")) <= Decimal("0.05")  # 5 % cheaper
+        assert "€" in version.reason and "→" in version.reason
         new_setup = ops.setup_of(version, 1200)
     pending = candidate.client.get(f"{ROOT}/{nid}/salle").get_data(as_text=True)
     assert "offre concurrente" in pending and "prochain coup" in pending
@@ -301,3 +347,25 @@ def test_the_grid_offers_interview_questions_linked_to_the_turns(app, jury, exam
     section = html[html.index('id="entretien"') : html.index('id="ma-grille"')]
     assert "Vous n'avez pas exploré le thème" in section.replace("&#39;", "'")
     assert f'{exam["url"]}/negociation#turn-' in section
+
+
+def test_the_juror_types_the_counter_offer_in_french_and_its_figures_become_terms(app, jury, exam):
+    settings(jury, exam, "human")
+    candidate = exam["candidate"]
+    nid = start(candidate)
+    g = game(app, nid)
+    paiement = next(e for e in g.setup.enjeux if e.cle == "delai_paiement_jours")
+    remise = next(e for e in g.setup.enjeux if e.cle == "remise_pct")
+    ouverture = {e.cle: str(e.valeurs[len(e.valeurs) // 2]) for e in g.setup.enjeux}
+    move(candidate, nid, type="offre", **{f"terme-{k}": v for k, v in ouverture.items()})
+    jours, taux = paiement.valeurs[-1], remise.valeurs[-1]
+    texte = (
+        f"Je vous propose {str(taux).replace('.', ',')} % de remise et un paiement à {jours} jours."
+    )
+    sent = reply(jury, exam, type="contre_offre", texte=texte, emotion="neutre", confirme="1")
+    assert sent.status_code == 200, sent.get_data(as_text=True)[:400]
+    termes = game(app, nid).replies[-1]["termes"]
+    assert int(termes["delai_paiement_jours"]) == int(jours)
+    assert float(termes["remise_pct"]) == float(taux)
+    autres = set(ouverture) - {"delai_paiement_jours", "remise_pct"}
+    assert {k: str(termes[k]) for k in autres} == {k: ouverture[k] for k in autres}

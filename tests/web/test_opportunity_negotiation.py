@@ -49,7 +49,11 @@ def test_a_new_opportunity_opens_a_new_negotiation_the_old_one_is_kept(student, 
     assert first.status_code == 200
     opp = _opportunity(student, app)
     _advance(student, opp, ["rdv_planifie", "decouverte", "proposition"])
-    student.post(f"{BASE}/pipeline/{opp.id}/negocier")
+    refused = student.post(f"{BASE}/pipeline/{opp.id}/negocier")
+    assert refused.status_code == 409
+    assert "nouvelle tentative" in refused.get_data(as_text=True)
+    confirmed = student.post(f"{BASE}/pipeline/{opp.id}/negocier", {"nouvelle_tentative": "oui"})
+    assert confirmed.status_code == 303
     student.client.get("/etudiant/negociation", follow_redirects=True)
     with app.app_context():
         negotiations = db.session.scalars(sa.select(Negotiation).order_by(Negotiation.id)).all()

@@ -16,10 +16,10 @@ from simulator.operations.prospection_campagne import (
     cadre,
     canaux,
     criteres,
-    lire_criteres_form,
     plan,
 )
 from simulator.scenarios.prospects import fichier_depuis_pack, objections_du_pack
+from simulator.web.student.prospection_forms import lire_criteres_form
 from tests.conftest import Actions
 
 BASE = "/etudiant/prospection"

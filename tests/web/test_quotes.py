@@ -243,3 +243,104 @@ def test_new_line_is_a_table_row(student):
         as_text=True
     )
     assert body.strip().startswith("<tr") and 'name="line_key"' in body
+
+
+def test_the_quote_shows_the_risk_page_class_reasons_and_cover(app, student):
+    """One source: the class, its reasons and the cover of the risk correction, word for word."""
+    import html as html_lib
+
+    from simulator.operations.risk_analysis import analyser
+
+    page = html_lib.unescape(student.client.get(BUILDER).get_data(as_text=True))
+    with app.app_context():
+        user = db.session.scalar(db.select(User).where(User.display_name == "Léa Dubois"))
+        analyse = analyser(quotes.workspace(user).snapshot)
+    classe = analyse.classe
+    assert f"Client de classe {classe.niveau} (risque {classe.libelle})" in page
+    for raison in classe.raisons:
+        assert raison in page
+    assert "Couverture recommandée" in page
+    if (
+        classe.niveau >= 3
+    ):  # never « covered » alone when the risk page says insurance is not enough
+        assert "l'assurance-crédit ne suffit pas" in page or "au-delà de l'encours garanti" in page
+        assert not re.search(r"dans la limite de l'encours garanti[^.]*\)\.", page)
+
+
+def test_the_pdf_carries_every_mention_of_a_b2b_devis_on_one_font(app, student):
+    """Seller identity from the pack, both parties, dates, lines, VAT, terms, penalties, 40 €,
+    CGV, bon pour accord; the signature on the page of the totals; DejaVu Sans only."""
+    from simulator.scenarios.generator.identifiers import format_siren
+
+    location = issue(student, acompte_pct="30")
+    pdf = student.client.get(f"{location}/pdf").data
+    text = plain(
+        subprocess.run(
+            ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+    )
+    flat = " ".join(text.split())
+    snap = snapshot_of(app)
+    seller, identity = snap["seller"], snap["seller"]["identity"]
+    client = snap["client"]["company"]
+    siren = format_siren(identity["siren"])
+    expected = [
+        seller["name"],
+        f"{seller['legal_form']} au capital de",
+        plain(format_eur(Decimal(identity["share_capital"]))),
+        f"{identity['street']}, {identity['postcode']} {seller['city']}",
+        f"SIREN {siren}",
+        f"SIRET {siren} {identity['siret'][9:]}",
+        f"RCS {identity['rcs_city']} {siren}",
+        identity["vat_number"],
+        client["raison_sociale"],
+        format_siren(client["siren"]),
+        client["tva_intracommunautaire"],
+        "DEVIS n° D-",
+        "Offre valable jusqu",
+        "Total HT",
+        "TVA 20 %",
+        "Total TTC",
+        "Conditions de règlement",
+        "Paiement à 30 jours",
+        "pénalités au taux de",
+        "indemnité forfaitaire pour frais de recouvrement de 40,00 €",
+        "conditions générales de vente",
+        "Acompte à la commande",
+        "Livraison",
+        "Bon pour accord",
+    ]
+    missing = [m for m in expected if m not in flat]
+    assert not missing, missing
+    assert "Grenoble" not in text or seller["city"] == "Grenoble"  # nothing invented
+    pages = text.split("\f")
+    on_page = [i for i, page in enumerate(pages) if "Total TTC" in page]
+    assert on_page and "Bon pour accord" in pages[on_page[-1]]
+    fonts = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True)
+    names = [line.split()[0] for line in fonts.stdout.decode().splitlines()[2:]]
+    assert names and all(n.split("+")[-1].startswith("DejaVu-Sans") for n in names), names
+
+
+def test_the_draft_is_autosaved_and_restored(app, student):
+    html = student.client.get(BUILDER).get_data(as_text=True)
+    assert 'hx-post="/etudiant/devis/brouillon"' in html and "delay:800ms" in html
+    data = form_of(html)
+    data["payment_days"] = "45"
+    first = student.post(f"{BUILDER}/brouillon", data, htmx=True)
+    body = first.get_data(as_text=True)
+    assert first.status_code == 200 and "Brouillon enregistré automatiquement" in body
+    quote_id = re.search(r'name="quote_id" value="(\d+)" id="quote-id"', body).group(1)
+    lock = re.search(r'name="lock_version" value="(\d+)" id="quote-lock"', body).group(1)
+    # the next autosave carries the new id and lock version: no conflict
+    data.update(quote_id=quote_id, lock_version=lock, payment_days="40")
+    assert student.post(f"{BUILDER}/brouillon", data, htmx=True).status_code == 200
+    # a stale lock version is refused, nothing overwritten
+    data.update(payment_days="10")
+    stale = student.post(f"{BUILDER}/brouillon", data, htmx=True)
+    assert stale.status_code == 409
+    with app.app_context():
+        assert db.session.get(Quote, int(quote_id)).inputs["payment_days"] == "40"
+    # coming back: the builder restores the draft
+    again = student.client.get(BUILDER).get_data(as_text=True)
+    assert re.search(r'name="payment_days"[^>]*value="40"', again)
+    assert "Brouillon repris" in again

@@ -46,6 +46,10 @@ def _right_answers(analyse) -> dict:
         )
     }
     answers["dso_jours"] = _fr(dernier.valeur("dso_jours"), "1")
+    for code in ("frng", "bfr", "tresorerie_nette"):
+        answers[code] = _fr(dernier.valeur(code), "1")
+    for code in ("delai_fournisseurs_jours", "rotation_stocks_jours"):
+        answers[code] = _fr(dernier.valeur(code), "1")
     answers["conan_holder"] = _fr(analyse.conan_holder.valeur)
     niveau = analyse.classe.niveau
     outils = [
@@ -86,8 +90,8 @@ def test_answers_computed_by_the_engine_are_all_marked_right(student, engine):
     response = student.post(PAGE, _right_answers(engine[1]), htmx=True)
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and "<html" not in body
-    assert body.count('class="line-ok"') == 7 and 'class="line-ko"' not in body
-    assert "7 calcul(s) juste(s) sur 7" in body
+    assert body.count('class="line-ok"') == 12 and 'class="line-ko"' not in body
+    assert "12 calcul(s) juste(s) sur 12" in body
     assert 'class="cover-manque"' not in body
     assert 'id="risk-attempts"' in body
 
@@ -102,7 +106,38 @@ def test_a_wrong_ratio_is_marked_wrong_with_the_expected_value_and_the_formula(s
     assert "actif circulant / dettes CT" in wrong
     assert str(expected).replace(".", ",") in wrong
     assert "±0,01" in wrong
-    assert body.count('class="line-ok"') == 6
+    assert body.count('class="line-ok"') == 11
+
+
+def test_the_income_statement_shows_every_line_needed_to_recompute_the_result(student, engine):
+    snapshot = engine[0]
+    page = student.client.get(PAGE).get_data(as_text=True)
+    assert "Impôts et taxes" in page and "Impôt sur les sociétés" in page
+    dernier = max(snapshot["client"]["financials"]["exercices"], key=lambda e: e["year_offset"])
+    cr = dernier["compte_de_resultat"]
+    # VA − impôts et taxes − personnel = EBE ; RE − charges financières − IS = résultat net
+    d = {k: Decimal(v) for k, v in cr.items()}
+    assert d["valeur_ajoutee"] - d["impots_et_taxes"] - d["charges_de_personnel"] == d["ebe"]
+    assert (
+        d["resultat_exploitation"] - d["charges_financieres"] - d["impot_sur_les_societes"]
+        == d["resultat_net"]
+    )
+
+
+def test_the_functional_balance_sheet_is_graded_like_the_ratios(student, engine):
+    analyse = engine[1]
+    dernier = analyse.ratios[-1]
+    answers = _right_answers(analyse)
+    answers["frng"] += " €"
+    answers["rotation_stocks_jours"] += " j"
+    tn = dernier.valeur("tresorerie_nette")
+    answers["tresorerie_nette"] = _fr(tn + 500, "1")
+    body = html.unescape(student.post(PAGE, answers, htmx=True).get_data(as_text=True))
+    wrong = body.split('class="line-ko" data-code="tresorerie_nette"')[1].split("</tr>")[0]
+    assert "disponibilités − concours bancaires courants" in wrong
+    assert "±1 €" in wrong
+    assert body.count('class="line-ok"') == 11
+    assert 'data-code="frng"' in body and 'data-code="delai_fournisseurs_jours"' in body
 
 
 def test_french_decimals_and_percentages_are_understood(student, engine):
@@ -112,7 +147,7 @@ def test_french_decimals_and_percentages_are_understood(student, engine):
     answers["autonomie_financiere"] = _fr(autonomie * 100) + " %"
     answers["dso_jours"] += " j"
     body = student.post(PAGE, answers, htmx=True).get_data(as_text=True)
-    assert body.count('class="line-ok"') == 7
+    assert body.count('class="line-ok"') == 12
 
 
 def test_input_errors_are_shown_next_to_the_field_and_the_typing_is_kept(app, student, engine):
@@ -147,11 +182,11 @@ def test_each_attempt_is_logged_and_listed_and_the_last_correction_stays(app, st
             ("risk_analysis", 2, "analyse_soumise"),
         ]
         assert events[0].payload["saisie"]["liquidite_generale"] == "99"
-        assert events[0].payload["resultat"]["justes"] == 6
+        assert events[0].payload["resultat"]["justes"] == 11
     page = student.client.get(PAGE).get_data(as_text=True)
     attempts = page.split('id="risk-attempts"')[1]
-    assert "6 / 7" in attempts and "7 / 7" in attempts
-    assert 'id="risk-correction"' in page and page.count('class="line-ok"') == 7
+    assert "11 / 12" in attempts and "12 / 12" in attempts
+    assert 'id="risk-correction"' in page and page.count('class="line-ok"') == 12
 
 
 def test_a_student_never_sees_another_students_attempts(app, student, engine):

@@ -10,7 +10,10 @@ from typing import Any
 from simulator.engine.analysis.reader import lire
 from simulator.engine.errors import QuoteError, RiskError
 from simulator.engine.legal.checks import controler_devis
+from simulator.engine.legal.data import INDEMNITE_FORFAITAIRE, JOURS_PAR_AN
+from simulator.engine.legal.due_dates import date_echeance, taux_penalite_legal
 from simulator.engine.legal.models import MentionsDevis
+from simulator.engine.money import HUNDRED, cents
 from simulator.engine.quote.models import Devis, Escompte, LigneDevis, Port, Reduction
 from simulator.engine.quote.pricing import calculer_devis
 from simulator.engine.risk.business_risk import PenalitesContractuelles, evaluer_risque_affaire
@@ -52,6 +55,7 @@ class EntreeDevis:
     acompte_ttc: Decimal = Decimal("0")
     mentions: MentionsDevis | None = None
     approvisionnement: EntreeApprovisionnement | None = None
+    date_facture: date | None = None
 
 
 def analyser_devis_json(data: object) -> dict[str, Any]:
@@ -67,6 +71,11 @@ def analyser_devis_json(data: object) -> dict[str, Any]:
         if not mentions.mention_escompte:
             mentions = replace(mentions, mention_escompte=resultat.escompte.mention)
         sortie["controles_legaux"] = en_json(controler_devis(mentions))
+        echeance = calculer_echeance(
+            mentions, entree.date_facture or mentions.date_emission, resultat.net_a_payer
+        )
+        if echeance is not None:
+            sortie["echeance"] = echeance
     if entree.approvisionnement is not None:
         appro = entree.approvisionnement
         faisabilite = analyser_faisabilite(
@@ -88,6 +97,34 @@ def analyser_devis_json(data: object) -> dict[str, Any]:
             )
         )
     return sortie
+
+
+def calculer_echeance(
+    mentions: MentionsDevis, date_facture: date | None, montant_ttc: Decimal
+) -> dict[str, Any] | None:
+    """Due date, penalty rate, the 40 € indemnity and the penalty per day late of the invoice.
+
+    The invoice date defaults to the devis's date; the rate is the printed one, else the legal
+    one (ECB rate + 10 points) of the due date's semester. None without a date or a term.
+    """
+    conditions = mentions.conditions_paiement
+    if date_facture is None or conditions is None or conditions.jours is None:
+        return None
+    echeance = date_echeance(date_facture, conditions.jours, conditions.fin_de_mois)
+    taux = mentions.taux_penalites
+    origine = "imprimé sur le devis"
+    if taux is None:
+        taux = taux_penalite_legal(echeance)
+        origine = "taux légal : taux BCE + 10 points"
+    par_jour = None if taux is None else cents(montant_ttc * taux / HUNDRED / JOURS_PAR_AN)
+    return {
+        "date_facture": date_facture.isoformat(),
+        "date_echeance": echeance.isoformat(),
+        "taux_penalites": None if taux is None else str(taux),
+        "origine_taux": origine if taux is not None else "taux BCE inconnu pour cette date",
+        "penalite_par_jour_de_retard": None if par_jour is None else str(par_jour),
+        "indemnite_forfaitaire": str(INDEMNITE_FORFAITAIRE),
+    }
 
 
 def demande_livraison(appro: EntreeApprovisionnement) -> DemandeLivraison:

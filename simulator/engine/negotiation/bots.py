@@ -55,7 +55,7 @@ def _json(termes: dict[str, Any]) -> dict[str, Any]:
 def _rang_acheteur(e: Enjeu, v: Valeur) -> float:
     """Position of a value on the buyer's obvious preference order (public: its direction)."""
     if est_numerique(e.nature):
-        x = float(v)  # type: ignore[arg-type]
+        x = float(v)
     else:
         x = float(e.valeurs.index(v))
     return x if e.sens_acheteur == "hausse" else -x

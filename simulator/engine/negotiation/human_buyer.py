@@ -7,10 +7,12 @@ warns when that reply goes beyond the buyer's hidden limits or accepts what cann
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from simulator.engine.negotiation.context import lire_termes
 from simulator.engine.negotiation.history import enregistrer_offre
+from simulator.engine.negotiation.issues import Enjeu
 from simulator.engine.negotiation.moves import DUREE_COUP_DEFAUT_S, Coup, valider, verifier_terme
 from simulator.engine.negotiation.reply import Reponse
 from simulator.engine.negotiation.setup import NegotiationSetup
@@ -155,12 +157,47 @@ def controler(setup: NegotiationSetup, etat: Etat, rep: Reponse) -> list[str]:
     return alertes
 
 
+def _rang(enjeu: Enjeu, brut: object) -> Decimal | None:
+    """Position of a value on the buyer's scale (higher = better for the buyer), if comparable."""
+    try:
+        valeur = enjeu.lire(brut)
+    except ValeurInvalide:
+        return None
+    if valeur in enjeu.valeurs:
+        rang = Decimal(enjeu.valeurs.index(valeur))
+    elif isinstance(valeur, (int, Decimal)) and not isinstance(valeur, bool):
+        rang = Decimal(valeur)
+    else:
+        return None
+    return rang if enjeu.sens_acheteur == "hausse" else -rang
+
+
+def moins_que_offert(setup: NegotiationSetup, etat: Etat, rep: Reponse) -> list[str]:
+    """French warnings when a counter-offer asks LESS than the seller already gives on an issue."""
+    if rep.type != "contre_offre" or not rep.termes or not etat.offre_vendeur:
+        return []
+    alertes = []
+    for cle, demande in rep.termes.items():
+        offert = etat.offre_vendeur.get(cle)
+        if cle not in setup.index or offert is None or demande is None:
+            continue
+        enjeu = setup.enjeux[setup.index[cle]]
+        r_demande, r_offert = _rang(enjeu, demande), _rang(enjeu, offert)
+        if r_demande is not None and r_offert is not None and r_demande < r_offert:
+            alertes.append(
+                f"« {enjeu.libelle} » : la contre-proposition demande {demande} alors que le "
+                f"vendeur offre déjà {offert}, plus favorable à l'acheteur ; demander moins que "
+                "ce qui est offert n'a pas de sens."
+            )
+    return alertes
+
+
 def premier_controle(
     setup: NegotiationSetup, etat: Etat, coup: Coup | dict[str, Any], reponse: dict[str, Any]
 ) -> list[str]:
     """Check a reply before it is recorded: play it on a copy, then control the result."""
     suite, rep = jouer_humain(setup, etat, coup, reponse)
-    return controler(setup, suite, rep)
+    return moins_que_offert(setup, suite, rep) + controler(setup, suite, rep)
 
 
-__all__ = ["TYPES_HUMAINS", "controler", "jouer_humain", "premier_controle"]
+__all__ = ["TYPES_HUMAINS", "controler", "jouer_humain", "moins_que_offert", "premier_controle"]

@@ -130,6 +130,6 @@ def message_hors_plage(e: Enjeu, v: Valeur) -> str:
     """« Remise : −80 % hors de la plage 0 à 25 % »."""
     bas, haut = e.valeurs[0], e.valeurs[-1]
     valeur = afficher(e.nature, v).replace("-", "\u2212", 1)
-    borne = afficher(e.nature, bas).split(" ")[0] if e.nature != "prix" else afficher(e.nature, bas)
+    borne = afficher(e.nature, bas).split()[0] if e.nature != "prix" else afficher(e.nature, bas)
     libelle = re.sub(r"\s*\([^)]*\)$", "", e.libelle)  # « Remise (%) » -> « Remise »
     return f"{libelle} : {valeur} hors de la plage {borne} à {afficher(e.nature, haut)}"

@@ -16,10 +16,10 @@ DEFAUTS: dict[str, tuple[str, ...]] = {
         "Je vous ai dit l'essentiel sur ce sujet.",
     ),
     "priorite": (
-        "Ce qui compte le plus pour nous, c'est {enjeu}.",
-        "Pour nous, le point clé, c'est {enjeu}.",
-        "Je serai très attentif à {enjeu}.",
-        "Ce que je regarde en premier, c'est {enjeu}.",
+        "Ce qui compte le plus pour nous : {enjeu}.",
+        "Pour nous, le point clé, c'est ce critère : {enjeu}.",
+        "Je serai très attentif à ce point : {enjeu}.",
+        "Ce que je regarde en premier : {enjeu}.",
     ),
     "priorite_reservee": (
         "Disons que plusieurs critères comptent. Voyons déjà votre proposition.",
@@ -77,11 +77,11 @@ DEFAUTS: dict[str, tuple[str, ...]] = {
     "argument_repete": (
         "Vous me l'avez déjà dit.",
         "Vous me l'avez déjà dit, et ça ne change rien à ma position.",
-        "Oui, j'ai entendu cet argument tout à l'heure.",
+        "Oui, vous me l'avez déjà dit tout à l'heure.",
     ),
     "offre_extreme": (
         "Soyons sérieux : votre proposition est très loin de ce que nous pouvons envisager.",
-        "Là, vous êtes hors de la réalité du marché : revenez avec une offre crédible.",
+        "Là, vous êtes très loin de la réalité du marché : revenez avec une offre crédible.",
     ),
     "objection_inconnue": ("Je n'ai pas soulevé ce point.",),
     "objection": ("{objection}",),

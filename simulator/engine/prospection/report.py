@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from simulator.engine.money import cents
 from simulator.engine.prospection.campaign import CadreCampagne, PlanCampagne
@@ -130,18 +130,49 @@ def couts_par_canal(r: ResultatCampagne) -> list[list[object]]:
     return [[canal.libelle, str(b.cout), b.opportunites] for canal, b in r.par_canal.items()]
 
 
+#: A « bon prospect » is in the top quarter of the file by true potential.
+PART_BONS_PROSPECTS = Decimal("0.25")
+#: Below this targeting score (/100) the targeting is too broad or too narrow. Contacting the
+#: whole file scores 2p / (1 + p) × 100 where p = PART_BONS_PROSPECTS, i.e. 40 < 50.
+SEUIL_SCORE_CIBLAGE = Decimal("50")
+
+
 def qualite_ciblage(
     fichier: FichierProspects, classement_ids: tuple[str, ...], nombre: int
 ) -> dict[str, object]:
-    """REVEALED after the campaign: true potential of the student's top N vs the best possible N."""
+    """REVEALED after the campaign: true potential of the student's top N vs the best possible N,
+    and a targeting score that weighs fit against cost.
+
+    The score is the F-measure (/100) of the contacted prospects against the « bons prospects »
+    (top quarter by true potential): precision = share of the contacted that are good (every
+    other contact is money and time spent for nothing), recall = share of the good ones reached.
+    Contacting everyone gets full recall but a precision of one quarter: 40/100, below the
+    threshold of 50; contacting exactly the good ones scores 100.
+    """
     potentiel = {pid: v.potentiel_annuel_ht for pid, v in fichier.verite.items()}
     choisis = classement_ids[:nombre]
     ideal = sorted(potentiel, key=lambda pid: (-potentiel[pid], pid))[: len(choisis)]
     capte = sum((potentiel[p] for p in choisis), Decimal(0))
     maximum = sum((potentiel[p] for p in ideal), Decimal(0))
+    nombre_bons = max(1, int(len(potentiel) * PART_BONS_PROSPECTS))
+    bons = set(sorted(potentiel, key=lambda pid: (-potentiel[pid], pid))[:nombre_bons])
+    touches = len(set(choisis) & bons)
+    score = (
+        Decimal(0)
+        if not choisis or not touches
+        else (Decimal(200) * touches / (len(set(choisis)) + len(bons))).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
+    )
     return {
         "potentiel_cible": cents(capte),
         "potentiel_optimal": cents(maximum),
         "part_du_potentiel_optimal": pourcentage(capte, maximum),
         "recouvrement": len(set(choisis) & set(ideal)),
+        "bons_prospects": len(bons),
+        "bons_prospects_touches": touches,
+        "precision": pourcentage(touches, len(set(choisis))),
+        "score_ciblage": score,
+        "seuil_score_ciblage": SEUIL_SCORE_CIBLAGE,
+        "ciblage_suffisant": score >= SEUIL_SCORE_CIBLAGE,
     }

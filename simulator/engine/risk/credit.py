@@ -122,9 +122,11 @@ def degrader_par_incidents(
         nouveau = min(4, max(niveau + 1, 3))
         return nouveau, [f"Impayé ou contentieux dans l'historique : niveau porté à {nouveau}."]
     if majeurs or len(retards) > RETARDS_MINEURS_MAX:
+        # name the very facts the student is shown: the days late of the worst late payment
+        pire = max(majeurs, key=lambda i: i.jours_retard) if majeurs else None
         motif = (
-            f"retard de plus de {RETARD_MAJEUR_JOURS} jours"
-            if majeurs
+            f"retard de {pire.jours_retard} jours, au-delà de {RETARD_MAJEUR_JOURS} jours"
+            if pire is not None
             else f"{len(retards)} retards de paiement"
         )
         return min(4, niveau + 1), [

@@ -21,6 +21,12 @@ REPERES: dict[str, tuple[Decimal | None, Decimal | None, str]] = {
     "liquidite_immediate": (D("0.2"), None, "≈ 0,2–0,3"),
     "capacite_remboursement": (None, D("4"), "≤ 3 à 4 ans"),
     "dso_jours": (None, D("60"), "à comparer au plafond légal de 60 jours"),
+    # functional balance sheet (€): read by its sign, and the BFR against the FRNG
+    "frng": (D("0"), None, "≥ 0 : les ressources stables financent les immobilisations"),
+    "bfr": (None, None, "≤ FRNG : le besoin de financement du cycle est couvert"),
+    "tresorerie_nette": (D("0"), None, "≥ 0 ; négative = le BFR est financé par la banque"),
+    "delai_fournisseurs_jours": (None, D("60"), "à comparer au plafond légal de 60 jours"),
+    "rotation_stocks_jours": (None, None, "à comparer au secteur (plus court = moins de stock)"),
 }
 
 #: Conan & Holder (1979): coefficients of R1..R5 (ratios as decimals).
@@ -59,5 +65,8 @@ QUOTITE_GARANTIE = D("0.90")
 
 #: Acompte (%) recommended at order for each class; 100 means paiement comptant.
 ACOMPTE_PAR_CLASSE = {1: D("0"), 2: D("0"), 3: D("30"), 4: D("100")}
+#: Longest payment term (days from invoice) recommended for each class; 0 means comptant.
+#: Same figures as the « delai » recommendations of cover.PAR_CLASSE.
+DELAI_MAX_PAR_CLASSE = {1: 60, 2: 45, 3: 30, 4: 0}
 #: An acompte computed to bring the exposure under the limit is rounded up to this step (%).
 PAS_ACOMPTE = D("5")

@@ -31,6 +31,8 @@ POSITIFS = (
     "frais_financiers",
     "charges_personnel",
     "achats",
+    "concours_bancaires_courants",
+    "dettes_financieres_moins_un_an",
 )
 
 
@@ -46,6 +48,11 @@ def valider_etats(etats: FinancialStatements, chemin: str) -> FinancialStatement
     for nom in POSITIFS:
         if valeurs[nom] < 0:
             raise RiskError(f"{chemin}.{nom}", f"montant négatif impossible ({valeurs[nom]})")
+    if valeurs["dettes_financieres_moins_un_an"] > valeurs["dettes_financieres"]:
+        raise RiskError(
+            f"{chemin}.dettes_financieres_moins_un_an",
+            "la part à moins d'un an dépasse les dettes financières",
+        )
     propre = replace(etats, **valeurs)  # type: ignore[arg-type]  # exercice is not in valeurs
     actif, passif = total_actif(propre), total_passif(propre)
     if actif <= 0:
@@ -76,13 +83,24 @@ def actif_circulant(e: FinancialStatements) -> Decimal:
 
 
 def dettes_court_terme(e: FinancialStatements) -> Decimal:
-    """Return dettes fournisseurs + autres dettes CT."""
-    return e.dettes_fournisseurs + e.autres_dettes
+    """Return the debts due within a year: fournisseurs, autres dettes, concours bancaires
+    courants and the part of the emprunts due within a year."""
+    return (
+        e.dettes_fournisseurs
+        + e.autres_dettes
+        + e.concours_bancaires_courants
+        + e.dettes_financieres_moins_un_an
+    )
 
 
 def total_dettes(e: FinancialStatements) -> Decimal:
-    """Return dettes financières + dettes CT (endettement total)."""
-    return e.dettes_financieres + dettes_court_terme(e)
+    """Return every debt: emprunts, concours bancaires courants, fournisseurs, autres dettes."""
+    return (
+        e.dettes_financieres
+        + e.concours_bancaires_courants
+        + e.dettes_fournisseurs
+        + e.autres_dettes
+    )
 
 
 def total_passif(e: FinancialStatements) -> Decimal:
@@ -174,7 +192,105 @@ def calculer_ratios(e: FinancialStatements, taux_tva: Decimal) -> RatiosExercice
             UN,
         ),
     ]
-    return RatiosExercice(e.exercice, tuple(ratio(*d) for d in definitions))
+    standards = tuple(ratio(*d) for d in definitions)
+    return RatiosExercice(e.exercice, standards + bilan_fonctionnel(e) + rotations(e, taux_tva))
+
+
+def ressources_stables(e: FinancialStatements) -> Decimal:
+    """Return capitaux propres + dettes financières (every emprunt, whatever its term)."""
+    return e.capitaux_propres + e.dettes_financieres
+
+
+def frng(e: FinancialStatements) -> Decimal:
+    """Fonds de roulement net global: ressources stables − emplois stables (immobilisations)."""
+    return ressources_stables(e) - e.immobilisations
+
+
+def bfr(e: FinancialStatements) -> Decimal:
+    """Besoin en fonds de roulement: actif circulant hors trésorerie − dettes circulantes
+    (fournisseurs + autres dettes; neither the emprunts nor the concours bancaires)."""
+    return (e.stocks + e.creances_clients + e.autres_creances) - (
+        e.dettes_fournisseurs + e.autres_dettes
+    )
+
+
+def tresorerie_nette(e: FinancialStatements) -> Decimal:
+    """Trésorerie nette: disponibilités − concours bancaires courants (= FRNG − BFR)."""
+    return e.disponibilites - e.concours_bancaires_courants
+
+
+def bilan_fonctionnel(e: FinancialStatements) -> tuple[Ratio, ...]:
+    """FRNG, BFR and trésorerie nette in euros, each read against its rule of thumb."""
+    fr, besoin, tn = frng(e), bfr(e), tresorerie_nette(e)
+    return (
+        Ratio(
+            "frng",
+            "Fonds de roulement net global (FRNG, €)",
+            "(capitaux propres + dettes financières) − immobilisations",
+            f"({e.capitaux_propres} + {e.dettes_financieres}) − {e.immobilisations}",
+            cents(fr),
+            REPERES["frng"][2],
+            fr >= 0,
+        ),
+        Ratio(
+            "bfr",
+            "Besoin en fonds de roulement (BFR, €)",
+            "(stocks + créances clients + autres créances) − (dettes fournisseurs + autres dettes)",
+            f"({e.stocks} + {e.creances_clients} + {e.autres_creances}) − "
+            f"({e.dettes_fournisseurs} + {e.autres_dettes})",
+            cents(besoin),
+            REPERES["bfr"][2],
+            besoin <= fr,
+        ),
+        Ratio(
+            "tresorerie_nette",
+            "Trésorerie nette (€)",
+            "disponibilités − concours bancaires courants (= FRNG − BFR)",
+            f"{e.disponibilites} − {e.concours_bancaires_courants}",
+            cents(tn),
+            REPERES["tresorerie_nette"][2],
+            tn >= 0,
+        ),
+    )
+
+
+def rotations(e: FinancialStatements, taux_tva: Decimal) -> tuple[Ratio, ...]:
+    """Supplier payment days (TTC over TTC) and stock rotation days (over achats consommés)."""
+    achats_ttc = cents(e.achats * (1 + taux_tva / 100))
+    return (
+        jours(
+            "delai_fournisseurs_jours",
+            "Délai moyen de paiement fournisseurs (jours)",
+            "dettes fournisseurs TTC / achats TTC × 365",
+            e.dettes_fournisseurs,
+            achats_ttc,
+        ),
+        jours(
+            "rotation_stocks_jours",
+            "Rotation des stocks (jours)",
+            "stocks / achats consommés HT × 365",
+            e.stocks,
+            e.achats,
+        ),
+    )
+
+
+def jours(code: str, libelle: str, formule: str, num: Decimal, den: Decimal) -> Ratio:
+    """A duration in days (num / den × 365, 1 decimal); None when the achats are not given."""
+    minimum, maximum, repere = REPERES[code]
+    calcul = f"{num} / {den} × 365"
+    if den <= 0:
+        return Ratio(
+            code, libelle, formule, f"{calcul} : achats non renseignés", None, repere, None
+        )
+    valeur = quotient(num * 365, den, UN)
+    assert valeur is not None  # den > 0
+    favorable = None
+    if minimum is not None or maximum is not None:
+        favorable = (minimum is None or valeur >= minimum) and (
+            maximum is None or valeur <= maximum
+        )
+    return Ratio(code, libelle, formule, calcul, valeur, repere, favorable)
 
 
 def ratio(code: str, libelle: str, formule: str, num: Decimal, den: Decimal, pas: Decimal) -> Ratio:

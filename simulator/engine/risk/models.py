@@ -14,7 +14,10 @@ class FinancialStatements:
     """One year of a client's statements in euros, with the reference's French terms (§3.1-3.2)."""
 
     # Actif = immobilisations + stocks + creances_clients (TTC) + autres_creances + disponibilites;
-    # passif = capitaux_propres + dettes_financieres (LMT) + dettes_fournisseurs + autres_dettes.
+    # passif = capitaux_propres + dettes_financieres (emprunts) + concours_bancaires_courants
+    #          + dettes_fournisseurs + autres_dettes.
+    # dettes_financieres_moins_un_an is the part of the emprunts due within a year (a split of
+    # dettes_financieres, not an extra liability): a short-term debt for the liquidity ratios.
 
     exercice: int
     immobilisations: Decimal
@@ -36,6 +39,8 @@ class FinancialStatements:
     reserves: Decimal = Z
     autres_creances: Decimal = Z
     achats: Decimal = Z
+    concours_bancaires_courants: Decimal = Z
+    dettes_financieres_moins_un_an: Decimal = Z
 
 
 #: Natures of payment incidents, from the mildest to the worst.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -102,15 +104,29 @@ def issue_domains(
     return domains
 
 
+#: bounded jitter of the buyer's raw weights around the persona's profile
+JITTER = (0.85, 1.15)
+
+
 def normalised_weights(
-    rules: Rules, persona: str, motivations: list[str], keys: list[str]
+    rules: Rules, persona: str, motivations: list[str], keys: list[str], seed: int | None = None
 ) -> dict[str, Decimal]:
-    """Persona weights plus motivation bonuses, normalised to sum exactly 1 (4 decimals)."""
+    """Persona weights plus motivation bonuses, normalised to sum exactly 1 (4 decimals).
+
+    With `seed`, each raw weight is multiplied by a factor drawn in JITTER (seeded by the
+    situation's seed only, so a jury override re-derives the same draw): buyers of one persona
+    differ from one situation to the next (issue 11), around the persona's profile.
+    """
     raw = {k: rules.persona_weights.get(persona, {}).get(k, Decimal(0)) for k in keys}
     for motivation in motivations:
         for k, bonus in rules.motivation_bonus.get(motivation, {}).items():
             if k in raw:
                 raw[k] += bonus
+    if seed is not None:
+        tirage = random.Random(f"poids-acheteur:{seed}")
+        for k in sorted(keys):
+            facteur = Decimal(str(round(tirage.uniform(*JITTER), 3)))
+            raw[k] *= facteur
     total = sum(raw.values(), Decimal(0))
     if total <= 0:
         raw, total = {k: Decimal(1) for k in keys}, Decimal(len(keys))
@@ -167,11 +183,12 @@ def derive_negotiation(
     services: list[str],
     usual_payment_days: int,
     profile: str,
+    seed: int | None = None,
 ) -> Negotiation:
     """Build the public issues and the hidden buyer (weights, reservation values, exponent)."""
     issues = issue_domains(rules, need, supply, terms, services)
     keys = [i.key for i in issues]
-    weights = normalised_weights(rules, buyer.persona, buyer.motivations, keys)
+    weights = normalised_weights(rules, buyer.persona, buyer.motivations, keys, seed)
     best = min(competitors, key=lambda c: (c.offer_total_ht, c.name))
     loyalty = (
         Decimal(2)

@@ -68,6 +68,7 @@ def refresh_negotiation(situation: Situation) -> None:
         services=compatible_services(situation.catalogue, situation.need),
         usual_payment_days=situation.client.payment_history.usual_payment_days,
         profile=situation.client.financials.profile,
+        seed=situation.seed,
     )
 
 
@@ -150,6 +151,7 @@ def generate(pack: Pack, seed: int, faker: Faker | None = None) -> Situation:
         services=compatible_services(pack.catalogue, need),
         usual_payment_days=client.payment_history.usual_payment_days,
         profile=profile.value,
+        seed=seed,
     )
     return Situation(
         schema_version=SCHEMA_VERSION,

@@ -82,10 +82,27 @@ def _contexte(snapshot: dict[str, Any], b: Any, delai_min: int) -> dict[str, Any
     }
 
 
+def incontournables(snapshot: dict[str, Any]) -> dict[str, list[Any]]:
+    """Values every offer grid must contain: the client's requested lead time, the warranties
+    the catalogue sells (public facts of the situation, never the buyer's hidden limits)."""
+    garanties = sorted({int(p["warranty_months"]) for p in snapshot["catalogue"]["products"]} - {0})
+    return {
+        "delai_livraison_semaines": [int(snapshot["need"]["deadline_weeks"])],
+        "garantie_mois": garanties,
+        "delai_paiement_jours": [30],  # the usual B2B term
+        "acompte_pct": [0, 10, 20, 30],
+    }
+
+
 def _enjeux(snapshot: dict[str, Any], b: Any, delai_min: int) -> tuple[Enjeu, ...]:
     """Every issue of the situation with its discrete values, direction and margin impacts."""
     domaines = {i["key"]: i for i in snapshot["negotiation"]["issues"]}
-    grilles = plafonner({k: grille(d, delai_min) for k, d in domaines.items()}, MAX_OUTCOMES)
+    importants = incontournables(snapshot)
+    grilles = plafonner(
+        {k: grille(d, delai_min, tuple(importants.get(k, ()))) for k, d in domaines.items()},
+        MAX_OUTCOMES,
+        {k: set(v) for k, v in importants.items()},
+    )
     ctx = _contexte(snapshot, b, delai_min)
     enjeux = []
     for cle, valeurs in grilles.items():

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+import re
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from simulator.engine.negotiation.setup import Fait, Objection
 from simulator.engine.negotiation.utterances import DEFAUTS, PAR_PERSONA
+from simulator.engine.negotiation.wording import compte
 
 #: objection kind -> (engine theme, accepted techniques, trigger, issue it bears on)
 OBJECTIONS: dict[str, tuple[str, tuple[str, ...], str, str | None]] = {
@@ -48,6 +50,40 @@ def produit_pluriel(designation: str) -> str:
     if mot.endswith(("eau", "eu")):
         return mot + "x"
     return mot + "s"
+
+
+#: third-person subjects of the packs' need contexts, said by the buyer in the first person
+PREMIERE_PERSONNE: tuple[tuple[str, str], ...] = (
+    (r"^Un client (\w+) de l'installateur", r"Un de nos clients du \1"),
+    (r"^L'acheteur renégocie chaque année ses", "Je renégocie chaque année nos"),
+    (r"^L'entreprise\b", "Notre entreprise"),
+    (r"^Le transporteur\b", "Notre entreprise"),
+    (r"^La plateforme\b", "Notre plateforme"),
+    (r"^L'entrepôt\b", "Notre entrepôt"),
+    (r"^Le poste\b", "Notre poste"),
+    (r"^Le TGBT\b", "Notre TGBT"),
+    (r"^Le CSE\b", "Notre CSE"),
+    (r"^Les équipes\b", "Nos équipes"),
+    (r"^L'éclairage\b", "Notre éclairage"),
+    (r"^Les volumes\b", "Nos volumes"),
+    (r"^Les démarreurs\b", "Nos démarreurs"),
+    (r"\bl'entreprise\b", "notre entreprise"),
+    (r"\bla direction\b", "notre direction"),
+    (r"\bla maintenance\b", "notre maintenance"),
+    (r"\bde l'atelier\b", "de notre atelier"),
+    (r"\bde l'entrepôt\b", "de notre entrepôt"),
+    (r"\bses compagnons\b", "nos compagnons"),
+    (r"\bses chauffeurs\b", "nos chauffeurs"),
+    (r"\bpour son image\b", "pour notre image"),
+    (r"^(Notre plateforme \w+) ses\b", r"\1 nos"),
+)
+
+
+def premiere_personne(texte: str) -> str:
+    """A need context as the buyer tells it (« Notre entreprise… », « notre direction… »)."""
+    for motif, remplacement in PREMIERE_PERSONNE:
+        texte = re.sub(motif, remplacement, texte)
+    return texte
 
 
 def _contacts(snapshot: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -172,7 +208,7 @@ def faits(snapshot: dict[str, Any], champs: dict[str, str]) -> tuple[Fait, ...]:
     reponses = snapshot["utterances"].get(buyer["persona"], {}).get("answers", {})
     _, autres = _contacts(snapshot)
     f: list[Fait] = [
-        Fait("besoin", need["context"], motivations[0]),
+        Fait("besoin", premiere_personne(need["context"]), motivations[0]),
         Fait(
             "besoin", f"Le projet : {need['label'][:1].lower()}{need['label'][1:]}.", motivations[1]
         ),
@@ -187,7 +223,8 @@ def faits(snapshot: dict[str, Any], champs: dict[str, str]) -> tuple[Fait, ...]:
     _, _, phrase = budget_annonce(int(snapshot.get("seed", 0)), plafond, budget)
     f.append(Fait("budget", phrase, "argent" if "argent" in buyer["motivations"] else None))
     f += [Fait("budget", _remplir(t, champs)) for t in reponses.get("budget", [])[:1]]
-    f.append(Fait("delai", f"Nous devons être livrés sous {need['deadline_weeks']} semaines."))
+    semaines = compte(int(need["deadline_weeks"]), "semaine", "semaines")
+    f.append(Fait("delai", f"Nous devons être livrés sous {semaines}."))
     f += [Fait("delai", _remplir(t, champs)) for t in reponses.get("delai", [])[:1]]
     decideurs = [c for c in autres if c["role"] in ("decideur", "prescripteur")]
     if decideurs:

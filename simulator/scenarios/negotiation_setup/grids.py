@@ -4,8 +4,10 @@ The generator declares continuous domains (min, max); the engine plays on ordere
 Each grid keeps both ends of the domain, so the engine's linear utility (0 at the worst end, 1 at
 the best) is exactly the generator's ``buyer_model.utility``, and the hidden reservation utility
 stays valid. Level counts per issue (remise 11, quantité 3, délai 4, paiement 4, acompte 3,
-garantie 3, services ≤ 4) give at most 11·3·4·4·3·3·4 = 19 008 outcomes; a thinning pass keeps any
-unusual pack under ``MAX_OUTCOMES``.
+garantie 3, services ≤ 4), plus the values that matter to the situation (issue 11: the client's
+requested lead time, the catalogue's warranties, every 10 % of deposit so that the deposit a risk
+analysis recommends is on offer) give at most about 11·3·5·4·5·5·4 outcomes; a thinning pass,
+which keeps those values, keeps any pack under ``MAX_OUTCOMES``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-MAX_OUTCOMES = 20_000
+MAX_OUTCOMES = 32_000
 NIVEAUX_MAX: dict[str, int] = {
     "remise_pct": 11,
     "quantite": 3,
@@ -25,7 +27,7 @@ NIVEAUX_MAX: dict[str, int] = {
 }
 PAS_POURCENT = (Decimal("0.5"), Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
 PAIEMENTS_USUELS = (0, 30, 45, 60)
-PRIORITE = {"remise_pct": 2.0}  # thinning spares the price issue first
+PRIORITE = {"remise_pct": 3.0, "acompte_pct": 2.0}  # thinning spares price, then deposit
 
 
 def reduire(valeurs: list[Any], n: int) -> list[Any]:
@@ -62,11 +64,39 @@ def _entiers(bas: int, haut: int, n: int) -> list[int]:
     return reduire(list(range(bas, haut + 1)), n)
 
 
-def grille(domaine: dict[str, Any], delai_min: int | None) -> list[Any]:
-    """The discrete values of one issue domain (numbers; services: count of services offered)."""
+#: deposits a risk analysis recommends are round shares: the grid offers every 10 % of the domain
+PAS_ACOMPTE = Decimal(10)
+
+
+def grille(
+    domaine: dict[str, Any], delai_min: int | None, incontournables: tuple[Any, ...] = ()
+) -> list[Any]:
+    """The discrete values of one issue domain (numbers; services: count of services offered).
+
+    `incontournables` are values that matter to the situation (the client's requested lead time,
+    the warranties the catalogue sells): kept whenever they lie inside the domain.
+    """
+    base = _grille(domaine, delai_min)
+    if domaine["key"] == "services":
+        return base
+    bas, haut = Decimal(domaine["min"]), Decimal(domaine["max"])
+    entier = domaine["key"] not in ("remise_pct", "acompte_pct")
+    en_plus = {
+        int(v) if entier else canonique(Decimal(v))
+        for v in incontournables
+        if bas <= Decimal(v) <= haut
+    }
+    return sorted(set(base) | en_plus)
+
+
+def _grille(domaine: dict[str, Any], delai_min: int | None) -> list[Any]:
+    """The evenly spaced grid of one issue domain."""
     cle, n = domaine["key"], NIVEAUX_MAX[domaine["key"]]
     bas, haut = Decimal(domaine["min"]), Decimal(domaine["max"])
-    if cle in ("remise_pct", "acompte_pct"):
+    if cle == "acompte_pct":
+        pas = [canonique(v) for v in _multiples(bas, haut, PAS_ACOMPTE)]
+        return sorted({canonique(bas), canonique(haut), *pas})
+    if cle == "remise_pct":
         return _pourcents(canonique(bas), canonique(haut), n)
     b, h = int(bas), int(haut)
     if cle == "delai_livraison_semaines" and delai_min is not None and delai_min > b:
@@ -82,6 +112,16 @@ def grille(domaine: dict[str, Any], delai_min: int | None) -> list[Any]:
     return _entiers(b, h, n)
 
 
+def _multiples(bas: Decimal, haut: Decimal, pas: Decimal) -> list[Decimal]:
+    """Multiples of pas within [bas, haut]."""
+    k = (bas / pas).to_integral_value(rounding="ROUND_CEILING")
+    sortie = []
+    while k * pas <= haut:
+        sortie.append(k * pas)
+        k += 1
+    return sortie
+
+
 def taille(grilles: dict[str, list[Any]]) -> int:
     """Number of outcomes of the Cartesian product."""
     p = 1
@@ -90,12 +130,30 @@ def taille(grilles: dict[str, list[Any]]) -> int:
     return p
 
 
-def plafonner(grilles: dict[str, list[Any]], maximum: int = MAX_OUTCOMES) -> dict[str, list[Any]]:
-    """Thin the grids with the most levels (price last) until the space holds at most `maximum`."""
+def plafonner(
+    grilles: dict[str, list[Any]],
+    maximum: int = MAX_OUTCOMES,
+    gardes: dict[str, set[Any]] | None = None,
+) -> dict[str, list[Any]]:
+    """Thin the grids with the most levels (price last) until the space holds at most `maximum`.
+
+    Values in `gardes` (per issue) survive the thinning, as do both ends of every grid.
+    """
     grilles = {k: list(v) for k, v in grilles.items()}
+    gardes = gardes or {}
+    figees: set[str] = set()
     while taille(grilles) > maximum:
-        cle = max(grilles, key=lambda k: (len(grilles[k]) / PRIORITE.get(k, 1.0), k))
-        if len(grilles[cle]) <= 2:
+        libres = [k for k in grilles if k not in figees]
+        if not libres:
             break
-        grilles[cle] = reduire(grilles[cle], len(grilles[cle]) - 1)
+        cle = max(libres, key=lambda k: (len(grilles[k]) / PRIORITE.get(k, 1.0), k))
+        valeurs = grilles[cle]
+        garde = {valeurs[0], valeurs[-1]} | (gardes.get(cle, set()) & set(valeurs))
+        if len(valeurs) <= 2 or len(garde) >= len(valeurs):
+            figees.add(cle)
+            continue
+        reduite = sorted(set(reduire(valeurs, len(valeurs) - 1)) | garde)
+        if len(reduite) >= len(valeurs):  # drop the interior value farthest from the kept ones
+            reduite = [v for v in valeurs if v != next(v for v in valeurs if v not in garde)]
+        grilles[cle] = reduite
     return grilles

@@ -127,11 +127,27 @@ def options_services(
         r for r in domaine["values"] if r not in voulus
     ]
     ordre += [r for r in voulus if r not in ordre]
-    options = []
+    ordre = [r for r in ordre if r not in _extensions_doublons(snapshot)]
+    options: list[tuple[str, tuple[str, ...]]] = []
     for n in comptes:
         refs = tuple(ordre[:n])
-        options.append((" + ".join(refs) if refs else AUCUN, refs))
+        option = (" + ".join(refs) if refs else AUCUN, refs)
+        if option not in options:  # fewer services left than counts: no duplicate option
+            options.append(option)
     return options
+
+
+def _extensions_doublons(snapshot: dict[str, Any]) -> set[str]:
+    """Warranty-extension services, when the warranty is itself an issue (negotiated in months).
+
+    The buyer would otherwise ask for 48 months' warranty and the extension service at once.
+    """
+    cles = {i["key"] for i in snapshot["negotiation"]["issues"]}
+    if "garantie_mois" not in cles:
+        return set()
+    return {
+        s["ref"] for s in snapshot["catalogue"]["services"] if s.get("kind") == "garantie_etendue"
+    }
 
 
 def impacts(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from simulator.scenarios.generator.identifiers import luhn_valid, tva_intracommunautaire
 from simulator.scenarios.schema.common import (
     NAF_PATTERN,
     REF_PATTERN,
@@ -37,12 +38,51 @@ class Sector(StrictModel):
     segments: list[str] = Field(min_length=1)
 
 
+class SellerIdentity(StrictModel):
+    """The seller's legal identity printed on every devis and bon de commande (C. com. L441-9,
+    R123-237): capital, SIREN/SIRET (Luhn keys), TVA intracommunautaire of that SIREN, RCS, address.
+    """
+
+    share_capital: MoneyHT = Field(description="capital social en euros")
+    siren: str = Field(pattern=r"^\d{9}$", description="SIREN, 9 chiffres dont la clé de Luhn")
+    siret: str = Field(pattern=r"^\d{14}$", description="SIRET du siège : SIREN + NIC (5 chiffres)")
+    vat_number: str = Field(
+        pattern=r"^FR\d{11}$", description="TVA intracommunautaire : FR + clé + SIREN"
+    )
+    rcs_city: str = Field(min_length=2, description="ville du greffe du RCS")
+    street: str = Field(min_length=3, description="numéro et voie du siège")
+    postcode: str = Field(pattern=r"^\d{5}$", description="code postal du siège")
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Self:
+        """The SIREN and SIRET keys hold, the SIRET extends the SIREN, the VAT key is the SIREN's."""
+        if not luhn_valid(self.siren):
+            raise ValueError(f"SIREN {self.siren} invalide : la clé de Luhn ne correspond pas")
+        if not self.siret.startswith(self.siren):
+            raise ValueError(f"le SIRET {self.siret} ne commence pas par le SIREN {self.siren}")
+        if not luhn_valid(self.siret):
+            raise ValueError(f"SIRET {self.siret} invalide : la clé de Luhn ne correspond pas")
+        attendu = tva_intracommunautaire(self.siren)
+        if self.vat_number != attendu:
+            raise ValueError(
+                f"TVA intracommunautaire {self.vat_number} : celle du SIREN {self.siren} "
+                f"est {attendu}"
+            )
+        if self.share_capital <= 0:
+            raise ValueError("capital social nul : indiquer le capital en euros")
+        return self
+
+
 class Seller(StrictModel):
     """The company the student works for and its general terms of sale (CGV)."""
 
-    name: str = Field(min_length=2)
+    name: str = Field(min_length=2, description="raison sociale")
     legal_form: FormeJuridique = FormeJuridique.SAS
     city: str
+    identity: SellerIdentity | None = Field(
+        default=None,
+        description="identité légale imprimée sur le devis et le bon de commande",
+    )
     description: str
     payment_days: int = Field(default=30, ge=0, le=60, description="délai de paiement des CGV")
     franco_threshold_ht: MoneyHT = Field(description="franco de port à partir de ce montant HT")

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from simulator.web.auth import views  # noqa: E402,F401
+from simulator.web.auth import account, views  # noqa: E402,F401

@@ -59,7 +59,7 @@ def load_user(user_id: str) -> User | None:
     if not user_id.isascii() or not user_id.isdigit() or len(user_id) > 10:
         return None
     user = db.session.get(User, int(user_id))
-    if user is None:
+    if user is None or not user.active:  # a deactivated account is logged out at once
         return None
     if session.get(VERSION_KEY) != user.session_version:
         return None

@@ -8,15 +8,35 @@ from simulator.models import Situation, User
 from simulator.operations import handover, situation_versions
 from simulator.operations.difficulty import assess
 from simulator.scenarios.registry.changes import label_for
-from simulator.scenarios.registry.core import PARAMETERS, PRESETS, choices_for, limits_for
+from simulator.scenarios.registry.core import (
+    PARAMETERS,
+    PRESETS,
+    OverrideError,
+    apply,
+    choices_for,
+    limits_for,
+)
+from simulator.scenarios.registry.readable import ReadableChange, readable_changes
 from simulator.scenarios.registry.values import current_values, suggested_preparation_minutes
 from simulator.scenarios.situation.model import Situation as SituationModel
 
 
-def _public_changes(changes: list[Any]) -> tuple[list[Any], int]:
-    """Split a diff into what a reader sees and the count of hidden buyer parameters."""
-    shown = [c for c in changes if not c.path.startswith("negotiation.hidden")]
-    return shown, len(changes) - len(shown)
+def _split(changes: list[ReadableChange]) -> tuple[list[ReadableChange], list[ReadableChange]]:
+    """Split readable changes into what the candidate could know and the jury-only ones."""
+    return [c for c in changes if c.visible], [c for c in changes if not c.visible]
+
+
+def preset_previews(snapshot: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each preset applied to the current version: before -> after, shown before it is applied."""
+    previews: dict[str, dict[str, Any]] = {}
+    for key, preset in PRESETS.items():
+        try:
+            after = apply(snapshot, preset.build(snapshot))
+        except (OverrideError, StopIteration, IndexError, KeyError):
+            continue  # not applicable to this pack (no second contact, no competitor...)
+        visible, hidden = _split(readable_changes(snapshot, after))
+        previews[key] = {"preset": preset, "visible": visible, "hidden": hidden}
+    return previews
 
 
 def parameter_rows(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
@@ -50,8 +70,8 @@ def console_context(
     latest = all_versions[-1]
     history = []
     for previous, version in zip([None, *all_versions[:-1]], all_versions):
-        changes = situation_versions.compare(previous, version) if previous else []
-        shown, hidden = _public_changes(changes)
+        changes = readable_changes(previous.snapshot, version.snapshot) if previous else []
+        shown, hidden = _split(changes)
         history.append({"version": version, "changes": shown, "hidden_changes": hidden})
     changed_keys = len(latest.overrides)
     return {
@@ -60,7 +80,7 @@ def console_context(
         "latest": latest,
         "history": history,
         "rows": parameter_rows(latest.snapshot),
-        "presets": PRESETS,
+        "presets": preset_previews(latest.snapshot),
         "typed": typed or {},
         "handover": handover.current_handover(situation),
         "annexes": handover.ANNEXES,

@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from flask import abort, request
 from pydantic import BaseModel, BeforeValidator
 
-from simulator.engine.negotiation import NegotiationSetup
 from simulator.engine.numbers import DB_INT_MAX, NumberRefused, parse_int
 from simulator.scenarios.registry.core import PARAMETERS
+from simulator.operations.negotiation_replay import Game
+from simulator.operations.negotiation_understanding import buyer_terms
 from simulator.web.forms import Text, invalid, parse_form
 
 from simulator.web.negotiation_forms import terms_from_form
@@ -66,14 +67,20 @@ class ReplyForm(BaseModel):
     enjeux_acceptes: list[str]
 
 
-def reply_fields(setup: NegotiationSetup) -> dict[str, Any]:
-    """The reply posted, with its terms read for the setup's issues."""
+def reply_fields(game: Game) -> dict[str, Any]:
+    """The reply posted, with its terms read for the setup's issues.
+
+    Terms chosen in the structured fields win; otherwise the juror's free French is read
+    (figures into terms, the seller's latest proposal for the issues it does not name).
+    """
     form = request.form
+    setup = game.setup
+    texte = (form.get("texte") or "").strip()
     shaped = {
         "type": form.get("type", ""),
-        "texte": form.get("texte"),
+        "texte": texte,
         "emotion": form.get("emotion"),
-        "termes": terms_from_form(setup, form),
+        "termes": terms_from_form(setup, form) or buyer_terms(game, form.get("type", ""), texte),
         "objection": form.get("objection"),
         "enjeux_acceptes": [k for k in form.getlist("enjeux") if k in setup.index],
     }

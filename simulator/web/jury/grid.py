@@ -15,8 +15,8 @@ from werkzeug.datastructures import MultiDict
 from simulator.engine.numbers import int_or_none
 from simulator.engine.scoring.criteria import NIVEAUX
 from simulator.engine.scoring.grid import COMPETENCES, SITUATION_2, lignes
-from simulator.models import Evaluation, User
-from simulator.operations import evaluations, jury
+from simulator.models import ClassSession, Evaluation, User
+from simulator.operations import evaluations, jury, negotiations
 from simulator.operations.errors import OperationError
 from simulator.web.forms import parse_form
 from simulator.web.grid_export import grid_document
@@ -48,6 +48,8 @@ class GridForm(BaseModel):
     comments: dict[int, str]
     interview: dict[str, str]
     final_mark: str
+    #: the criteria the form showed: only those are replaced, the others keep their levels
+    shown: list[int]
 
     @staticmethod
     def shape(form: MultiDict) -> dict[str, Any]:
@@ -62,7 +64,21 @@ class GridForm(BaseModel):
             "comments": {n: form.get(f"comment-{n}", "") for n in CRITERIA},
             "interview": {k: form.get(k, "") for k in INTERVIEW_FIELDS},
             "final_mark": form.get("final_mark", ""),
+            "shown": _shown(form.get("shown")),
         }
+
+
+def _shown(raw: str | None) -> list[int]:
+    """The criteria numbers a grid form listed (all ten when the field is missing)."""
+    if raw is None:
+        return list(CRITERIA)
+    numbers = {int_or_none(part.strip(), high=10) for part in raw.split(",")[:10]}
+    return sorted(n for n in numbers if n is not None and n in CRITERIA)
+
+
+def default_criteria(session: ClassSession) -> tuple[str, ...] | None:
+    """Competences the grid shows by default: situation 2 in CCF, all ten in the ponctuelle form."""
+    return None if session.exam_form == "ponctuelle" else SITUATION_2
 
 
 def _posted() -> GridForm:
@@ -75,13 +91,19 @@ def _posted() -> GridForm:
 def _context(student, error: str | None = None) -> dict:
     mine = evaluations.my_grid(current_user, student)
     show_all = request.values.get("criteres") == "tous"
+    others = evaluations.individual_grids(student)
+    board = evaluations.reconciled_grid(student)
+    # a criterion anyone scored is always shown, whatever the default selection
+    scored = {int(n) for g in [mine, *others, *([board] if board else [])] for n in g.levels}
+    default = {r.numero for r in lignes(default_criteria(student.class_session))}
+    rows = [r for r in lignes() if show_all or r.numero in default or r.numero in scored]
     return {
         "student": student,
         "mine": mine,
-        "others": evaluations.individual_grids(student),
-        "board": evaluations.reconciled_grid(student),
+        "others": others,
+        "board": board,
         "error": error,
-        "rows": lignes(None if show_all else SITUATION_2),
+        "rows": rows,
         "show_all": show_all,
         "competences": COMPETENCES,
         "scale": NIVEAUX,
@@ -118,7 +140,13 @@ def _save(grid_of: Callable[[User], Evaluation]) -> Callable[[User], None]:
     def run(student: User) -> None:
         form = _posted()
         evaluations.save(
-            grid_of(student), form.lock, form.levels, form.comments, form.interview, form.final_mark
+            grid_of(student),
+            form.lock,
+            form.levels,
+            form.comments,
+            form.interview,
+            form.final_mark,
+            set(form.shown),
         )
 
     return run
@@ -151,10 +179,26 @@ def grid_board_save(student_id: int) -> ResponseReturnValue:
 
 @bp.post("/candidats/<id:student_id>/grille/signer")
 def grid_sign(student_id: int) -> ResponseReturnValue:
-    """Sign the board's grid, which locks it; a replay of the same form shows the signed grid."""
+    """Sign the board's grid, which locks it and freezes its document (and so its PDF).
+
+    A replay of the same form (one-time token) shows the signed grid.
+    """
     if replay_of() is not None:
         return redirect(url_for("jury.grid", student_id=student_id) + "#commission", 303)
-    return _page(student_id, lambda st: evaluations.sign(_board(st), current_user, _posted().lock))
+
+    def run(student: User) -> None:
+        board = _board(student)
+        negotiation = negotiations.latest_of(student)
+        evaluations.sign(
+            board,
+            current_user,
+            _posted().lock,
+            negotiation.status if negotiation else None,
+            request.form.get("malgre_tout") == "1",
+        )
+        evaluations.freeze(board, grid_document(student, current_user)[0])
+
+    return _page(student_id, run)
 
 
 @bp.get("/candidats/<id:student_id>/grille.pdf")

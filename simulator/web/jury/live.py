@@ -134,12 +134,12 @@ def live_reply(student_id: int) -> ResponseReturnValue:
     status = 200
     try:
         with savepoint():
-            setup = negotiations.game_of(negotiation).setup if negotiation else None
-            if setup is None:
+            game = negotiations.game_of(negotiation) if negotiation else None
+            if game is None:
                 raise OperationError(_("La négociation n’est pas en cours."), 409)
             warnings = jury_live.record_reply(
                 negotiation,
-                reply_fields(setup),
+                reply_fields(game),
                 current_user,
                 request.form.get("confirme") == "1",
                 utcnow(),

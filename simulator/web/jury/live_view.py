@@ -12,10 +12,13 @@ from simulator.engine.scoring.interview import questions_entretien
 from simulator.models import Negotiation, Situation, User
 from simulator.models._time import utcnow
 from simulator.operations import negotiations
+from simulator.scenarios.registry.core import OverrideError, apply
+from simulator.scenarios.registry.readable import ReadableChange, readable_changes
 from simulator.operations.jury_live import JURY_EVENTS, checklist, version_in_force
 from simulator.operations.negotiation_settings import jury_settings
 from simulator.operations.situations import current_version
 from simulator.scenarios.registry.core import PARAMETERS
+from simulator.web.negotiation_reasons import reasons
 from simulator.web.negotiation_view import board, service_names, show, tail, turns
 
 #: what each social style means for a juror playing it
@@ -97,12 +100,25 @@ def settings_context(situation: Situation) -> dict[str, Any]:
     }
 
 
+def event_previews(snapshot: dict[str, Any]) -> dict[str, list[ReadableChange]]:
+    """Each usual event applied to the version in force: before -> after, shown before it is sent."""
+    previews: dict[str, list[ReadableChange]] = {}
+    for key, (_label, build) in JURY_EVENTS.items():
+        try:
+            previews[key] = readable_changes(snapshot, apply(snapshot, build(snapshot)))
+        except (OverrideError, StopIteration, IndexError, KeyError):
+            previews[key] = []
+    return previews
+
+
 def live_context(negotiation: Negotiation) -> dict[str, Any]:
     """During and after the negotiation: everything the jury's live page shows."""
     game = negotiations.game_of(negotiation)
     version = version_in_force(negotiation)
     services = service_names(negotiations.view_of(negotiation.situation_version))
     rows = turns(game, services, reveal=True)
+    for row in rows:  # the same sentences as the trainer's replay
+        row["why"] = reasons(row["reply"].get("raison", {}), game.setup)
     return {
         "game": game,
         "turns": rows,
@@ -115,6 +131,7 @@ def live_context(negotiation: Negotiation) -> dict[str, Any]:
         "seq": game.last_seq,
         "pending": game.pending,
         "events": JURY_EVENTS,
+        "event_previews": event_previews(version.snapshot),
         "version": version,
         "parameters": [
             (p.key, p.label) for p in PARAMETERS if p.key in version.snapshot.get("registry", {})

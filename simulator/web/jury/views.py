@@ -78,9 +78,9 @@ def preset(student_id: int, key: str) -> ResponseReturnValue:
         if chosen is None:
             raise OperationError(_("Modification type inconnue."), 404)
         latest = situation_versions.latest_version(sit)
-        return situation_versions.modify(
-            sit, base_version(), chosen.build(latest.snapshot), current_user, chosen.label
-        )
+        changes = chosen.build(latest.snapshot)
+        reason = situation_versions.described(chosen.label, latest.snapshot, changes)
+        return situation_versions.modify(sit, base_version(), changes, current_user, reason)
 
     return _console_action(student_id, run)
 
@@ -105,6 +105,7 @@ def hand_over(student_id: int) -> ResponseReturnValue:
             request.form.get("highlight") == "1",
             request.form.getlist("annexes"),
             form_int("preparation_minutes", 0),
+            request.form.get("message", ""),
         ),
     )
 

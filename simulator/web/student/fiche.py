@@ -9,12 +9,15 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from simulator.operations import attempts
 from simulator.operations import fiche as fiche_ops
+from simulator.operations.errors import OperationError
 from simulator.scenarios.generator.fiche import MAX_CONTACTS, MAX_LINES, MAX_YAML_BYTES, VAT_RATES
 from simulator.scenarios.schema.common import Persona, Soncas
 from simulator.scenarios.schema.common import Role as BuyingRole
 from simulator.web.rendering import render_page
 from simulator.web.student import bp
+from simulator.web.student.fiche_form import form_to_data
 
 
 def _rows(value: Any) -> list[Any]:
@@ -53,13 +56,23 @@ def _render(
         soncas=[m.value for m in Soncas],
         vat_rates=[str(v) for v in VAT_RATES],
         max_kb=MAX_YAML_BYTES // 1024,
+        has_attempt=attempts.has_attempt(current_user),
     )
+
+
+def _confirmed() -> bool:
+    return request.form.get("nouvelle_tentative") == "oui"
 
 
 def _save(data: Any, errors: dict[str, str]) -> ResponseReturnValue:
     shown = data if isinstance(data, dict) else {}
     if not errors:
         fiche, errors = fiche_ops.validate(data)
+        if fiche is not None:
+            try:
+                attempts.require_confirmation(current_user, _confirmed())
+            except OperationError as refused:
+                fiche, errors = None, {"racine": refused.message}
         if fiche is not None:
             situation = fiche_ops.create_from_fiche(current_user, fiche)
             if situation is None:
@@ -84,7 +97,7 @@ def fiche() -> ResponseReturnValue:
 @bp.post("/fiche")
 def fiche_save() -> ResponseReturnValue:
     """Validate the form and store it as the student's new situation (origin « fiche »)."""
-    return _save(fiche_ops.form_to_data(request.form), {})
+    return _save(form_to_data(request.form), {})
 
 
 @bp.post("/fiche/import")

@@ -10,6 +10,7 @@ from flask_login import current_user
 from simulator.models import Negotiation
 from simulator.models._time import utcnow
 from simulator.operations import negotiations as ops
+from simulator.operations.evaluations import signed_grades
 from simulator.operations.errors import OperationError
 from simulator.operations.negotiation_debrief import chart, debrief_of, debrief_visible, is_exam
 from simulator.web.negotiation_forms import follow_up_from_form
@@ -90,11 +91,18 @@ def negotiation_debrief(nid: int) -> ResponseReturnValue:
     game = ops.game_of(negotiation)
     d = debrief_of(game)
     view = ops.view_of(negotiation.situation_version)
+    # in an exam the grade of record is the board's signed mark, never the simulator's
+    exam_grade = (
+        {"mark": signed_grades([current_user.id]).get(current_user.id)}
+        if is_exam(negotiation)
+        else None
+    )
     return render_page(
         "student/negotiation_debrief.html",
         n=negotiation,
         d=d,
         exam=False,
+        exam_grade=exam_grade,
         turns=turns(game, service_names(view), reveal=True),
         chart=chart(d["courbes"], game.setup.duree_s, game.setup.acheteur.reservation),
         labels={e.cle: e.libelle for e in game.setup.enjeux},

@@ -22,6 +22,7 @@ from simulator.operations.prospection_crm import opportunites
 from simulator.web.rendering import render_page, wants_fragment
 from simulator.web.once import replay_of
 from simulator.web.student import bp
+from simulator.web.student.prospection_forms import lire_criteres_form, lire_filtres, lire_plan_form
 from simulator.web.transaction import record_first_opening, savepoint
 
 RANG_PAR_PAGE = 25
@@ -68,7 +69,7 @@ def prospection_file() -> ResponseReturnValue:
     """The prospect file, filtered, sorted and paged in SQL (htmx swaps only the table)."""
     ex = _exercise()
     etat = _args()
-    filtres, signales = op.lire_filtres(request.args)
+    filtres, signales = lire_filtres(request.args)
     listing = op.lister(ex, filtres, signales, etat["tri"], etat["ordre"] == "desc", etat["page"])
     base = url_for("student.prospection_file")
 
@@ -177,7 +178,7 @@ def prospection_targeting() -> ResponseReturnValue:
 def prospection_targeting_save() -> ResponseReturnValue:
     """Save the grid (the file is then qualified), or show its problems in French."""
     ex = _exercise()
-    brut = camp.lire_criteres_form(request.form)
+    brut = lire_criteres_form(request.form)
     try:
         with savepoint():
             camp.enregistrer_criteres(ex, brut)
@@ -224,7 +225,7 @@ def prospection_campaign() -> ResponseReturnValue:
 def prospection_estimate() -> ResponseReturnValue:
     """Live cost and time of the plan as typed, with its French problems (htmx, nothing stored)."""
     ex = _exercise()
-    brut = camp.lire_plan_form(request.form)
+    brut = lire_plan_form(request.form)
     if not wants_fragment():  # a plain POST (no htmx): the whole page, with the plan as typed
         return _campaign(ex, brut)
     estimation, problemes = camp.estimer_plan(ex, brut)
@@ -246,7 +247,7 @@ def prospection_run() -> ResponseReturnValue:
     ex = _exercise()
     if replay_of() is not None:  # launched already by this very form: its results
         return redirect(url_for("student.prospection_results"), 303)
-    brut = camp.lire_plan_form(request.form)
+    brut = lire_plan_form(request.form)
     try:
         with savepoint():
             camp.lancer(ex, brut)

@@ -13,6 +13,7 @@ from flask_login import current_user
 from simulator.engine.prospection import TRANSITIONS, Etape
 from simulator.engine.prospection.pipeline import LIBELLES_ACTIVITES
 from simulator.models import ProspectionExercise
+from simulator.operations import attempts
 from simulator.operations import prospection as op
 from simulator.operations import prospection_crm as crm
 from simulator.operations.errors import OperationError
@@ -20,6 +21,7 @@ from simulator.operations.opportunity_situation import open_as_situation
 from simulator.web.rendering import render_page
 from simulator.web.student import bp
 from simulator.web.student.prospection import _exercise
+from simulator.web.student.prospection_forms import lire_activite
 from simulator.web.transaction import savepoint
 
 
@@ -43,6 +45,7 @@ def _kanban(
         alerte=alerte,
         ok=ok,
         step="pipeline",
+        has_attempt=attempts.has_attempt(current_user),
     )
 
 
@@ -97,6 +100,7 @@ def _detail(
         kind_names={k.value: v for k, v in LIBELLES_ACTIVITES.items()},
         etape=Etape(opp.stage),
         step="pipeline",
+        has_attempt=attempts.has_attempt(current_user),
     )
 
 
@@ -118,7 +122,7 @@ def prospection_opportunity(opp_id: int) -> ResponseReturnValue:
 def prospection_activity(opp_id: int) -> ResponseReturnValue:
     """Log an activity with its next action and date, or list what to correct."""
     ex = _exercise()
-    brut = crm.lire_activite(request.form)
+    brut = lire_activite(request.form)
     try:
         with savepoint():
             crm.ajouter_activite(ex, opp_id, brut)
@@ -134,6 +138,9 @@ def prospection_negotiate(opp_id: int) -> ResponseReturnValue:
     ex = _exercise()
     try:
         with savepoint():
+            attempts.require_confirmation(
+                current_user, request.form.get("nouvelle_tentative") == "oui"
+            )
             open_as_situation(ex, crm.opportunite_of(ex, opp_id), current_user)
     except OperationError as refused:
         brut = {

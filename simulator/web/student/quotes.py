@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from flask import flash, make_response, redirect, request, url_for
@@ -105,6 +105,27 @@ def quote_save() -> ResponseReturnValue:
         return _builder(ws, inputs, draft, 409, exc.message, lock=lock)
     flash(_("Brouillon enregistré."))
     return redirect(url_for("student.quote_builder"), 303)
+
+
+@bp.post("/devis/brouillon")
+def quote_autosave() -> ResponseReturnValue:
+    """Save the draft as typed (htmx autosave): the status line and the new lock version."""
+    ws = quotes.workspace(current_user)
+    inputs, quote_id, lock = _posted()
+    try:
+        with savepoint():
+            quote = quotes.save_draft(current_user, ws, inputs, quote_id, lock)
+    except ConflictError as exc:
+        return render_page(
+            "quote/_autosave.html", block="status", status=409, conflict=exc.message, quote=None
+        )
+    return render_page(
+        "quote/_autosave.html",
+        block="status",
+        saved_at=f"{datetime.now():%H:%M:%S}",
+        quote=quote,
+        conflict=None,
+    )
 
 
 @bp.post("/devis/emettre")

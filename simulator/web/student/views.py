@@ -6,10 +6,11 @@ from flask import abort
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from simulator.operations.attempts import attempt_of, attempts_of
 from simulator.operations.handover import open_for_candidate
-from simulator.operations.situation_versions import announced_changes, version_n
+from simulator.operations.situation_versions import version_n
 from simulator.operations.situations import current_version, ensure_student_situation
-from simulator.scenarios.registry.core import diff
+from simulator.scenarios.registry.readable import readable_changes
 from simulator.scenarios.situation.visibility import student_view
 from simulator.web.rendering import render_page
 from simulator.web.student import bp
@@ -27,6 +28,19 @@ def dashboard() -> ResponseReturnValue:
         class_session=current_user.class_session,
         situation=situation,
         s=summary,
+        attempts=attempts_of(current_user),
+    )
+
+
+@bp.get("/tentatives/<id:number>")
+def attempt(number: int) -> ResponseReturnValue:
+    """One of the student's attempts, read-only: its client, its issued quotes, its negotiations."""
+    record = attempt_of(current_user, number)
+    return render_page(
+        "student/attempt.html",
+        record=record,
+        number=number,
+        s=student_view(current_version(record.situation).snapshot),
     )
 
 
@@ -42,17 +56,16 @@ def situation() -> ResponseReturnValue:
         abort(404)
     handover = open_for_candidate(found, current_user)
     shown = student_view(current_version(found).snapshot)
-    changes, announced = [], []
+    changes = []
     if handover is not None and handover.highlight:
+        # only facts a salesperson could know: both sides seen through the student's eyes
         original = student_view(version_n(found, 0).snapshot)
-        changes = diff(original, shown)
-        announced = announced_changes(found, handover.version)
+        changes = [c for c in readable_changes(original, shown) if c.visible]
     record_first_opening()  # the preparation clock starts at the first opening
     return render_page(
         "student/situation.html",
         s=shown,
         handover=handover,
         changes=changes,
-        announced=announced,
         annexes=handover.annexes if handover else None,
     )

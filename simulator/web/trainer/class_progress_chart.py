@@ -35,7 +35,7 @@ def scatter(rows: list[Progress]) -> dict[str, Any]:
         {
             "x": x(s),
             "y": y(float(r.figures.score)),
-            "name": r.name,
+            "name": r.name if (r.attempt_count or 0) <= 1 else f"{r.name} ({r.attempt})",
             "share": s,
             "deal": r.figures.margin is not None,
             "margin": r.figures.margin,

@@ -32,6 +32,11 @@ OUTCOME_LABELS = {
     "pas_accord": _l("pas d'accord"),
     "en_cours": _l("en cours"),
 }
+ORIGIN_LABELS = {
+    "generated": _l("situation générée"),
+    "fiche": _l("fiche descriptive"),
+    "opportunite": _l("opportunité CRM"),
+}
 PROSPECTION_LABELS = {
     "qualification": _l("qualification du fichier"),
     "campagne": _l("plan de campagne"),
@@ -43,6 +48,8 @@ def headers() -> list[str]:
     """The column titles, in the user's language (French by default)."""
     return [
         _("Étudiant"),
+        _("Tentative"),
+        _("Origine"),
         _("Pack"),
         _("Version du pack"),
         _("Graine"),
@@ -71,7 +78,7 @@ def _yes(flag: bool) -> str:
 
 
 def cells(row: Progress, decimal: str) -> list[str]:
-    """One student's line; numbers written with the given decimal mark."""
+    """One attempt's line; numbers written with the given decimal mark."""
 
     def num(value: Decimal | int | None) -> str:
         return "" if value is None else str(value).replace(".", decimal)
@@ -79,6 +86,8 @@ def cells(row: Progress, decimal: str) -> list[str]:
     f = row.figures
     return [
         row.name,
+        num(row.attempt),
+        str(ORIGIN_LABELS.get(row.origin or "", "")),
         row.pack_slug or "",
         num(row.pack_version),
         num(row.seed),
@@ -93,7 +102,7 @@ def cells(row: Progress, decimal: str) -> list[str]:
         num(f.zopa_share if f else None),
         num(f.value_left if f else None),
         num(f.concessions_given if f else None),
-        num(f.score if f else None),
+        num(row.grade),
         _yes(row.follow_up_done),
         _yes(row.debrief_shown),
         _("%(a)d sur %(b)d", a=row.risk_best[0], b=row.risk_best[1]) if row.risk_best else "",

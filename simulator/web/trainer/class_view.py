@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, flash, redirect, url_for
+from flask import Response, abort, flash, redirect, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -12,13 +12,19 @@ from flask_login import current_user
 
 from simulator.models import SessionMode
 from simulator.models._time import utcnow
-from simulator.operations.class_progress import class_progress, phase_counts, release_all
+from simulator.operations.class_progress import (
+    class_attempts,
+    latest_attempts,
+    phase_counts,
+    release_all,
+)
 from simulator.operations.errors import OperationError
 from simulator.operations.negotiation_debrief import release, session_of
 from simulator.web.rendering import render_page
 from simulator.web.trainer import bp
 from simulator.web.trainer.class_progress_chart import scatter
 from simulator.web.trainer.class_progress_export import (
+    ORIGIN_LABELS,
     OUTCOME_LABELS,
     PHASE_LABELS,
     PROSPECTION_LABELS,
@@ -31,14 +37,15 @@ from simulator.web.trainer.views import _own_session
 
 def _context(session_id: int) -> dict[str, Any]:
     session = _own_session(session_id)
-    rows = class_progress(session, utcnow())
+    attempts = class_attempts(session, utcnow())
+    rows = latest_attempts(attempts)
     return {
         "session": session,
         "rows": rows,
         "counts": phase_counts(rows),
-        "chart": scatter(rows),
+        "chart": scatter(attempts),  # every finished attempt, not only the latest
         "exam": session.mode == SessionMode.EXAM,
-        "held": sum(r.to_release for r in rows),
+        "held": sum(r.to_release for r in attempts),  # release_all publishes every attempt
         "phases": PHASE_LABELS,
         "outcomes": OUTCOME_LABELS,
         "prospection": PROSPECTION_LABELS,
@@ -57,10 +64,28 @@ def class_progress_fragment(session_id: int) -> ResponseReturnValue:
     return render_page("trainer/class.html", block="progress", **_context(session_id))
 
 
+@bp.get("/sessions/<id:session_id>/classe/etudiants/<id:student_id>")
+def student_attempts(session_id: int, student_id: int) -> ResponseReturnValue:
+    """Every attempt of one student of the session, oldest first."""
+    session = _own_session(session_id)
+    rows = class_attempts(session, utcnow(), student_id=student_id)
+    if not rows:
+        abort(404)
+    return render_page(
+        "trainer/student_attempts.html",
+        session=session,
+        rows=rows,
+        name=rows[0].name,
+        phases=PHASE_LABELS,
+        outcomes=OUTCOME_LABELS,
+        origins=ORIGIN_LABELS,
+    )
+
+
 def _csv(session_id: int, write, suffix: str) -> ResponseReturnValue:
     session = _own_session(session_id)
     response = Response(
-        write(class_progress(session, utcnow())), mimetype="text/csv; charset=utf-8"
+        write(class_attempts(session, utcnow())), mimetype="text/csv; charset=utf-8"
     )
     response.headers["Content-Disposition"] = (
         f'attachment; filename="resultats-{session.join_code}{suffix}.csv"'

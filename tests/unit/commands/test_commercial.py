@@ -1,6 +1,7 @@
 """The `quote` and `risk` click commands: JSON in, JSON out, French errors with exit code 1."""
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,63 @@ def test_any_quote_shaped_json_gives_a_result_or_an_engine_error(donnees):
     except EngineError:
         return
     json.dumps(sortie)
+
+
+def test_quote_prints_the_due_date_the_penalty_rate_and_the_indemnity():
+    sortie = json.loads(CliRunner().invoke(quote, [str(EXEMPLES / "quote.json")]).output)
+    # devis du 15/01/2026, 45 jours fin de mois (fin de mois puis jours) : 31/01 + 45 j = 17/03
+    # pénalité par jour : 4 408,12 × 12,15 % / 365 = 1,467 4… → 1,47 € ; indemnité 40 €
+    assert sortie["echeance"] == {
+        "date_facture": "2026-01-15",
+        "date_echeance": "2026-03-17",
+        "taux_penalites": "12.15",
+        "origine_taux": "imprimé sur le devis",
+        "penalite_par_jour_de_retard": "1.47",
+        "indemnite_forfaitaire": "40.00",
+    }
+
+
+def test_quote_without_a_printed_rate_uses_the_legal_rate_of_the_due_date(tmp_path):
+    entree = json.loads((EXEMPLES / "quote.json").read_text(encoding="utf-8"))
+    del entree["mentions"]["taux_penalites"]
+    entree["date_facture"] = "2026-01-31"
+    entree["mentions"]["conditions_paiement"] = {"jours": 30}
+    resultat = lancer(quote, tmp_path, entree)
+    assert resultat.exit_code == 0, resultat.output
+    echeance = json.loads(resultat.output)["echeance"]
+    assert echeance["date_echeance"] == "2026-03-02"  # 31/01 + 30 jours
+    assert echeance["origine_taux"].startswith("taux légal")
+    assert echeance["indemnite_forfaitaire"] == "40.00"
+
+
+def test_risk_reads_a_generated_situation_as_is(tmp_path):
+    from simulator.commands.scenarios import generate_command
+
+    genere = CliRunner().invoke(generate_command, ["--pack", "emballage", "--seed", "4", "--json"])
+    assert genere.exit_code == 0, genere.output
+    fichier = tmp_path / "s.json"
+    fichier.write_text(genere.output, encoding="utf-8")
+    resultat = CliRunner().invoke(risk, [str(fichier)])
+    assert resultat.exit_code == 0, resultat.output
+    sortie = json.loads(resultat.output)
+    derniers = {r["code"]: r for r in sortie["ratios"][-1]["ratios"]}
+    bilan = json.loads(genere.output)["client"]["financials"]["exercices"][-1]["bilan"]
+    # TN = disponibilités − concours bancaires courants, straight from the generated balance sheet
+    attendu = Decimal(bilan["disponibilites"]) - Decimal(bilan["concours_bancaires_courants"])
+    assert Decimal(derniers["tresorerie_nette"]["valeur"]) == attendu
+    frng, bfr = Decimal(derniers["frng"]["valeur"]), Decimal(derniers["bfr"]["valeur"])
+    assert frng - bfr == attendu
+    assert derniers["delai_fournisseurs_jours"]["valeur"] is not None
+    assert sortie["classe"]["niveau"] in (1, 2, 3, 4)
+
+
+def test_risk_accepts_the_overdraft_and_the_short_term_part_of_loans(tmp_path):
+    entree = json.loads((EXEMPLES / "risk.json").read_text(encoding="utf-8"))
+    etats = entree["etats"][-1]
+    etats["disponibilites"] = str(Decimal(str(etats["disponibilites"])) + 10000)
+    etats["concours_bancaires_courants"] = "10000"
+    etats["dettes_financieres_moins_un_an"] = "50000"
+    resultat = lancer(risk, tmp_path, entree)
+    assert resultat.exit_code == 0, resultat.output
+    ratios = {r["code"]: r for r in json.loads(resultat.output)["ratios"][-1]["ratios"]}
+    assert Decimal(ratios["tresorerie_nette"]["valeur"]) == Decimal(etats["disponibilites"]) - 10000

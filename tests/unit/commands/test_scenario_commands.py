@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from click.testing import CliRunner
 
@@ -90,3 +91,23 @@ def test_generate_reports_an_unknown_pack_and_an_invalid_one() -> None:
         generate_command, ["--pack", str(FIXTURES / "tag-dangereux.yaml"), "--seed", "1"]
     )
     assert broken.exit_code == 1 and "pack invalide" in broken.stderr
+
+
+def test_generate_with_a_preset_moves_the_current_situation_and_says_so() -> None:
+    plain = json.loads(
+        CliRunner()
+        .invoke(generate_command, ["--pack", "emballage", "--seed", "4", "--json"])
+        .stdout
+    )
+    args = ["--pack", "emballage", "--seed", "4", "--json", "--preset", "concurrent_moins_cher"]
+    result = CliRunner().invoke(generate_command, [*args, "--preset", "concurrent_moins_cher"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    before = Decimal(plain["competitors"][0]["offer_total_ht"])
+    after = Decimal(data["competitors"][0]["offer_total_ht"])
+    assert abs(after - before * Decimal("0.92") ** 2) <= Decimal("0.05")  # twice -8 %
+    assert result.stderr.count("baisse de 8 %") == 2 and "€ →" in result.stderr
+    refused = CliRunner().invoke(
+        generate_command, ["--pack", "emballage", "--seed", "4", "--preset", "x"]
+    )
+    assert refused.exit_code != 0

@@ -99,7 +99,9 @@ def test_accepting_a_lead_time_the_supplier_cannot_keep_warns_the_juror():
     }
     accept = {"tour": 0, "type": "signature", "texte": "Signé.", "emotion": "satisfait"}
     # issue 11: 2 weeks is outside the declared range (5 to 9 weeks): refused before any reply
-    with pytest.raises(HorsPlage, match="Délai de livraison : 2 semaines hors de la plage 5 à 9"):
+    with pytest.raises(
+        HorsPlage, match="Délai de livraison : 2\xa0semaines hors de la plage 5 à 9"
+    ):
         premier_controle(s, start(s, 1), {"type": "offre", "termes": best}, accept)
     # inside the range but below what the supplier can keep (the supplier slipped): a warning
     retard = replace(s, delai_min_semaines=6)

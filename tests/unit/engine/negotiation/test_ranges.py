@@ -33,7 +33,7 @@ def test_a_negative_discount_is_refused_with_a_french_message() -> None:
     termes = {**_liste(s), "remise_pct": "-80"}
     with pytest.raises(HorsPlage) as exc:
         play(s, start(s, 65), {"type": "offre", "termes": termes})
-    assert str(exc.value) == "Remise : −80 % hors de la plage 0 à 25 %"
+    assert str(exc.value) == "Remise : −80\u202f% hors de la plage 0 à 25\u202f%"
 
 
 @pytest.mark.parametrize("cle,valeur", [("quantite", 10000), ("remise_pct", "25.5")])
@@ -105,7 +105,7 @@ def test_the_cli_refuses_an_out_of_range_value_with_exit_code_1(tmp_path: Path) 
         negotiate_command, ["--pack", "emballage", "--seed", "65", "--moves", str(coups)]
     )
     assert r.exit_code == 1
-    assert "Remise : −80 % hors de la plage 0 à 25 %" in r.output
+    assert "Remise : −80\u202f% hors de la plage 0 à 25\u202f%" in r.output
 
 
 def test_conclusion_after_an_offer_blocked_by_an_objection_does_not_crash() -> None:

@@ -148,3 +148,34 @@ def test_targeting_quality_is_revealed_after_the_campaign() -> None:
     au_hasard = qualite_ciblage(f, tuple(random.Random(1).sample(ids, 50)), 50)
     assert bon["part_du_potentiel_optimal"] > au_hasard["part_du_potentiel_optimal"]
     assert not any(Defaut.entreprise_fermee in f.verite[i].defauts for i in q.meilleurs(50))
+
+
+def test_contacting_everyone_scores_below_the_documented_threshold() -> None:
+    from simulator.engine.prospection.report import PART_BONS_PROSPECTS, SEUIL_SCORE_CIBLAGE
+
+    f = fichier()
+    ids = tuple(p.id for p in f.prospects)
+    tout = qualite_ciblage(f, ids, len(ids))
+    assert tout["part_du_potentiel_optimal"] == 100  # the old measure rewarded it
+    # F-measure: recall 1, precision = share of good prospects ≈ 1/4 → 2 × g / (N + g)
+    g = tout["bons_prospects"]
+    assert g == int(len(ids) * PART_BONS_PROSPECTS)
+    attendu = (Decimal(200) * g / (len(ids) + g)).quantize(Decimal("0.1"))
+    assert tout["score_ciblage"] == attendu < SEUIL_SCORE_CIBLAGE
+    assert tout["ciblage_suffisant"] is False
+
+
+def test_contacting_exactly_the_good_prospects_scores_100_and_random_scores_low() -> None:
+    f = fichier()
+    potentiel = {pid: v.potentiel_annuel_ht for pid, v in f.verite.items()}
+    meilleurs = tuple(sorted(potentiel, key=lambda p: (-potentiel[p], p)))
+    g = qualite_ciblage(f, meilleurs, len(meilleurs))["bons_prospects"]
+    parfait = qualite_ciblage(f, meilleurs[:g], g)
+    assert parfait["score_ciblage"] == 100 and parfait["ciblage_suffisant"] is True
+    au_hasard = qualite_ciblage(f, tuple(random.Random(1).sample(sorted(potentiel), g)), g)
+    assert au_hasard["score_ciblage"] < SEUIL
+    soigne = qualite_ciblage(f, qualification_soignee(f).meilleurs(g), g)
+    assert soigne["score_ciblage"] > au_hasard["score_ciblage"]
+
+
+SEUIL = Decimal("50")

@@ -133,3 +133,51 @@ def test_unknown_formulation_situations_are_refused() -> None:
         PersonaTexts(**base, formulations={"salut_inconnu": ["Oui ?"]})
     with pytest.raises(ValidationError):
         PersonaTexts(**base, formulations={"message": []})
+
+
+def test_the_need_is_told_in_the_first_person() -> None:
+    from simulator.scenarios.negotiation_setup.dialogue import premiere_personne
+
+    assert premiere_personne(
+        "Un client tertiaire de l'installateur veut équiper son parking de bornes."
+    ).startswith("Un de nos clients du tertiaire veut")
+    assert premiere_personne("L'entreprise renouvelle ; la direction veut agir.") == (
+        "Notre entreprise renouvelle ; notre direction veut agir."
+    )
+    for slug in PACKS:
+        for graine in range(1, 6):
+            s = setup(slug, graine)
+            delai = [f.texte for f in s.faits if f.theme == "delai"][0]
+            assert not PLURIEL_FAUX.search(delai) and "1 semaines" not in delai
+
+
+def test_the_card_does_not_repeat_the_role_its_job_title_says() -> None:
+    from simulator.web.negotiation_view import identity
+
+    view = {
+        "buyer": {"contact_id": "c1", "name": "Nath Arnaud", "role": "acheteur"},
+        "client": {"contacts": [{"id": "c1", "job_title": "Acheteuse industrielle"}]},
+    }
+    assert identity(view)["role"] == ""
+    view["client"]["contacts"][0]["job_title"] = "Directrice générale"
+    assert identity(view)["role"] == "acheteur"
+
+
+@pytest.mark.parametrize("slug", PACKS)
+def test_the_buyers_demands_make_sense_together(slug: str) -> None:
+    for graine in GRAINES:
+        s = setup(slug, graine)
+        snap = snapshot(slug, graine)
+        extensions = {
+            x["ref"] for x in snap["catalogue"]["services"] if x["kind"] == "garantie_etendue"
+        }
+        options = [v for e in s.enjeux if e.cle == "services" for v in e.valeurs]
+        if "garantie_mois" in s.index:
+            assert not any(r in str(o) for o in options for r in extensions), options
+        assert len(options) == len(set(options))
+        q = next((i for i in snap["negotiation"]["issues"] if i["key"] == "quantite"), None)
+        if q is not None:
+            bornes = int(q["min"]), int(q["max"])
+            assert all(
+                bornes[0] <= int(v) <= bornes[1] for v in s.enjeux[s.index["quantite"]].valeurs
+            )

@@ -104,10 +104,11 @@ def test_budget_reduit_lowers_the_budget_by_the_given_share() -> None:
     )
 
 
-def test_concurrent_moins_cher_sets_the_index_and_the_offer() -> None:
+def test_concurrent_moins_cher_lowers_the_current_index_and_offer() -> None:
     before = snapshot()
     after = apply(before, concurrent_moins_cher(before, Decimal(8)))
-    assert after["competitors"][0]["price_index"] == "92"
+    expected = Decimal(before["competitors"][0]["price_index"]) * Decimal("0.92")
+    assert abs(Decimal(after["competitors"][0]["price_index"]) - expected) < Decimal("0.001")
     assert changed_paths(before, after) == {
         "competitors.0.price_index",
         "competitors.0.offer_total_ht",
@@ -117,14 +118,16 @@ def test_concurrent_moins_cher_sets_the_index_and_the_offer() -> None:
 def test_delai_fournisseur_allonge_moves_every_supply_line_and_the_delivery_domain() -> None:
     before = snapshot()
     after = apply(before, delai_fournisseur_allonge(before, 6))
-    assert {s["lead_time_weeks"] for s in after["supply"]} == {6}
+    longest = max(s["lead_time_weeks"] for s in before["supply"])
+    assert {s["lead_time_weeks"] for s in after["supply"]} == {longest + 6}
 
 
-def test_rupture_partielle_leaves_part_of_the_main_line_in_stock() -> None:
+def test_rupture_partielle_leaves_part_of_the_current_stock() -> None:
     before = snapshot()
     after = apply(before, rupture_partielle(before, Decimal(40)))
-    main = after["supply"][0]
-    assert main["stock"] == main["needed"] * 40 // 100 and main["shortage"] is True
+    main, old = after["supply"][0], before["supply"][0]
+    assert main["stock"] <= min(old["stock"], old["needed"]) * 40 // 100 + 1
+    assert main["shortage"] is True
     delivery = next(
         i for i in after["negotiation"]["issues"] if i["key"] == "delai_livraison_semaines"
     )
