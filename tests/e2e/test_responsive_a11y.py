@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.e2e.audit import assert_fits, axe_violations, describe
-from tests.e2e.test_jury_flow import exam_session
+from tests.e2e.test_jury_flow import trainer_builds_the_board
 from tests.e2e.test_negotiation_flow import play
 from tests.e2e.waiting import wait_until
 
@@ -179,11 +179,11 @@ def test_trainer_pages_fit_a_phone_and_pass_axe(live_server, demo, browser):
 
 def test_jury_pages_fit_a_phone_and_pass_axe(app, live_server, demo, browser):
     audit = Audit()
-    code = exam_session(app)
+    code, jurors = trainer_builds_the_board(browser, live_server)
+    email, password = jurors[0]
     candidate = join(browser, live_server, DESKTOP, code=code, name="Camille Petit")
     phone, desktop = (
-        staff(browser, live_server, v, "jury@negolab.test", "jury-demo", r"/jury/$")
-        for v in (PHONE, DESKTOP)
+        staff(browser, live_server, v, email, password, r"/jury/$") for v in (PHONE, DESKTOP)
     )
     for page in (phone, desktop):
         audit.fits(page, f"tableau de bord du jury à {page.viewport_size['width']} px")
@@ -209,8 +209,8 @@ def test_jury_pages_fit_a_phone_and_pass_axe(app, live_server, demo, browser):
         browser,
         live_server,
         {"width": 640, "height": 450},
-        "jury@negolab.test",
-        "jury-demo",
+        email,
+        password,
         r"/jury/$",
     )
     zoomed.goto(console)
