@@ -105,3 +105,26 @@ def screenshot(tmp_path: Path):
         return path
 
     return save
+
+
+#: the seed of the scripted negotiation flows: a student's situation is otherwise drawn at random,
+#: and a fixed script cannot win against every buyer (the buyer may rightly walk away)
+FLOW_SEED = int(os.environ.get("NEGOLAB_E2E_SEED", "3"))
+
+
+def give_situation(app, display_name: str, seed: int = FLOW_SEED) -> None:
+    """Store the joined student's situation with a known seed, before they open any page."""
+    import sqlalchemy as sa
+
+    from simulator.extensions import db
+    from simulator.models import User
+    from simulator.operations import packs
+    from simulator.operations.situations import create_situation
+
+    with app.app_context():
+        student = db.session.scalar(sa.select(User).where(User.display_name == display_name))
+        assert student is not None and student.class_session is not None
+        stored = packs.latest(student.class_session.pack_slug or "")
+        assert stored is not None
+        create_situation(stored, seed, student, student.class_session_id)
+        db.session.commit()

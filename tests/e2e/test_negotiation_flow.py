@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.e2e.conftest import give_situation
 from tests.e2e.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
@@ -51,25 +52,16 @@ def pick_pair(select_id: str, prefix: str, index: int):
 
 
 def first_offer(page) -> None:
-    """Open high: the seller's best value on each issue (the first option for the buyer's « low » side)."""
+    """Open credibly: the middle option of each issue (an anchor far outside the buyer's region
+    costs patience since issue 11, and this flow tests the room, not the anchoring)."""
     for select in page.locator("#composer select[id^=f-terme-]").all():
         options = select.locator("option").all()
         values = [o.get_attribute("value") for o in options if o.get_attribute("value")]
-        issue = select.get_attribute("id").removeprefix("f-terme-")
-        # the seller prefers no discount, no free service, a down payment, short terms, long lead time
-        best = {
-            "remise_pct": values[0],
-            "services": values[0],
-            "acompte_pct": values[-1],
-            "delai_paiement_jours": values[1] if len(values) > 1 else values[0],
-            "garantie_mois": values[0],
-            "quantite": values[-1],
-        }.get(issue, values[-1])
-        select.select_option(best)
+        select.select_option(values[len(values) // 2])
 
 
 def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(
-    live_server, demo, browser, screenshot
+    app, live_server, demo, browser, screenshot
 ):
     page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
     page.goto(live_server + "/")
@@ -77,6 +69,7 @@ def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(
     page.fill("#join input[name=display_name]", "Inès Morel")
     page.click("#join button[type=submit]")
     page.wait_for_url(re.compile(r"/etudiant/$"))
+    give_situation(app, "Inès Morel")
 
     page.goto(live_server + "/etudiant/negociation")
     page.wait_for_url(re.compile(r"/preparation$"))
@@ -136,7 +129,8 @@ def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(
                     technique_conclusion="resume",
                     texte="Je vous propose de signer.",
                 )
-        elif page.locator("#take-counter").count():
+        elif "Contre-proposition" in meta and page.locator("#take-counter").count():
+            # take the buyer's counter once, right after it (re-offering it costs patience)
             page.select_option("#f-type", "offre")
             page.click("#take-counter")
             play(page, "offre", texte="C'est d'accord sur ces bases.")
@@ -145,7 +139,9 @@ def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(
                 page, "conclusion", technique_conclusion="alternative", texte="On part là-dessus ?"
             )
     assert page.evaluate("window.__same_page") is True  # htmx swaps, no reload
-    assert "Affaire conclue" in page.locator("#neg-over").inner_text()
+    assert "Affaire conclue" in page.locator("#neg-over").inner_text(), page.locator(
+        "#transcript"
+    ).inner_text()[-3000:]
 
     page.click("#to-end")
     page.wait_for_url(re.compile(r"/fin$"))

@@ -65,6 +65,13 @@ def test_student_builds_issues_and_downloads_a_quote(live_server, demo, browser,
     ttc = plain(page.locator("#total-ttc").inner_text())
     screenshot(page, "quote-builder")
 
+    # the draft autosaves 800 ms after the last change: issue once it is saved (issuing while an
+    # autosave is in flight is refused as a stale edit, input kept)
+    wait_for(
+        page,
+        "document.querySelector('#autosave-status').textContent.includes('enregistré')"
+        " && !document.querySelector('.htmx-request')",
+    )
     page.click("#issue-quote")
     page.wait_for_url(re.compile(r"/etudiant/devis/\d+$"))
     assert re.search(r"Devis n° D-\d{4}-\d{4}", page.locator("h1").inner_text())

@@ -21,6 +21,7 @@ from simulator.operations.risk_inputs import RATIOS_SAISIS, dossier
 from simulator.operations.situations import current_version, situation_of
 from simulator.scenarios.generator.from_prospect import headcount_band
 from tests.e2e.test_negotiation_flow import TECHNIQUES, first_offer, last_reply, pick_pair, play
+from tests.e2e.conftest import give_situation
 from tests.e2e.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
@@ -101,7 +102,7 @@ def sign_a_deal(page, live_server: str) -> None:
                     technique_conclusion="resume",
                     texte="Je vous propose de signer.",
                 )
-        elif page.locator("#take-counter").count():
+        elif "Contre-proposition" in meta and page.locator("#take-counter").count():
             page.select_option("#f-type", "offre")
             page.click("#take-counter")
             play(page, "offre", texte="C'est d'accord sur ces bases.")
@@ -119,9 +120,10 @@ def pdf_text(path: str | Path) -> str:
 
 
 def test_a_signed_deal_gives_a_numbered_dated_purchase_order_pdf(
-    live_server, demo, browser, tmp_path
+    app, live_server, demo, browser, tmp_path
 ):
     page = new_page(browser, live_server, "Inès Morel")
+    give_situation(app, "Inès Morel")  # a situation the scripted play signs
     sign_a_deal(page, live_server)
     page.click("#to-end")
     page.wait_for_url(re.compile(r"/fin$"))
