@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from flask import current_app, make_response
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from jinja2 import TemplateError
 from markupsafe import escape
+from sqlalchemy.exc import SQLAlchemyError
 
 from simulator.extensions import db
 
@@ -18,14 +21,12 @@ _FRENCH = (
 def _texts() -> tuple[str, str, str]:
     """The French texts, translated when the language can be read without the database."""
     try:
-        from flask_babel import gettext as _
-
         return (
             _("Erreur interne"),
             _("Une erreur inattendue s'est produite. Rien n'a été enregistré."),
             _("Retour à l’accueil"),
         )
-    except Exception:  # noqa: BLE001 - an error page must not fail
+    except (RuntimeError, LookupError, ValueError):  # no request/app context, broken catalogue
         return _FRENCH
 
 
@@ -37,14 +38,14 @@ def fallback_error_page(status: int = 500) -> ResponseReturnValue:
     """
     try:
         db.session.rollback()
-    except Exception:
+    except SQLAlchemyError:
         current_app.logger.warning("rollback impossible pendant la page d'erreur", exc_info=True)
     title, detail, home = _texts()
     try:
         body = current_app.jinja_env.get_template("errors/fallback.html").render(
             title=title, detail=detail, home=home, status_code=status
         )
-    except Exception:  # noqa: BLE001 - last resort, still French, no trace
+    except (TemplateError, OSError):  # template missing or broken: still French, no trace
         body = (
             f"<!doctype html><html lang=fr><meta charset=utf-8><title>{escape(title)}</title>"
             f"<h1>{escape(title)} ({status})</h1><p>{escape(detail)}</p>"

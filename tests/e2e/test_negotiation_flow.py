@@ -60,17 +60,8 @@ def first_offer(page) -> None:
         select.select_option(values[len(values) // 2])
 
 
-def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(
-    app, live_server, demo, browser, screenshot
-):
-    page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
-    page.goto(live_server + "/")
-    page.fill("#join input[name=join_code]", "DEMO42")
-    page.fill("#join input[name=display_name]", "Inès Morel")
-    page.click("#join button[type=submit]")
-    page.wait_for_url(re.compile(r"/etudiant/$"))
-    give_situation(app, "Inès Morel")
-
+def prepare(page, live_server: str) -> None:
+    """Fill the preparation sheet and enter the room."""
     page.goto(live_server + "/etudiant/negociation")
     page.wait_for_url(re.compile(r"/preparation$"))
     page.fill("input[name=q-besoin]", "Quel usage et quels problèmes aujourd'hui ?")
@@ -81,8 +72,10 @@ def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(
     page.select_option("select[name=couverture_risque]", "acompte")
     page.click("#start-negotiation")
     page.wait_for_url(re.compile(r"/salle$"))
-    page.evaluate("window.__same_page = true")
 
+
+def open_the_talk(page) -> None:
+    """Discovery, reformulation, one argument, a credible offer and a conditional concession."""
     for theme in ("besoin", "criteres", "budget", "decideurs", "delai", "concurrence"):
         play(page, "question", theme=theme, texte="Pouvez-vous m'en dire plus ?")
     play(
@@ -99,8 +92,10 @@ def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(
         concession=pick_pair("f-concession", "remise_pct", 1),
         texte="Si vous acceptez cet acompte, alors je vous accorde cette remise.",
     )
-    screenshot(page, "negotiation-room")
 
+
+def close_the_deal(page) -> None:
+    """Treat objections, take the buyer's counter right after it, recap and conclude."""
     tried: dict[str, int] = {}
     for _turn in range(25):
         if page.locator("#neg-over").count():
@@ -138,6 +133,26 @@ def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(
             play(
                 page, "conclusion", technique_conclusion="alternative", texte="On part là-dessus ?"
             )
+
+
+def test_student_prepares_negotiates_a_deal_and_reads_the_debrief(
+    app, live_server, demo, browser, screenshot
+):
+    page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    page.goto(live_server + "/")
+    page.fill("#join input[name=join_code]", "DEMO42")
+    page.fill("#join input[name=display_name]", "Inès Morel")
+    page.click("#join button[type=submit]")
+    page.wait_for_url(re.compile(r"/etudiant/$"))
+    give_situation(app, "Inès Morel")
+
+    prepare(page, live_server)
+    page.evaluate("window.__same_page = true")
+
+    open_the_talk(page)
+    screenshot(page, "negotiation-room")
+
+    close_the_deal(page)
     assert page.evaluate("window.__same_page") is True  # htmx swaps, no reload
     assert "Affaire conclue" in page.locator("#neg-over").inner_text(), page.locator(
         "#transcript"

@@ -20,8 +20,8 @@ from simulator.operations import packs
 from simulator.operations.risk_inputs import RATIOS_SAISIS, dossier
 from simulator.operations.situations import current_version, situation_of
 from simulator.scenarios.generator.from_prospect import headcount_band
-from tests.e2e.test_negotiation_flow import TECHNIQUES, first_offer, last_reply, pick_pair, play
 from tests.e2e.conftest import give_situation
+from tests.e2e.test_negotiation_flow import close_the_deal, open_the_talk, prepare
 from tests.e2e.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
@@ -48,68 +48,9 @@ def new_page(browser, live_server: str, name: str, width: int = 1366):
 
 def sign_a_deal(page, live_server: str) -> None:
     """The path of test_negotiation_flow, from the preparation to a signed agreement."""
-    page.goto(live_server + "/etudiant/negociation")
-    page.wait_for_url(re.compile(r"/preparation$"))
-    page.fill("input[name=q-besoin]", "Quel usage et quels problèmes aujourd'hui ?")
-    page.fill("input[name=q-budget]", "Quelle enveloppe avez-vous prévue ?")
-    page.fill("input[name=conc-donne-0]", "2,5 % de remise")
-    page.fill("input[name=conc-contre-0]", "acompte de 20 %")
-    page.locator("input[name=arguments]").first.check()
-    page.select_option("select[name=couverture_risque]", "acompte")
-    page.click("#start-negotiation")
-    page.wait_for_url(re.compile(r"/salle$"))
-    for theme in ("besoin", "criteres", "budget", "decideurs", "delai", "concurrence"):
-        play(page, "question", theme=theme, texte="Pouvez-vous m'en dire plus ?")
-    play(
-        page,
-        "reformulation",
-        texte="Si je vous comprends bien, vous cherchez une solution fiable dans vos délais.",
-    )
-    play(page, "argument", argument="0", motivation="securite", texte="Et nous avons la preuve.")
-    play(page, "offre", terme=first_offer, texte="Voici notre proposition.")
-    play(
-        page,
-        "concession",
-        si_vous=pick_pair("f-si_vous", "acompte_pct", -1),
-        concession=pick_pair("f-concession", "remise_pct", 1),
-        texte="Si vous acceptez cet acompte, alors je vous accorde cette remise.",
-    )
-    tried: dict[str, int] = {}
-    for _turn in range(25):
-        if page.locator("#neg-over").count():
-            break
-        meta, _said = last_reply(page)
-        if "Objection" in meta and page.locator("#f-objection option").count():
-            objection = page.locator("#f-objection option").first.get_attribute("value")
-            k = tried.get(objection, 0)
-            tried[objection] = k + 1
-            play(
-                page,
-                "traitement_objection",
-                objection=objection,
-                technique_objection=TECHNIQUES[k % len(TECHNIQUES)],
-                texte="Je comprends.",
-            )
-        elif (
-            "Accord de principe" in meta
-            or "récapitulatif" in page.locator("#offer-board").inner_text()
-        ):
-            play(page, "recapitulatif", texte="Je récapitule notre accord.")
-            if page.locator("#neg-over").count() == 0:
-                play(
-                    page,
-                    "conclusion",
-                    technique_conclusion="resume",
-                    texte="Je vous propose de signer.",
-                )
-        elif "Contre-proposition" in meta and page.locator("#take-counter").count():
-            page.select_option("#f-type", "offre")
-            page.click("#take-counter")
-            play(page, "offre", texte="C'est d'accord sur ces bases.")
-        else:
-            play(
-                page, "conclusion", technique_conclusion="alternative", texte="On part là-dessus ?"
-            )
+    prepare(page, live_server)
+    open_the_talk(page)
+    close_the_deal(page)
     assert "Affaire conclue" in page.locator("#neg-over").inner_text()
 
 
